@@ -1,0 +1,38 @@
+import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+
+/** Actions written to the audit trail. Dotted: area.subject.verb. */
+export type AuditAction =
+  | "auth.login.succeeded"
+  | "auth.login.failed"
+  | "auth.login.throttled"
+  | "auth.logout"
+  | "auth.session.expired";
+
+export type AuditActor = { userId: string; organisationId: string } | null;
+
+export type AuditInput = {
+  actor: AuditActor;
+  action: AuditAction;
+  subjectType?: string;
+  subjectId?: string;
+  clientAddress?: string | null;
+  details?: Prisma.InputJsonValue;
+  at?: Date;
+};
+
+/** Appends one row to the audit trail (the database refuses to change or delete it later). */
+export async function recordAudit(input: AuditInput): Promise<void> {
+  await prisma.auditEvent.create({
+    data: {
+      occurredAt: input.at,
+      actorUserId: input.actor?.userId ?? null,
+      actorOrganisationId: input.actor?.organisationId ?? null,
+      action: input.action,
+      subjectType: input.subjectType ?? null,
+      subjectId: input.subjectId ?? null,
+      clientAddress: input.clientAddress ?? null,
+      details: input.details,
+    },
+  });
+}

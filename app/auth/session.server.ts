@@ -1,0 +1,111 @@
+import { randomBytes } from "node:crypto";
+
+import { createCookie } from "@remix-run/node";
+
+import { prisma } from "~/db.server";
+import { getEnv } from "~/env.server";
+import type { Role } from "~/generated/prisma/client";
+import { singleton } from "~/utils/singleton.server";
+
+export const SESSION_TOUCH_INTERVAL_MS = 60_000;
+
+function createSessionCookie() {
+  const env = getEnv();
+  if (!env.SESSION_SECRET) throw new Error("SESSION_SECRET is not set: the server entry resolves it before the app loads");
+  return createCookie("ao_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env.NODE_ENV === "production",
+    path: "/",
+    secrets: [env.SESSION_SECRET],
+  });
+}
+
+export const sessionCookie = () => singleton("session-cookie", createSessionCookie);
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  functionTitle: string;
+  roles: Role[];
+  organisation: { id: string; name: string; shortCode: string; slug: string; kind: string; region: string };
+};
+
+export type ActiveSession = { id: string; expiresAt: Date; user: SessionUser };
+
+export type SessionLookup =
+  | { status: "active"; session: ActiveSession }
+  | { status: "expired"; sessionId: string; user: SessionUser }
+  | { status: "none" };
+
+const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  functionTitle: true,
+  roles: true,
+  organisation: { select: { id: true, name: true, shortCode: true, slug: true, kind: true, region: true } },
+} as const;
+
+export async function readSessionId(cookieHeader: string | null): Promise<string | null> {
+  if (!cookieHeader) return null;
+  const value: unknown = await sessionCookie().parse(cookieHeader);
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/**
+ * Looks the session up and enforces both limits: idle (no request for SESSION_IDLE_MINUTES) and
+ * absolute (SESSION_MAX_HOURS since login). An expired session is deleted on sight.
+ */
+export async function lookupSession(sessionId: string | null, now = new Date()): Promise<SessionLookup> {
+  if (!sessionId) return { status: "none" };
+  const row = await prisma.session.findUnique({
+    where: { id: sessionId },
+    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: userSelect } },
+  });
+  if (!row) return { status: "none" };
+  const idleLimit = getEnv().SESSION_IDLE_MINUTES * 60_000;
+  if (row.expiresAt <= now || now.getTime() - row.lastSeenAt.getTime() > idleLimit) {
+    await prisma.session.deleteMany({ where: { id: row.id } });
+    return { status: "expired", sessionId: row.id, user: row.user };
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
+    await prisma.session.updateMany({ where: { id: row.id }, data: { lastSeenAt: now } });
+  }
+  return { status: "active", session: { id: row.id, expiresAt: row.expiresAt, user: row.user } };
+}
+
+/** A new session with a fresh random id: the id is never carried over from before login. */
+export async function createSession(
+  userId: string,
+  meta: { clientAddress?: string | null; userAgent?: string | null },
+  now = new Date(),
+): Promise<{ id: string; expiresAt: Date }> {
+  const expiresAt = new Date(now.getTime() + getEnv().SESSION_MAX_HOURS * 3_600_000);
+  const id = randomBytes(32).toString("base64url");
+  await prisma.session.create({
+    data: {
+      id,
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      clientAddress: meta.clientAddress ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    },
+  });
+  return { id, expiresAt };
+}
+
+export async function deleteSession(sessionId: string): Promise<void> {
+  await prisma.session.deleteMany({ where: { id: sessionId } });
+}
+
+export function commitSessionCookie(session: { id: string; expiresAt: Date }): Promise<string> {
+  return sessionCookie().serialize(session.id, { expires: session.expiresAt });
+}
+
+export function clearSessionCookie(): Promise<string> {
+  return sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) });
+}

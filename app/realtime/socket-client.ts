@@ -1,0 +1,64 @@
+import { useEffect, useState } from "react";
+import { io } from "socket.io-client";
+import type { Socket } from "socket.io-client";
+
+import type { ClientToServerEvents, ServerToClientEvents } from "./events";
+
+export type AppClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
+
+let socket: AppClientSocket | null = null;
+
+/** The browser's one socket to this server; it authenticates with the session cookie. */
+export function getSocket(): AppClientSocket {
+  socket ??= io({ transports: ["websocket"], reconnectionDelayMax: 5_000 });
+  return socket;
+}
+
+export function closeSocket(): void {
+  socket?.disconnect();
+  socket = null;
+}
+
+function stateOf(s: AppClientSocket): ConnectionState {
+  if (s.connected) return "connected";
+  if (typeof navigator !== "undefined" && !navigator.onLine) return "offline";
+  return s.active ? "reconnecting" : "offline";
+}
+
+/** The real state of the socket, for the connection indicator. Only connects when `enabled`. */
+export function useConnectionState(enabled: boolean): ConnectionState {
+  const [state, setState] = useState<ConnectionState>(enabled ? "connecting" : "offline");
+  useEffect(() => {
+    if (!enabled) {
+      closeSocket();
+      setState("offline");
+      return;
+    }
+    const s = getSocket();
+    const update = () => setState(stateOf(s));
+    const onConnectError = () => setState(s.active ? "reconnecting" : "offline");
+    const onEnded = () => {
+      s.disconnect();
+      setState("offline");
+    };
+    if (s.connected) update();
+    s.on("connect", update);
+    s.on("disconnect", update);
+    s.on("connect_error", onConnectError);
+    s.on("session:ended", onEnded);
+    s.io.on("reconnect_attempt", update);
+    window.addEventListener("online", update);
+    window.addEventListener("offline", update);
+    return () => {
+      s.off("connect", update);
+      s.off("disconnect", update);
+      s.off("connect_error", onConnectError);
+      s.off("session:ended", onEnded);
+      s.io.off("reconnect_attempt", update);
+      window.removeEventListener("online", update);
+      window.removeEventListener("offline", update);
+    };
+  }, [enabled]);
+  return state;
+}

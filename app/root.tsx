@@ -1,0 +1,176 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useEffect } from "react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+import { getOptionalUser } from "./auth/guards.server";
+import { ConnectionIndicator } from "./components/connection-indicator";
+import { useNonce } from "./components/nonce";
+import { defaultLocale } from "./i18n/config";
+import type { Locale } from "./i18n/config";
+import { detectLocale } from "./i18n/locale.server";
+import styles from "./styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Actie-overleg" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, locale] = await Promise.all([getOptionalUser(request), detectLocale(request)]);
+  return {
+    locale,
+    user: user
+      ? { name: user.name, organisation: { name: user.organisation.name, shortCode: user.organisation.shortCode } }
+      : null,
+  };
+}
+
+type RootData = Awaited<ReturnType<typeof loader>>;
+
+function LanguageSwitch({ locale }: { locale: Locale }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const other: Locale = locale === "nl" ? "en" : "nl";
+  return (
+    <Form method="post" action="/taal" className="language-switch" reloadDocument>
+      <input type="hidden" name="lng" value={other} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" className="link-button" lang={other} aria-label={t("language.switchToLabel")}>
+        {t("language.switchTo")}
+      </button>
+    </Form>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const locale = data?.locale ?? defaultLocale;
+  const user = data?.user ?? null;
+  const { t, i18n } = useTranslation();
+  const nonce = useNonce();
+
+  useEffect(() => {
+    if (i18n.language !== locale) void i18n.changeLanguage(locale);
+  }, [i18n, locale]);
+
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          {t("app.skipToContent")}
+        </a>
+        <header className="site-header">
+          <div className="container site-header__inner">
+            <Link to="/" className="brand">
+              {t("app.name")}
+            </Link>
+            <div className="site-header__tools">
+              {user ? (
+                <p className="signed-in">
+                  {t("nav.signedInAs", { name: user.name, organisation: user.organisation.shortCode })}
+                </p>
+              ) : null}
+              {user ? <ConnectionIndicator /> : null}
+              <LanguageSwitch locale={locale} />
+              {user ? (
+                <Form method="post" action="/logout">
+                  <button type="submit" className="button button--secondary">
+                    {t("nav.logout")}
+                  </button>
+                </Form>
+              ) : null}
+            </div>
+          </div>
+          {user ? (
+            <nav className="main-nav" aria-label={t("app.mainNavigation")}>
+              <ul className="container main-nav__list">
+                <li>
+                  <NavLink to="/" end>
+                    {t("nav.home")}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/organisaties">{t("nav.organisations")}</NavLink>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
+        </header>
+        <main id="main" className="container" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            <p>{t("app.footer")}</p>
+          </div>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const location = useLocation();
+  let title = t("errors.title");
+  let body: ReactNode = <p>{t("errors.generic")}</p>;
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = t("errors.notFoundTitle");
+      body = <p>{t("errors.notFound")}</p>;
+    } else if (error.status === 403) {
+      title = t("errors.forbiddenTitle");
+      body = <p>{t("errors.forbidden")}</p>;
+    } else if (error.status === 401) {
+      title = t("errors.unauthorizedTitle");
+      const redirectTo = encodeURIComponent(location.pathname + location.search);
+      body = (
+        <>
+          <p>{t("errors.unauthorized")}</p>
+          <p>
+            <a href={`/login?redirectTo=${redirectTo}`}>{t("errors.loginAgain")}</a>
+          </p>
+        </>
+      );
+    }
+  }
+  return (
+    <section className="page">
+      <h1>{title}</h1>
+      {body}
+      <p>
+        <a href="/">{t("errors.backHome")}</a>
+      </p>
+    </section>
+  );
+}

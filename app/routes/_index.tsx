@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { requireUser } from "~/auth/guards.server";
+
+export const meta: MetaFunction = () => [{ title: "Start · Actie-overleg" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return {
+    user: {
+      name: user.name,
+      email: user.email,
+      functionTitle: user.functionTitle,
+      roles: user.roles,
+      organisation: { name: user.organisation.name, kind: user.organisation.kind, region: user.organisation.region },
+    },
+  };
+}
+
+export default function StartPage() {
+  const { t } = useTranslation();
+  const { user } = useLoaderData<typeof loader>();
+  return (
+    <section className="page" aria-labelledby="start-title">
+      <h1 id="start-title">{t("home.title", { name: user.name })}</h1>
+      <p className="lead">{t("app.tagline")}</p>
+
+      <h2>{t("home.you")}</h2>
+      <dl className="facts" data-testid="who-am-i">
+        <dt>{t("home.name")}</dt>
+        <dd>{user.name}</dd>
+        <dt>{t("home.functionTitle")}</dt>
+        <dd>{user.functionTitle}</dd>
+        <dt>{t("home.email")}</dt>
+        <dd>{user.email}</dd>
+        <dt>{t("home.organisation")}</dt>
+        <dd data-testid="organisation">
+          {user.organisation.name} ({t(`kinds.${user.organisation.kind}`)})
+        </dd>
+        <dt>{t("home.region")}</dt>
+        <dd>{user.organisation.region}</dd>
+        <dt>{t("home.roles")}</dt>
+        <dd>{user.roles.map((role) => t(`roles.${role}`)).join(", ")}</dd>
+      </dl>
+
+      <h2>{t("home.areas")}</h2>
+      <ul className="cards">
+        <li className="card">
+          <h3 className="card__title">
+            <Link to="/organisaties">{t("home.organisationsTitle")}</Link>
+          </h3>
+          <p>{t("home.organisationsText")}</p>
+        </li>
+        <li className="card card--muted">
+          <h3 className="card__title">{t("home.meetingsTitle")}</h3>
+          <p>{t("home.meetingsText")}</p>
+          <p className="hint">{t("home.notYetAvailable")}</p>
+        </li>
+        <li className="card card--muted">
+          <h3 className="card__title">{t("home.actionsTitle")}</h3>
+          <p>{t("home.actionsText")}</p>
+          <p className="hint">{t("home.notYetAvailable")}</p>
+        </li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+import { randomBytes } from "node:crypto";
+
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { NextFunction, Request, Response } from "express";
+import { rateLimit } from "express-rate-limit";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+
+import type { Env } from "~/env.server";
+import { DATA_REQUEST_HEADER } from "~/utils/http.server";
+import { logger } from "~/utils/logger.server";
+
+export type BuildSource = ServerBuild | (() => Promise<ServerBuild>);
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Cross-site form posts are refused: the session cookie is SameSite=Lax already, and on top of
+ * that a browser's Origin (or Sec-Fetch-Site) must say the post comes from this site.
+ */
+export function rejectCrossSitePosts(req: Request, res: Response, next: NextFunction) {
+  if (!UNSAFE_METHODS.has(req.method)) return next();
+  const origin = req.get("origin");
+  if (origin && origin !== "null") {
+    let host: string | null = null;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = null;
+    }
+    if (host === req.get("host")) return next();
+    return res.status(403).type("text/plain").send("Verzoek van een andere website geweigerd");
+  }
+  if (origin === "null" || req.get("sec-fetch-site") === "cross-site") {
+    return res.status(403).type("text/plain").send("Verzoek van een andere website geweigerd");
+  }
+  next();
+}
+
+/**
+ * Single fetch strips `.data` from the URL a loader sees; mark such requests so the guards can
+ * answer 401 instead of a redirect. A client cannot set the marker itself.
+ */
+function markDataRequests(req: Request, _res: Response, next: NextFunction) {
+  delete req.headers[DATA_REQUEST_HEADER];
+  if (req.path.endsWith(".data")) req.headers[DATA_REQUEST_HEADER] = "1";
+  next();
+}
+
+export function createHttpApp(options: { env: Env; build: BuildSource }) {
+  const { env } = options;
+  const production = env.NODE_ENV === "production";
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY ? 1 : false);
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+          "style-src": ["'self'"],
+          "img-src": ["'self'", "data:"],
+          "font-src": ["'self'"],
+          // 'self' covers the socket.io WebSocket; dev adds Remix's LiveReload socket.
+          "connect-src": production ? ["'self'"] : ["'self'", "ws://localhost:3001"],
+          "frame-ancestors": ["'none'"],
+          "form-action": ["'self'"],
+          "base-uri": ["'self'"],
+          "object-src": ["'none'"],
+          // Over plain HTTP from a LAN address this made Chromium rewrite asset URLs to https.
+          "upgrade-insecure-requests": null,
+        },
+      },
+      strictTransportSecurity: production ? { maxAge: 31536000, includeSubDomains: true } : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(compression());
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url?.startsWith("/build/") === true || req.url === "/favicon.ico" },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      serializers: {
+        req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+
+  // Fingerprinted assets never change: cache them for a year.
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  app.use(markDataRequests);
+  app.use(rejectCrossSitePosts);
+
+  // Per address. With single fetch a <Form> posts to /login.data, so both paths are limited.
+  // Over the limit, the request still reaches the action, which refuses it without checking the
+  // password and keeps the typed e-mail address in the form.
+  const loginLimiter = rateLimit({
+    windowMs: env.LOGIN_WINDOW_MINUTES * 60_000,
+    limit: env.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    skipSuccessfulRequests: true,
+    handler: (_req, res, next) => {
+      res.locals.loginThrottled = true;
+      next();
+    },
+  });
+  app.post(["/login", "/login.data"], loginLimiter);
+
+  const getLoadContext = (req: Request, res: Response) => ({
+    cspNonce: res.locals.cspNonce as string,
+    clientAddress: req.ip ?? req.socket.remoteAddress ?? "",
+    loginThrottled: res.locals.loginThrottled === true,
+  });
+
+  app.all("*", createRequestHandler({ build: options.build, mode: env.NODE_ENV, getLoadContext }));
+
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ err: error }, "unhandled request error");
+    if (!res.headersSent) res.status(500).type("text/plain").send("Er ging iets mis");
+  });
+  return app;
+}
