@@ -7,7 +7,11 @@ const booleanFlag = z
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
 const positiveInt = (fallback: number) =>
-  z.coerce.number({ error: "moet een getal zijn" }).int("moet een geheel getal zijn").positive("moet groter dan 0 zijn").default(fallback);
+  z.coerce
+    .number({ error: "moet een getal zijn" })
+    .int("moet een geheel getal zijn")
+    .positive("moet groter dan 0 zijn")
+    .default(fallback);
 
 /**
  * Every setting the app reads, parsed once at boot. A missing or malformed value stops the start
@@ -19,9 +23,7 @@ export const envSchema = z
     PORT: z.coerce.number({ error: "moet een poortnummer zijn" }).int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
     /** When unset, an embedded PostgreSQL is started with its data under DATA_DIR. */
-    DATABASE_URL: z
-      .url({ protocol: /^postgres(ql)?$/, error: "moet een postgresql://-adres zijn" })
-      .optional(),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "moet een postgresql://-adres zijn" }).optional(),
     DATA_DIR: z.string().min(1).default(".data"),
     /** At least 32 characters; generated and kept in DATA_DIR when the embedded database is used. */
     SESSION_SECRET: z.string().min(32, "moet minstens 32 tekens lang zijn").optional(),

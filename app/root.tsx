@@ -13,7 +13,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -59,6 +59,20 @@ function LanguageSwitch({ locale }: { locale: Locale }) {
   );
 }
 
+/**
+ * After a client-side navigation to another page, focus moves to the main content, as after a
+ * full page load a screen reader starts at the new page (not at a button that no longer exists).
+ */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.getElementById("main")?.focus();
+  }, [pathname]);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const locale = data?.locale ?? defaultLocale;
@@ -69,6 +83,8 @@ export function Layout({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (i18n.language !== locale) void i18n.changeLanguage(locale);
   }, [i18n, locale]);
+
+  useFocusMainOnNavigation();
 
   return (
     <html lang={locale}>

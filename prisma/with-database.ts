@@ -12,7 +12,11 @@ if (!command) {
   process.exit(2);
 }
 const server = await resolveTestServer();
-const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, DATABASE_URL: server.url }, shell: false });
+const child = spawn(command, args, {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: server.url },
+  shell: false,
+});
 const code: number = await new Promise((resolve) => child.on("close", (c) => resolve(c ?? 1)));
 await server.stop();
 process.exit(code);

@@ -3,11 +3,7 @@ import type { Prisma } from "~/generated/prisma/client";
 
 /** Actions written to the audit trail. Dotted: area.subject.verb. */
 export type AuditAction =
-  | "auth.login.succeeded"
-  | "auth.login.failed"
-  | "auth.login.throttled"
-  | "auth.logout"
-  | "auth.session.expired";
+  "auth.login.succeeded" | "auth.login.failed" | "auth.login.throttled" | "auth.logout" | "auth.session.expired";
 
 export type AuditActor = { userId: string; organisationId: string } | null;
 

@@ -11,7 +11,10 @@ function form(fields: Record<string, string>) {
 describe("parseLoginForm", () => {
   it("accepts a work e-mail address and a password, trimming the address", () => {
     const result = parseLoginForm(form({ email: "  medewerker@politie.demo ", password: "x" }));
-    expect(result).toEqual({ ok: true, data: { email: "medewerker@politie.demo", password: "x", redirectTo: undefined } });
+    expect(result).toEqual({
+      ok: true,
+      data: { email: "medewerker@politie.demo", password: "x", redirectTo: undefined },
+    });
   });
 
   it("reports each missing field with its own message key", () => {

@@ -34,7 +34,12 @@ async function recentFailures(email: string, now: Date) {
   const { LOGIN_WINDOW_MINUTES } = getEnv();
   const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
   const lastSuccess = await prisma.auditEvent.findFirst({
-    where: { action: "auth.login.succeeded", subjectType: "Account", subjectId: email, occurredAt: { gte: windowStart } },
+    where: {
+      action: "auth.login.succeeded",
+      subjectType: "Account",
+      subjectId: email,
+      occurredAt: { gte: windowStart },
+    },
     orderBy: { occurredAt: "desc" },
     select: { occurredAt: true },
   });
@@ -57,7 +62,11 @@ export async function login(attempt: LoginAttempt): Promise<LoginResult> {
   if (failures.count >= LOGIN_MAX_FAILURES_PER_ACCOUNT) {
     await recordAudit({ ...audit, actor: null, action: "auth.login.throttled" });
     const unlocksAt = (failures.oldest?.getTime() ?? now.getTime()) + LOGIN_WINDOW_MINUTES * 60_000;
-    return { ok: false, reason: "throttled", retryAfterMinutes: Math.max(1, Math.ceil((unlocksAt - now.getTime()) / 60_000)) };
+    return {
+      ok: false,
+      reason: "throttled",
+      retryAfterMinutes: Math.max(1, Math.ceil((unlocksAt - now.getTime()) / 60_000)),
+    };
   }
 
   const user = await prisma.user.findUnique({
@@ -79,7 +88,11 @@ export async function login(attempt: LoginAttempt): Promise<LoginResult> {
   }
 
   if (attempt.previousSessionId) await deleteSession(attempt.previousSessionId);
-  const session = await createSession(user.id, { clientAddress: attempt.clientAddress, userAgent: attempt.userAgent }, now);
+  const session = await createSession(
+    user.id,
+    { clientAddress: attempt.clientAddress, userAgent: attempt.userAgent },
+    now,
+  );
   await recordAudit({
     ...audit,
     actor: { userId: user.id, organisationId: user.organisationId },
@@ -88,10 +101,7 @@ export async function login(attempt: LoginAttempt): Promise<LoginResult> {
   return { ok: true, session, user: { id: user.id, email: user.email } };
 }
 
-export async function logout(
-  session: { id: string; user: SessionUser },
-  clientAddress: string | null,
-): Promise<void> {
+export async function logout(session: { id: string; user: SessionUser }, clientAddress: string | null): Promise<void> {
   await deleteSession(session.id);
   await recordAudit({
     actor: { userId: session.user.id, organisationId: session.user.organisation.id },

@@ -11,7 +11,8 @@ export const SESSION_TOUCH_INTERVAL_MS = 60_000;
 
 function createSessionCookie() {
   const env = getEnv();
-  if (!env.SESSION_SECRET) throw new Error("SESSION_SECRET is not set: the server entry resolves it before the app loads");
+  if (!env.SESSION_SECRET)
+    throw new Error("SESSION_SECRET is not set: the server entry resolves it before the app loads");
   return createCookie("ao_session", {
     httpOnly: true,
     sameSite: "lax",

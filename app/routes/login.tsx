@@ -19,7 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect(safeRedirect(url.searchParams.get("redirectTo")));
   return {
     demoMode: getEnv().DEMO_MODE === true,
-    notice: url.searchParams.has("verlopen") ? "sessionExpired" : url.searchParams.has("uitgelogd") ? "loggedOut" : null,
+    notice: url.searchParams.has("verlopen")
+      ? "sessionExpired"
+      : url.searchParams.has("uitgelogd")
+        ? "loggedOut"
+        : null,
   } as const;
 }
 

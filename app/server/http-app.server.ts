@@ -82,6 +82,9 @@ export function createHttpApp(options: { env: Env; build: BuildSource }) {
         },
       },
       strictTransportSecurity: production ? { maxAge: 31536000, includeSubDomains: true } : false,
+      // "no-referrer" would make Chromium send `Origin: null` on plain form posts, which the
+      // cross-site check must refuse; "same-origin" still never leaks a URL to another site.
+      referrerPolicy: { policy: "same-origin" },
       crossOriginEmbedderPolicy: false,
     }),
   );
@@ -90,7 +93,8 @@ export function createHttpApp(options: { env: Env; build: BuildSource }) {
     pinoHttp({
       logger,
       autoLogging: { ignore: (req) => req.url?.startsWith("/build/") === true || req.url === "/favicon.ico" },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
       serializers: {
         req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

@@ -8,7 +8,10 @@ const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 
 async function migrationNames(): Promise<string[]> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 /** Names of migrations that exist on disk but are not recorded as applied in the database. */

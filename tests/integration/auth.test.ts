@@ -35,7 +35,11 @@ describe("login", () => {
     expect(session.userId).toBe(user.id);
     expect(session.expiresAt.getTime()).toBe(now.getTime() + 12 * 3_600_000);
     const [row] = (await auditRows("auth.login.succeeded", "medewerker@politie.demo")).slice(-1);
-    expect(row).toMatchObject({ actorUserId: user.id, actorOrganisationId: user.organisationId, clientAddress: "192.0.2.10" });
+    expect(row).toMatchObject({
+      actorUserId: user.id,
+      actorOrganisationId: user.organisationId,
+      clientAddress: "192.0.2.10",
+    });
   });
 
   it("gives the same generic refusal for a wrong password and an unknown account, and audits both", async () => {
@@ -43,14 +47,21 @@ describe("login", () => {
     const unknown = await login({ ...base, email: "niemand@om.demo", password: "fout", now: tick(0) });
     expect(wrong).toEqual({ ok: false, reason: "invalid" });
     expect(unknown).toEqual({ ok: false, reason: "invalid" });
-    expect((await auditRows("auth.login.failed", "medewerker@om.demo")).at(-1)?.details).toEqual({ reason: "wrong-password" });
-    expect((await auditRows("auth.login.failed", "niemand@om.demo")).at(-1)?.details).toEqual({ reason: "unknown-account" });
+    expect((await auditRows("auth.login.failed", "medewerker@om.demo")).at(-1)?.details).toEqual({
+      reason: "wrong-password",
+    });
+    expect((await auditRows("auth.login.failed", "niemand@om.demo")).at(-1)?.details).toEqual({
+      reason: "unknown-account",
+    });
   });
 
   it("throttles an account after 5 failures, even with the right password, until the window has passed", async () => {
     const email = "medewerker@reclassering.demo";
     for (let i = 0; i < 5; i++) {
-      expect(await login({ ...base, email, password: `fout-${i}`, now: tick(1) })).toEqual({ ok: false, reason: "invalid" });
+      expect(await login({ ...base, email, password: `fout-${i}`, now: tick(1) })).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
     const blocked = await login({ ...base, email, password: PASSWORD, now: tick(1) });
     expect(blocked).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: 10 });
@@ -77,7 +88,13 @@ describe("login", () => {
   it("rotates the session id: the session from before the login ends", async () => {
     const first = await login({ ...base, email: "medewerker@wijkteam.demo", password: PASSWORD, now: tick(0) });
     if (!first.ok) throw new Error("login failed");
-    const second = await login({ ...base, previousSessionId: first.session.id, email: "medewerker@wijkteam.demo", password: PASSWORD, now: tick(1) });
+    const second = await login({
+      ...base,
+      previousSessionId: first.session.id,
+      email: "medewerker@wijkteam.demo",
+      password: PASSWORD,
+      now: tick(1),
+    });
     if (!second.ok) throw new Error("login failed");
     expect(second.session.id).not.toBe(first.session.id);
     expect(await prisma.session.findUnique({ where: { id: first.session.id } })).toBeNull();
@@ -165,7 +182,9 @@ describe("guards", () => {
 
   it("requireOrgMember: 403 for another organisation, also for a platform admin", async () => {
     const police = await prisma.organisation.findUniqueOrThrow({ where: { shortCode: "POL" } });
-    expect((await requireOrgMember(await requestAs("beheer@politie.demo"), police.id)).email).toBe("beheer@politie.demo");
+    expect((await requireOrgMember(await requestAs("beheer@politie.demo"), police.id)).email).toBe(
+      "beheer@politie.demo",
+    );
     expect((await thrown(requireOrgMember(await requestAs("medewerker@om.demo"), police.id))).status).toBe(403);
     expect((await thrown(requireOrgMember(await requestAs("admin@actie-overleg.demo"), police.id))).status).toBe(403);
   });

@@ -9,7 +9,7 @@ import { ROOT, startServer } from "../support/test-server";
 
 // A fresh machine: no DATABASE_URL, so the server starts its own PostgreSQL under DATA_DIR.
 const dataDir = path.join(".data", `it-embedded-${process.pid}`);
-const env = { DATA_DIR: dataDir, NODE_ENV: "production" };
+const env = { DATA_DIR: dataDir, NODE_ENV: "production" } as const;
 
 function alive(pid: number): boolean {
   try {

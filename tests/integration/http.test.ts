@@ -8,7 +8,12 @@ import { spawnServer, startServer } from "../support/test-server";
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: process.env.DATABASE_URL, DEMO_MODE: "true", NODE_ENV: "test", SESSION_SECRET: "http-tests-session-secret-0123456789abcdef" });
+  server = await startServer({
+    DATABASE_URL: process.env.DATABASE_URL,
+    DEMO_MODE: "true",
+    NODE_ENV: "test",
+    SESSION_SECRET: "http-tests-session-secret-0123456789abcdef",
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -78,7 +83,10 @@ describe("login over HTTP", () => {
   });
 
   it("refuses a wrong password with one generic message and keeps the typed address", async () => {
-    const response = await new Browserish(server.url).post("/login", { email: "medewerker@om.demo", password: "verkeerd" });
+    const response = await new Browserish(server.url).post("/login", {
+      email: "medewerker@om.demo",
+      password: "verkeerd",
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("De combinatie van e-mailadres en wachtwoord is niet bekend.");
@@ -110,7 +118,11 @@ describe("login over HTTP", () => {
 
   it("refuses form posts from another site", async () => {
     const client = new Browserish(server.url);
-    const crossOrigin = await client.post("/login", { email: "a@b.nl", password: "x" }, { Origin: "https://evil.example" });
+    const crossOrigin = await client.post(
+      "/login",
+      { email: "a@b.nl", password: "x" },
+      { Origin: "https://evil.example" },
+    );
     expect(crossOrigin.status).toBe(403);
     const crossSite = await fetch(`${server.url}/login`, {
       method: "POST",

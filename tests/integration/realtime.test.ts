@@ -15,7 +15,12 @@ let server: TestServer;
 const open: ClientSocket[] = [];
 
 beforeAll(async () => {
-  server = await startServer({ DATABASE_URL: process.env.DATABASE_URL, DEMO_MODE: "true", NODE_ENV: "test", SESSION_SECRET: "realtime-tests-session-secret-0123456789" });
+  server = await startServer({
+    DATABASE_URL: process.env.DATABASE_URL,
+    DEMO_MODE: "true",
+    NODE_ENV: "test",
+    SESSION_SECRET: "realtime-tests-session-secret-0123456789",
+  });
 });
 afterEach(() => {
   for (const s of open.splice(0)) s.disconnect();
@@ -25,7 +30,12 @@ afterAll(async () => {
 });
 
 function connect(headers: Record<string, string> = {}): ClientSocket {
-  const socket: ClientSocket = io(server.url, { transports: ["websocket"], reconnection: false, extraHeaders: headers, forceNew: true });
+  const socket: ClientSocket = io(server.url, {
+    transports: ["websocket"],
+    reconnection: false,
+    extraHeaders: headers,
+    forceNew: true,
+  });
   open.push(socket);
   return socket;
 }
@@ -76,7 +86,14 @@ describe("socket handshake", () => {
 describe("socket events", () => {
   it("answers a malformed payload with an error acknowledgement and stays up", async () => {
     const { socket } = await loggedIn("medewerker@politie.demo");
-    for (const payload of [null, "kamer", 42, { room: { type: "meeting", id: "x" } }, { room: { type: "organisation" } }, { room: { type: "organisation", id: "x" }, __proto__: { admin: true }, extra: 1 }]) {
+    for (const payload of [
+      null,
+      "kamer",
+      42,
+      { room: { type: "meeting", id: "x" } },
+      { room: { type: "organisation" } },
+      { room: { type: "organisation", id: "x" }, __proto__: { admin: true }, extra: 1 },
+    ]) {
       const result = await emit(socket, "room:join", payload);
       expect(result).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
     }
@@ -88,11 +105,15 @@ describe("socket events", () => {
     const { socket } = await loggedIn("medewerker@politie.demo");
     const me = await emit<{ organisationId: string }>(socket, "session:whoami", {});
     if (!me.ok) throw new Error("whoami failed");
-    const own = await emit<{ room: string }>(socket, "room:join", { room: { type: "organisation", id: me.data.organisationId } });
+    const own = await emit<{ room: string }>(socket, "room:join", {
+      room: { type: "organisation", id: me.data.organisationId },
+    });
     expect(own).toEqual({ ok: true, data: { room: `organisation:${me.data.organisationId}` } });
 
     const other = await loggedIn("medewerker@om.demo");
-    const foreign = await emit(other.socket, "room:join", { room: { type: "organisation", id: me.data.organisationId } });
+    const foreign = await emit(other.socket, "room:join", {
+      room: { type: "organisation", id: me.data.organisationId },
+    });
     expect(foreign).toMatchObject({ ok: false, error: { code: "forbidden" } });
   });
 

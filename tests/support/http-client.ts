@@ -18,7 +18,10 @@ export class Browserish {
   }
 
   async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
-    const response = await fetch(this.baseUrl + path, { redirect: "manual", headers: { Cookie: this.cookieHeader, ...headers } });
+    const response = await fetch(this.baseUrl + path, {
+      redirect: "manual",
+      headers: { Cookie: this.cookieHeader, ...headers },
+    });
     this.remember(response);
     return response;
   }

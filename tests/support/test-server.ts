@@ -17,15 +17,23 @@ export type TestServer = {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 };
 
-export function spawnServer(env: Record<string, string | undefined>) {
+export function spawnServer(env: Partial<NodeJS.ProcessEnv>) {
   return spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+      NODE_ENV: "test",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
 
-export async function startServer(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<TestServer> {
+export async function startServer(env: Partial<NodeJS.ProcessEnv>, timeoutMs = 60_000): Promise<TestServer> {
   if (!existsSync(path.join(ROOT, "build/index.js"))) {
     throw new Error("No build: run `npm run build` before the integration tests (npm test does).");
   }

@@ -12,7 +12,10 @@ export async function seedDemoData(): Promise<{ organisations: number; users: nu
   let users = 0;
   const orgIds = new Map<string, string>();
   for (const org of demoOrganisations) {
-    const existing = await prisma.organisation.findUnique({ where: { shortCode: org.shortCode }, select: { id: true } });
+    const existing = await prisma.organisation.findUnique({
+      where: { shortCode: org.shortCode },
+      select: { id: true },
+    });
     if (existing) {
       orgIds.set(org.shortCode, existing.id);
       continue;

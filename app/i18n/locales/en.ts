@@ -8,7 +8,8 @@ const en: Shape<Translation> = {
     tagline: "Who does what, per case, at one table.",
     skipToContent: "Skip to content",
     mainNavigation: "Main menu",
-    footer: "Actie-overleg coordinates roles and actions; it is not a case file. Do not store names or other direct personal data.",
+    footer:
+      "Actie-overleg coordinates roles and actions; it is not a case file. Do not store names or other direct personal data.",
   },
   nav: {
     home: "Home",
@@ -70,7 +71,8 @@ const en: Shape<Translation> = {
     roles: "Roles",
     areas: "Get started",
     organisationsTitle: "Organisations",
-    organisationsText: "What do the partners at the table do, and what can and may they do? See the participating organisations.",
+    organisationsText:
+      "What do the partners at the table do, and what can and may they do? See the participating organisations.",
     meetingsTitle: "Meetings",
     meetingsText: "Prepare agendas and discuss cases with the partners at the table.",
     actionsTitle: "Actions",

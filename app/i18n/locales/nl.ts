@@ -5,7 +5,8 @@ const nl = {
     tagline: "Wie doet wat, per casus, aan één tafel.",
     skipToContent: "Naar de inhoud",
     mainNavigation: "Hoofdmenu",
-    footer: "Actie-overleg: coördinatie van rollen en acties, geen dossier. Sla geen namen of andere directe persoonsgegevens op.",
+    footer:
+      "Actie-overleg: coördinatie van rollen en acties, geen dossier. Sla geen namen of andere directe persoonsgegevens op.",
   },
   nav: {
     home: "Start",
@@ -111,7 +112,8 @@ const nl = {
     unauthorizedTitle: "Niet ingelogd",
     unauthorized: "Je sessie is verlopen of je bent niet ingelogd.",
     loginAgain: "Opnieuw inloggen",
-    generic: "Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, neem dan contact op met de beheerder.",
+    generic:
+      "Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, neem dan contact op met de beheerder.",
     backHome: "Naar de startpagina",
   },
 };

@@ -1,0 +1,108 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, watch } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+import type { ServerBuild } from "@remix-run/node";
+import { broadcastDevReady } from "@remix-run/node";
+
+import type { Env } from "~/env.server";
+
+export type RunningApplication = {
+  url: string;
+  port: number;
+  demoMode: boolean;
+  embeddedDatabase: boolean;
+  readyMs: number;
+  /** Orderly stop: HTTP and sockets, then the database pool, then the embedded PostgreSQL. */
+  stop: () => Promise<void>;
+};
+
+async function localSessionSecret(dataDir: string): Promise<string> {
+  const file = path.resolve(dataDir, "session-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(path.resolve(dataDir), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+/**
+ * Configuration → database (embedded when DATABASE_URL is unset) → migrations → demo data →
+ * Express + Remix + socket.io on one HTTP server.
+ */
+export async function startApplication(env: Env, startedAt = performance.now()): Promise<RunningApplication> {
+  // App modules read their configuration with getEnv() from process.env: publish what was resolved.
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined) process.env[key] = String(value);
+  }
+  const { logger } = await import("~/utils/logger.server");
+  const say = (message: string) => logger.info(message);
+
+  const { startEmbeddedPostgres } = await import("./embedded-postgres.server");
+  const embedded = env.DATABASE_URL ? null : await startEmbeddedPostgres(env.DATA_DIR, say);
+  if (embedded) process.env.DATABASE_URL = embedded.url;
+  if (!env.SESSION_SECRET) process.env.SESSION_SECRET = await localSessionSecret(env.DATA_DIR);
+  const demoMode = env.DEMO_MODE ?? embedded !== null;
+  process.env.DEMO_MODE = String(demoMode);
+
+  const { applyMigrations } = await import("./migrate.server");
+  await applyMigrations(process.env.DATABASE_URL as string, say);
+  if (demoMode) {
+    const { seedDemoData } = await import("~/domain/demo/seed.server");
+    const seeded = await seedDemoData();
+    if (seeded.users > 0) say(`Demodata aangemaakt: ${seeded.organisations} organisaties, ${seeded.users} accounts`);
+  }
+
+  const buildPath = path.resolve("build/index.js");
+  if (!existsSync(buildPath)) throw new Error("Geen build gevonden: voer eerst `npm run build` uit.");
+  const importBuild = async (): Promise<ServerBuild> =>
+    (await import(`${pathToFileURL(buildPath).href}?t=${Date.now()}`)) as ServerBuild;
+  let build = await importBuild();
+
+  const development = env.NODE_ENV === "development";
+  if (development) {
+    // `remix dev --manual`: this process (and its sockets) stays up; only the build is re-imported.
+    let timer: NodeJS.Timeout | undefined;
+    watch(path.dirname(buildPath), () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        build = await importBuild();
+        await broadcastDevReady(build);
+      }, 100);
+    });
+  }
+
+  const { createHttpApp } = await import("./http-app.server");
+  const { attachRealtime, closeRealtime } = await import("~/realtime/realtime.server");
+  const httpServer = createServer(createHttpApp({ env, build: development ? async () => build : build }));
+  attachRealtime(httpServer);
+  await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  if (development) await broadcastDevReady(build);
+
+  const readyMs = Math.round(performance.now() - startedAt);
+  const url = `http://localhost:${port}`;
+  // A machine-readable line for scripts and tests that start the server.
+  logger.info({ url, port, readyMs }, "ready");
+
+  return {
+    url,
+    port,
+    demoMode,
+    embeddedDatabase: embedded !== null,
+    readyMs,
+    stop: async () => {
+      const { prisma } = await import("~/db.server");
+      await closeRealtime();
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await closed;
+      await prisma.$disconnect();
+      await embedded?.stop();
+    },
+  };
+}
