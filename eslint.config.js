@@ -62,7 +62,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["tests/**", "prisma/**", "**/*.test.ts", "**/*.test.tsx"],
+    files: ["tests/**", "prisma/**", "bench/**", "**/*.test.ts", "**/*.test.tsx"],
     rules: { "no-restricted-imports": "off" },
   },
 );

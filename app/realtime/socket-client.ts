@@ -1,5 +1,4 @@
 import { useEffect, useState } from "react";
-import { io } from "socket.io-client";
 import type { Socket } from "socket.io-client";
 
 import type { ClientToServerEvents, ServerToClientEvents } from "./events";
@@ -7,16 +6,21 @@ import type { ClientToServerEvents, ServerToClientEvents } from "./events";
 export type AppClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
 
-let socket: AppClientSocket | null = null;
+let socket: Promise<AppClientSocket> | null = null;
 
-/** The browser's one socket to this server; it authenticates with the session cookie. */
-export function getSocket(): AppClientSocket {
-  socket ??= io({ transports: ["websocket"], reconnectionDelayMax: 5_000 });
+/**
+ * The browser's one socket to this server; it authenticates with the session cookie. The client
+ * library is loaded on first use, so pages without a signed-in user (login) do not download it.
+ */
+export function getSocket(): Promise<AppClientSocket> {
+  socket ??= import("socket.io-client").then(({ io }) =>
+    io({ transports: ["websocket"], reconnectionDelayMax: 5_000 }),
+  );
   return socket;
 }
 
 export function closeSocket(): void {
-  socket?.disconnect();
+  void socket?.then((s) => s.disconnect());
   socket = null;
 }
 
@@ -35,29 +39,37 @@ export function useConnectionState(enabled: boolean): ConnectionState {
       setState("offline");
       return;
     }
-    const s = getSocket();
-    const update = () => setState(stateOf(s));
-    const onConnectError = () => setState(s.active ? "reconnecting" : "offline");
-    const onEnded = () => {
-      s.disconnect();
-      setState("offline");
-    };
-    if (s.connected) update();
-    s.on("connect", update);
-    s.on("disconnect", update);
-    s.on("connect_error", onConnectError);
-    s.on("session:ended", onEnded);
-    s.io.on("reconnect_attempt", update);
-    window.addEventListener("online", update);
-    window.addEventListener("offline", update);
+    let unsubscribe = () => undefined as void;
+    let cancelled = false;
+    void getSocket().then((s) => {
+      if (cancelled) return;
+      const update = () => setState(stateOf(s));
+      const onConnectError = () => setState(s.active ? "reconnecting" : "offline");
+      const onEnded = () => {
+        s.disconnect();
+        setState("offline");
+      };
+      update();
+      s.on("connect", update);
+      s.on("disconnect", update);
+      s.on("connect_error", onConnectError);
+      s.on("session:ended", onEnded);
+      s.io.on("reconnect_attempt", update);
+      window.addEventListener("online", update);
+      window.addEventListener("offline", update);
+      unsubscribe = () => {
+        s.off("connect", update);
+        s.off("disconnect", update);
+        s.off("connect_error", onConnectError);
+        s.off("session:ended", onEnded);
+        s.io.off("reconnect_attempt", update);
+        window.removeEventListener("online", update);
+        window.removeEventListener("offline", update);
+      };
+    });
     return () => {
-      s.off("connect", update);
-      s.off("disconnect", update);
-      s.off("connect_error", onConnectError);
-      s.off("session:ended", onEnded);
-      s.io.off("reconnect_attempt", update);
-      window.removeEventListener("online", update);
-      window.removeEventListener("offline", update);
+      cancelled = true;
+      unsubscribe();
     };
   }, [enabled]);
   return state;

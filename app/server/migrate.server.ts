@@ -33,9 +33,13 @@ export async function pendingMigrations(databaseUrl: string): Promise<string[]> 
   }
 }
 
+const DEPLOY_TIMEOUT_MS = 120_000;
+
 /**
  * Applies pending migrations with Prisma's own `migrate deploy`. The check first keeps later starts
- * fast: the WASM schema engine needs ~12 s even when there is nothing to do.
+ * fast. Prisma 6.19's WASM schema engine leaves a ~10 s timer running after its work is done
+ * (docs/decisions/0001-prisma-6-offline.md): once it reports success and the database confirms
+ * every migration as finished, the idle process is ended instead of waited for.
  */
 export async function applyMigrations(databaseUrl: string, log: (m: string) => void): Promise<number> {
   const pending = await pendingMigrations(databaseUrl);
@@ -44,15 +48,37 @@ export async function applyMigrations(databaseUrl: string, log: (m: string) => v
   const prismaBin = path.resolve("node_modules/.bin/prisma");
   await new Promise<void>((resolve, reject) => {
     let output = "";
+    let settled = false;
     const child = spawn(prismaBin, ["migrate", "deploy"], {
       env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    child.on("error", reject);
+    const timer = setTimeout(() => child.kill("SIGKILL"), DEPLOY_TIMEOUT_MS);
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onOutput = (d: Buffer) => {
+      output += d.toString();
+      if (/All migrations have been successfully applied|No pending migrations to apply/.test(output)) {
+        void pendingMigrations(databaseUrl).then(
+          (left) => {
+            if (left.length > 0) return;
+            child.kill("SIGTERM");
+            finish();
+          },
+          () => undefined,
+        );
+      }
+    };
+    child.stdout.on("data", onOutput);
+    child.stderr.on("data", onOutput);
+    child.on("error", (error) => finish(error));
     child.on("close", (code) =>
-      code === 0 ? resolve() : reject(new Error(`prisma migrate deploy mislukte (code ${code}):\n${output}`)),
+      code === 0 ? finish() : finish(new Error(`prisma migrate deploy mislukte (code ${code}):\n${output}`)),
     );
   });
   return pending.length;

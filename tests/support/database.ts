@@ -3,12 +3,13 @@
  * migrations do not change), and a fresh copy of it per test file or test server
  * (`CREATE DATABASE … TEMPLATE …` takes a fraction of a second; `migrate deploy` takes ~12 s).
  */
-import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
 import pg from "pg";
+
+import { applyMigrations } from "~/server/migrate.server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const TEMPLATE_LOCK = 428_1128;
@@ -40,20 +41,6 @@ async function migrationsHash(): Promise<string> {
   return hash.digest("hex").slice(0, 12);
 }
 
-function migrateDeploy(url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const child = spawn(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`migrate deploy failed:\n${output}`))));
-  });
-}
-
 /** Name of the migrated template database, created when missing. Safe to call concurrently. */
 export async function ensureTemplate(base: string): Promise<string> {
   const name = `ao_tpl_${await migrationsHash()}`;
@@ -65,7 +52,7 @@ export async function ensureTemplate(base: string): Promise<string> {
       const building = `${name}_building`;
       await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
       await client.query(`CREATE DATABASE "${building}"`);
-      await migrateDeploy(databaseUrl(base, building));
+      await applyMigrations(databaseUrl(base, building), () => undefined);
       await client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
       return name;
     } finally {
