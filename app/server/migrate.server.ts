@@ -49,11 +49,21 @@ export async function applyMigrations(databaseUrl: string, log: (m: string) => v
   await new Promise<void>((resolve, reject) => {
     let output = "";
     let settled = false;
+    // Its own process group, so that ending it also ends the esbuild helper it starts to load
+    // prisma.config.ts (an orphaned helper prints a goroutine dump on the server's console).
     const child = spawn(prismaBin, ["migrate", "deploy"], {
       env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     });
-    const timer = setTimeout(() => child.kill("SIGKILL"), DEPLOY_TIMEOUT_MS);
+    const endGroup = () => {
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    };
+    const timer = setTimeout(endGroup, DEPLOY_TIMEOUT_MS);
     const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
