@@ -4,6 +4,7 @@ import {
   isRouteErrorResponse,
   Link,
   Links,
+  LiveReload,
   Meta,
   NavLink,
   Outlet,
@@ -145,6 +146,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        <LiveReload nonce={nonce} />
       </body>
     </html>
   );

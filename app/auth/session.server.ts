@@ -33,7 +33,7 @@ export type SessionUser = {
   organisation: { id: string; name: string; shortCode: string; slug: string; kind: string; region: string };
 };
 
-export type ActiveSession = { id: string; expiresAt: Date; user: SessionUser };
+export type ActiveSession = { id: string; createdAt: Date; expiresAt: Date; user: SessionUser };
 
 export type SessionLookup =
   | { status: "active"; session: ActiveSession }
@@ -63,7 +63,7 @@ export async function lookupSession(sessionId: string | null, now = new Date()):
   if (!sessionId) return { status: "none" };
   const row = await prisma.session.findUnique({
     where: { id: sessionId },
-    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: userSelect } },
+    select: { id: true, createdAt: true, expiresAt: true, lastSeenAt: true, user: { select: userSelect } },
   });
   if (!row) return { status: "none" };
   const idleLimit = getEnv().SESSION_IDLE_MINUTES * 60_000;
@@ -74,7 +74,10 @@ export async function lookupSession(sessionId: string | null, now = new Date()):
   if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
     await prisma.session.updateMany({ where: { id: row.id }, data: { lastSeenAt: now } });
   }
-  return { status: "active", session: { id: row.id, expiresAt: row.expiresAt, user: row.user } };
+  return {
+    status: "active",
+    session: { id: row.id, createdAt: row.createdAt, expiresAt: row.expiresAt, user: row.user },
+  };
 }
 
 /** A new session with a fresh random id: the id is never carried over from before login. */

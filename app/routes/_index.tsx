@@ -2,13 +2,21 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-import { requireUser } from "~/auth/guards.server";
+import { requireSession } from "~/auth/guards.server";
+import { getEnv } from "~/env.server";
+import { isLocale } from "~/i18n/config";
+import { formatDateTime } from "~/i18n/format";
 
 export const meta: MetaFunction = () => [{ title: "Start · Actie-overleg" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const { user, createdAt, expiresAt } = await requireSession(request);
   return {
+    session: {
+      createdAt: createdAt.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      idleMinutes: getEnv().SESSION_IDLE_MINUTES,
+    },
     user: {
       name: user.name,
       email: user.email,
@@ -20,8 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function StartPage() {
-  const { t } = useTranslation();
-  const { user } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const { user, session } = useLoaderData<typeof loader>();
+  const locale = isLocale(i18n.language) ? i18n.language : "nl";
   return (
     <section className="page" aria-labelledby="start-title">
       <h1 id="start-title">{t("home.title", { name: user.name })}</h1>
@@ -43,6 +52,15 @@ export default function StartPage() {
         <dd>{user.organisation.region}</dd>
         <dt>{t("home.roles")}</dt>
         <dd>{user.roles.map((role) => t(`roles.${role}`)).join(", ")}</dd>
+        <dt>{t("home.signedInSince")}</dt>
+        <dd>{formatDateTime(session.createdAt, locale)}</dd>
+        <dt>{t("home.sessionEnds")}</dt>
+        <dd>
+          {t("home.sessionEndsText", {
+            time: formatDateTime(session.expiresAt, locale),
+            minutes: session.idleMinutes,
+          })}
+        </dd>
       </dl>
 
       <h2>{t("home.areas")}</h2>

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 
 import { isLocale } from "~/i18n/config";
 import { localeCookie } from "~/i18n/locale.server";
+import { invariantResponse } from "~/utils/http.server";
 import { safeRedirect } from "~/utils/redirect";
 
 export async function loader() {
@@ -13,7 +14,7 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const lng = form.get("lng");
-  if (!isLocale(lng)) throw new Response("Onbekende taal", { status: 400 });
+  invariantResponse(isLocale(lng), "Onbekende taal", { status: 400 });
   throw redirect(safeRedirect(form.get("redirectTo")), {
     headers: { "Set-Cookie": await localeCookie.serialize(lng) },
   });

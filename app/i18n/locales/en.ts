@@ -69,6 +69,9 @@ const en: Shape<Translation> = {
     organisation: "Organisation",
     region: "Region",
     roles: "Roles",
+    signedInSince: "Signed in since",
+    sessionEnds: "Session ends",
+    sessionEndsText: "at {{time}} at the latest, or earlier after {{minutes}} minutes without activity",
     areas: "Get started",
     organisationsTitle: "Organisations",
     organisationsText:
