@@ -3,17 +3,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestDatabase, dropDatabase } from "../support/database";
 import { Browserish } from "../support/http-client";
 import type { TestServer } from "../support/test-server";
-import { spawnServer, startServer } from "../support/test-server";
+import { spawnServer, startDemoServer, startServer } from "../support/test-server";
 
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startServer({
-    DATABASE_URL: process.env.DATABASE_URL,
-    DEMO_MODE: "true",
-    NODE_ENV: "test",
-    SESSION_SECRET: "http-tests-session-secret-0123456789abcdef",
-  });
+  server = await startDemoServer();
 });
 afterAll(async () => {
   await server?.stop();

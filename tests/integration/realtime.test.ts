@@ -7,7 +7,7 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents } from "~/realtime
 
 import { Browserish } from "../support/http-client";
 import type { TestServer } from "../support/test-server";
-import { startServer } from "../support/test-server";
+import { startDemoServer } from "../support/test-server";
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -15,12 +15,7 @@ let server: TestServer;
 const open: ClientSocket[] = [];
 
 beforeAll(async () => {
-  server = await startServer({
-    DATABASE_URL: process.env.DATABASE_URL,
-    DEMO_MODE: "true",
-    NODE_ENV: "test",
-    SESSION_SECRET: "realtime-tests-session-secret-0123456789",
-  });
+  server = await startDemoServer();
 });
 afterEach(() => {
   for (const s of open.splice(0)) s.disconnect();

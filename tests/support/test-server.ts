@@ -4,6 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
@@ -75,4 +76,15 @@ export async function startServer(env: Partial<NodeJS.ProcessEnv>, timeoutMs = 6
         child.kill(signal);
       }),
   };
+}
+
+/** A server on the test file's own database, with demo data, in test mode. */
+export function startDemoServer(env: Partial<NodeJS.ProcessEnv> = {}): Promise<TestServer> {
+  return startServer({
+    DATABASE_URL: process.env.DATABASE_URL,
+    DEMO_MODE: "true",
+    NODE_ENV: "test",
+    SESSION_SECRET: randomBytes(32).toString("base64url"),
+    ...env,
+  });
 }
