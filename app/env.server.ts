@@ -34,6 +34,8 @@ export const envSchema = z
     LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt(5),
     LOGIN_MAX_ATTEMPTS_PER_ADDRESS: positiveInt(30),
     LOGIN_WINDOW_MINUTES: positiveInt(15),
+    /** A role profile not reviewed for this many months is marked outdated. */
+    PROFILE_REVIEW_MONTHS: positiveInt(6),
     TRUST_PROXY: booleanFlag.default(false),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })

@@ -3,7 +3,14 @@ import type { Prisma } from "~/generated/prisma/client";
 
 /** Actions written to the audit trail. Dotted: area.subject.verb. */
 export type AuditAction =
-  "auth.login.succeeded" | "auth.login.failed" | "auth.login.throttled" | "auth.logout" | "auth.session.expired";
+  | "auth.login.succeeded"
+  | "auth.login.failed"
+  | "auth.login.throttled"
+  | "auth.logout"
+  | "auth.session.expired"
+  | "organisation.profile.saved"
+  | "organisation.profile.restored"
+  | "organisation.profile.reviewed";
 
 export type AuditActor = { userId: string; organisationId: string } | null;
 

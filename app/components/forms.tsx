@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 
 export type FieldErrors = Record<string, string | undefined>;
@@ -68,6 +68,59 @@ export function TextField({ name, label, error, hint, id = name, ...input }: Tex
         aria-invalid={error ? true : undefined}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
         {...input}
+      />
+    </div>
+  );
+}
+
+type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  name: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  /** Render the label as a section heading (a section that is a single field). */
+  labelAsHeading?: boolean;
+};
+
+export function TextAreaField({
+  name,
+  label,
+  error,
+  hint,
+  labelAsHeading,
+  id = name,
+  ...textarea
+}: TextAreaFieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={error ? "field field--invalid" : "field"}>
+      {labelAsHeading ? (
+        <h2 className="form-section__title">
+          <label htmlFor={id}>{label}</label>
+        </h2>
+      ) : (
+        <label htmlFor={id} className="field__label">
+          {label}
+        </label>
+      )}
+      {hint ? (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={name}
+        className="field__input field__textarea"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        {...textarea}
       />
     </div>
   );

@@ -1,48 +1,146 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
-import { listOrganisations } from "~/domain/organisations/organisations.server";
+import { FreshnessBadge } from "~/components/freshness-badge";
+import { parseDirectoryQuery } from "~/domain/organisations/queries.server";
+import { searchDirectory } from "~/domain/organisations/role-profiles.server";
+import { OrganisationKind } from "~/generated/prisma/enums";
 
 export const meta: MetaFunction = () => [{ title: "Organisaties · Actie-overleg" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { organisations: await listOrganisations(user), ownOrganisationId: user.organisation.id };
+  const query = parseDirectoryQuery(new URL(request.url));
+  const result = await searchDirectory(user, query);
+  return { ...result, query, ownOrganisationId: user.organisation.id };
 }
 
 export default function OrganisationsPage() {
   const { t } = useTranslation();
-  const { organisations, ownOrganisationId } = useLoaderData<typeof loader>();
+  const { organisations, total, pageCount, regions, query, ownOrganisationId } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams(searchParams);
+    params.set("pagina", String(page));
+    return `?${params.toString()}`;
+  };
+
   return (
     <section className="page" aria-labelledby="organisations-title">
       <h1 id="organisations-title">{t("organisations.title")}</h1>
       <p>{t("organisations.intro")}</p>
-      <table className="table">
-        <caption>{t("organisations.count", { count: organisations.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("organisations.name")}</th>
-            <th scope="col">{t("organisations.shortCode")}</th>
-            <th scope="col">{t("organisations.kind")}</th>
-            <th scope="col">{t("organisations.region")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {organisations.map((org) => (
-            <tr key={org.id}>
-              <th scope="row">
-                {org.name}
-                {org.id === ownOrganisationId ? <span className="badge">{t("organisations.yours")}</span> : null}
-              </th>
-              <td>{org.shortCode}</td>
-              <td>{t(`kinds.${org.kind}`)}</td>
-              <td>{org.region}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+
+      <Form method="get" className="search-form" role="search">
+        <div className="field">
+          <label htmlFor="q" className="field__label">
+            {t("directory.searchLabel")}
+          </label>
+          <p id="q-hint" className="field__hint">
+            {t("directory.searchHint")}
+          </p>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            className="field__input"
+            defaultValue={query.q ?? ""}
+            aria-describedby="q-hint"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="soort" className="field__label">
+            {t("directory.kind")}
+          </label>
+          <select id="soort" name="soort" className="field__input" defaultValue={query.kind ?? ""}>
+            <option value="">{t("directory.allKinds")}</option>
+            {Object.values(OrganisationKind).map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="regio" className="field__label">
+            {t("directory.region")}
+          </label>
+          <select id="regio" name="regio" className="field__input" defaultValue={query.region ?? ""}>
+            <option value="">{t("directory.allRegions")}</option>
+            {regions.map((region) => (
+              <option key={region} value={region}>
+                {region}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="search-form__actions">
+          <button type="submit" className="button">
+            {t("directory.submit")}
+          </button>
+          <Link to="/organisaties">{t("directory.reset")}</Link>
+        </div>
+      </Form>
+
+      <p role="status" className="result-count">
+        {t("directory.results", { count: total })}
+      </p>
+
+      {organisations.length === 0 ? (
+        <p>{t("directory.noResults")}</p>
+      ) : (
+        <Form method="get" action="/organisaties/vergelijk">
+          <p className="hint" id="compare-hint">
+            {t("directory.compareHint")}
+          </p>
+          <ul className="directory" aria-describedby="compare-hint">
+            {organisations.map((org) => (
+              <li key={org.id} className="directory__item">
+                <div className="directory__select">
+                  <input
+                    type="checkbox"
+                    name="o"
+                    value={org.slug}
+                    id={`compare-${org.slug}`}
+                    aria-label={t("directory.select", { name: org.name })}
+                  />
+                </div>
+                <div className="directory__body">
+                  <h2 className="directory__name">
+                    <Link to={`/organisaties/${org.slug}`}>{org.name}</Link>{" "}
+                    <span className="directory__code">({org.shortCode})</span>
+                    {org.id === ownOrganisationId ? <span className="badge">{t("organisations.yours")}</span> : null}
+                  </h2>
+                  <p className="directory__meta">
+                    {t(`kinds.${org.kind}`)} · {org.region} · <FreshnessBadge freshness={org.freshness} />
+                  </p>
+                  {org.profileSummary ? <p className="directory__summary">{org.profileSummary}</p> : null}
+                  {org.matchedIn ? (
+                    <p className="directory__match">
+                      {t("directory.matchedIn", {
+                        field: t(`directory.matchFields.${org.matchedIn.field}`),
+                        text: org.matchedIn.text,
+                      })}
+                    </p>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+          <button type="submit" className="button">
+            {t("directory.compareSelected")}
+          </button>
+        </Form>
+      )}
+
+      {pageCount > 1 ? (
+        <nav aria-label={t("directory.pagination")} className="pagination">
+          {query.page > 1 ? <Link to={pageLink(query.page - 1)}>{t("directory.previous")}</Link> : null}
+          <span>{t("directory.page", { page: query.page, count: pageCount })}</span>
+          {query.page < pageCount ? <Link to={pageLink(query.page + 1)}>{t("directory.next")}</Link> : null}
+        </nav>
+      ) : null}
     </section>
   );
 }

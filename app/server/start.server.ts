@@ -53,7 +53,11 @@ export async function startApplication(env: Env, startedAt = performance.now()):
   if (demoMode) {
     const { seedDemoData } = await import("~/domain/demo/seed.server");
     const seeded = await seedDemoData();
-    if (seeded.users > 0) say(`Demodata aangemaakt: ${seeded.organisations} organisaties, ${seeded.users} accounts`);
+    if (seeded.users + seeded.profiles > 0) {
+      say(
+        `Demodata aangemaakt: ${seeded.organisations} organisaties, ${seeded.users} accounts, ${seeded.profiles} rolprofielen`,
+      );
+    }
   }
 
   const buildPath = path.resolve("build/index.js");

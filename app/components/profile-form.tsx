@@ -1,0 +1,256 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+
+import type { ProfileFormData } from "~/domain/organisations/profile-form.server";
+import type { ListSection, RoleProfile } from "~/domain/organisations/role-profile.schema";
+import type { FormErrors } from "~/utils/form-errors";
+
+import { ErrorSummary, TextAreaField, TextField } from "./forms";
+import { ProfileChanges } from "./profile-changes";
+
+type FieldSpec = { field: string; multiline?: boolean; type?: string; select?: string[] };
+
+const itemFields: Record<ListSection, FieldSpec[]> = {
+  capabilities: [{ field: "title" }, { field: "explanation", multiline: true }],
+  limits: [{ field: "title" }, { field: "explanation", multiline: true }],
+  legalBases: [{ field: "law" }, { field: "article" }, { field: "allows", multiline: true }],
+  sharingRules: [
+    { field: "kind", select: ["shares", "never"] },
+    { field: "what" },
+    { field: "withWhom" },
+    { field: "conditions", multiline: true },
+  ],
+  contacts: [
+    { field: "role" },
+    { field: "name" },
+    { field: "workEmail", type: "email" },
+    { field: "workPhone", type: "tel" },
+    { field: "deputy" },
+  ],
+};
+const reachabilityFields: FieldSpec[] = [
+  { field: "officeHours" },
+  { field: "urgentRoute", multiline: true },
+  { field: "functionalMailbox", type: "email" },
+  { field: "functionalPhone", type: "tel" },
+  { field: "responseTimes", multiline: true },
+];
+
+type Props = {
+  slug: string;
+  state: ProfileFormData;
+  formatTime: (iso: string) => string;
+};
+
+export function ProfileForm({ slug, state, formatTime }: Props) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const { values, errors = {}, conflict } = state;
+  const message = (name: string) => {
+    const error = errors[name];
+    return error ? t(error.key, error.values) : undefined;
+  };
+
+  // After adding or removing a row, put the keyboard where the work continues.
+  useEffect(() => {
+    if (state.focus) document.getElementById(state.focus)?.focus();
+  }, [state]);
+
+  const labels = summaryLabels(errors, t);
+  const summaryErrors = Object.fromEntries(Object.keys(errors).map((k) => [k, message(k)]));
+
+  const input = (name: string, spec: FieldSpec, value: string, label: string) => {
+    if (spec.select) {
+      const error = message(name);
+      return (
+        <div className={error ? "field field--invalid" : "field"} key={name}>
+          <label htmlFor={name} className="field__label">
+            {label}
+          </label>
+          {error ? (
+            <p id={`${name}-error`} className="field__error">
+              {error}
+            </p>
+          ) : null}
+          <select
+            id={name}
+            name={name}
+            defaultValue={value}
+            className="field__input"
+            aria-describedby={error ? `${name}-error` : undefined}
+          >
+            {spec.select.map((option) => (
+              <option key={option} value={option}>
+                {t(`profile.sharingKinds.${option}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      );
+    }
+    const Field = spec.multiline ? TextAreaField : TextField;
+    return (
+      <Field
+        key={name}
+        name={name}
+        label={label}
+        defaultValue={value}
+        error={message(name)}
+        {...(spec.type ? { type: spec.type } : {})}
+        rows={spec.multiline ? 2 : undefined}
+      />
+    );
+  };
+
+  const listSection = (section: ListSection) => (
+    <fieldset className="form-section" key={section}>
+      <legend>
+        <h2 className="form-section__title">{t(`profile.sections.${section}`)}</h2>
+      </legend>
+      {message(`profile.${section}`) ? <p className="field__error">{message(`profile.${section}`)}</p> : null}
+      {(values[section] as Record<string, string>[]).map((item, i) => {
+        const itemLabel = t(`profile.item.${section}`, { n: i + 1 });
+        return (
+          <fieldset className="form-item" key={i}>
+            <legend className="form-item__title">{itemLabel}</legend>
+            {itemFields[section].map((spec) =>
+              input(
+                `profile.${section}.${i}.${spec.field}`,
+                spec,
+                item[spec.field] ?? "",
+                t(`profile.fields.${spec.field}`),
+              ),
+            )}
+            <button
+              type="submit"
+              name="intent"
+              value={`remove:${section}:${i}`}
+              formNoValidate
+              className="button button--plain"
+            >
+              {t("profileEdit.removeLabel", { item: itemLabel })}
+            </button>
+          </fieldset>
+        );
+      })}
+      <button
+        type="submit"
+        name="intent"
+        value={`add:${section}`}
+        id={`add-${section}`}
+        formNoValidate
+        className="button button--secondary-dark"
+      >
+        {t(`profile.add.${section}`)}
+      </button>
+    </fieldset>
+  );
+
+  return (
+    <Form method="post" noValidate className="form profile-form" key={JSON.stringify(state)}>
+      {/* Enter in a field saves (the first submit button is the form's default). */}
+      <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
+      <input type="hidden" name="baseVersion" value={state.baseVersion} />
+
+      <div aria-live="polite" className="visually-hidden">
+        {state.announce
+          ? t(state.announce.key, { item: t(`profile.item.${state.announce.section}`, { n: state.announce.n }) })
+          : ""}
+      </div>
+
+      {conflict ? (
+        <div className="notice notice--error conflict" role="alert" id="conflict">
+          <h2>{t("profileEdit.conflictTitle")}</h2>
+          <p>
+            {t("profileEdit.conflictText", {
+              number: conflict.number,
+              author: conflict.authorName,
+              time: formatTime(conflict.createdAt),
+            })}
+          </p>
+          <ProfileChanges changes={conflict.changes} />
+        </div>
+      ) : null}
+      {state.formError ? (
+        <p className="notice notice--error" role="alert">
+          {t(state.formError)}
+        </p>
+      ) : null}
+      <ErrorSummary errors={summaryErrors} labels={labels} />
+
+      <div className="form-section">
+        <TextAreaField
+          labelAsHeading
+          name="profile.mission"
+          label={t("profile.sections.mission")}
+          defaultValue={values.mission}
+          error={message("profile.mission")}
+          rows={4}
+        />
+      </div>
+      {(["capabilities", "limits", "legalBases", "sharingRules"] as const).map(listSection)}
+      <fieldset className="form-section">
+        <legend>
+          <h2 className="form-section__title">{t("profile.sections.reachability")}</h2>
+        </legend>
+        {reachabilityFields.map((spec) =>
+          input(
+            `profile.reachability.${spec.field}`,
+            spec,
+            values.reachability[spec.field as keyof RoleProfile["reachability"]],
+            t(`profile.fields.${spec.field}`),
+          ),
+        )}
+      </fieldset>
+      {listSection("contacts")}
+      <div className="form-section">
+        <TextAreaField
+          labelAsHeading
+          name="profile.escalationRoute"
+          label={t("profile.sections.escalationRoute")}
+          defaultValue={values.escalationRoute}
+          error={message("profile.escalationRoute")}
+          rows={2}
+        />
+      </div>
+
+      <div className="form-section form-section--save">
+        <TextField
+          name="changeSummary"
+          label={t("profileEdit.changeSummary")}
+          hint={t("profileEdit.changeSummaryHint")}
+          defaultValue={state.changeSummary}
+          error={message("changeSummary")}
+          maxLength={200}
+        />
+        <div className="actions">
+          <button type="submit" name="intent" value="save" className="button" disabled={busy}>
+            {busy ? t("profileEdit.saving") : t("profileEdit.save")}
+          </button>
+          <button type="submit" name="intent" value="review" className="button button--secondary-dark" disabled={busy}>
+            {t("profileEdit.markReviewed")}
+          </button>
+          <Link to={`/organisaties/${slug}`}>{t("profileEdit.cancel")}</Link>
+        </div>
+      </div>
+    </Form>
+  );
+}
+
+/** "Mogelijkheid 2 · Omschrijving" for each field with an error, for the error summary. */
+function summaryLabels(errors: FormErrors, t: (key: string, o?: Record<string, unknown>) => string) {
+  const labels: Record<string, string> = {};
+  for (const path of Object.keys(errors)) {
+    const parts = path.split(".");
+    if (path === "changeSummary") labels[path] = t("profileEdit.changeSummary");
+    else if (parts.length === 2) labels[path] = t(`profile.sections.${parts[1]}`);
+    else if (parts[1] === "reachability") labels[path] = t(`profile.fields.${parts[2]}`);
+    else if (parts.length === 4)
+      labels[path] =
+        `${t(`profile.item.${parts[1]}`, { n: Number(parts[2]) + 1 })} · ${t(`profile.fields.${parts[3]}`)}`;
+    else labels[path] = path;
+  }
+  return labels;
+}

@@ -1,0 +1,318 @@
+import { recordAudit } from "~/audit/audit.server";
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db.server";
+import { getEnv } from "~/env.server";
+import { Prisma } from "~/generated/prisma/client";
+import type { OrganisationKind } from "~/generated/prisma/client";
+
+import type { Freshness, ProfileChange } from "./profile-diff";
+import { diffProfiles, freshnessOf } from "./profile-diff";
+import { emptyProfile, roleProfileSchema } from "./role-profile.schema";
+import type { RoleProfile } from "./role-profile.schema";
+
+const organisationSelect = { id: true, name: true, shortCode: true, slug: true, kind: true, region: true } as const;
+
+export function notFound(): never {
+  throw new Response("Niet gevonden", { status: 404 });
+}
+
+/** Who may change a profile: its own organisation's admins, and platform admins. */
+export function mayEditProfile(user: SessionUser, organisationId: string): boolean {
+  if (user.roles.includes("PLATFORM_ADMIN")) return true;
+  return user.roles.includes("ORG_ADMIN") && user.organisation.id === organisationId;
+}
+
+function parseContent(content: unknown): RoleProfile {
+  // Stored content was validated when saved; parsing again fills defaults added since.
+  const parsed = roleProfileSchema.safeParse(content);
+  return parsed.success ? parsed.data : emptyProfile;
+}
+
+function freshness(reviewedAt: Date | null, now = new Date()): Freshness {
+  return freshnessOf(reviewedAt, now, getEnv().PROFILE_REVIEW_MONTHS);
+}
+
+/** The organisation and its current profile, for any signed-in professional. 404 when unknown. */
+export async function getProfile(viewer: SessionUser, slug: string, now = new Date()) {
+  const organisation = await prisma.organisation.findUnique({
+    where: { slug },
+    select: { ...organisationSelect, profileVersion: true, profileReviewedAt: true },
+  });
+  if (!organisation) notFound();
+  const current = organisation.profileVersion
+    ? await prisma.roleProfileVersion.findUnique({
+        where: { organisationId_number: { organisationId: organisation.id, number: organisation.profileVersion } },
+        select: { number: true, content: true, authorName: true, createdAt: true, reviewedAt: true },
+      })
+    : null;
+  return {
+    organisation,
+    version: current
+      ? {
+          number: current.number,
+          authorName: current.authorName,
+          createdAt: current.createdAt,
+          reviewedAt: current.reviewedAt,
+        }
+      : null,
+    profile: current ? parseContent(current.content) : null,
+    freshness: freshness(organisation.profileReviewedAt, now),
+    canEdit: mayEditProfile(viewer, organisation.id),
+  };
+}
+
+/** The organisation whose profile the user wants to change: 404 when unknown, 403 when not theirs. */
+export async function requireProfileEditor(user: SessionUser, slug: string) {
+  const organisation = await prisma.organisation.findUnique({
+    where: { slug },
+    select: { ...organisationSelect, profileVersion: true },
+  });
+  if (!organisation) notFound();
+  if (!mayEditProfile(user, organisation.id)) throw new Response("Geen toegang", { status: 403 });
+  return organisation;
+}
+
+export type SaveResult =
+  | { ok: true; number: number }
+  | {
+      ok: false;
+      conflict: { number: number; authorName: string; createdAt: Date; changes: ProfileChange[] };
+    };
+
+/** The columns the directory lists and searches, derived from a profile version. */
+export function profileSearchColumns(profile: RoleProfile) {
+  return {
+    profileSummary: profile.mission.split(/(?<=[.!?])\s/)[0]?.slice(0, 200) ?? "",
+    profileCapabilities: profile.capabilities.map((c) => c.title).join("\n"),
+    profileLegalBases: profile.legalBases.map((b) => [b.law, b.article].filter(Boolean).join(" ")).join("\n"),
+  };
+}
+
+async function currentContent(organisationId: string, number: number): Promise<RoleProfile> {
+  if (number === 0) return emptyProfile;
+  const row = await prisma.roleProfileVersion.findUniqueOrThrow({
+    where: { organisationId_number: { organisationId, number } },
+    select: { content: true },
+  });
+  return parseContent(row.content);
+}
+
+async function conflictWith(organisationId: string, baseVersion: number): Promise<SaveResult> {
+  const current = await prisma.organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { profileVersion: true },
+  });
+  const row = await prisma.roleProfileVersion.findUniqueOrThrow({
+    where: { organisationId_number: { organisationId, number: current.profileVersion } },
+    select: { number: true, authorName: true, createdAt: true, content: true },
+  });
+  return {
+    ok: false,
+    conflict: {
+      number: row.number,
+      authorName: row.authorName,
+      createdAt: row.createdAt,
+      changes: diffProfiles(await currentContent(organisationId, baseVersion), parseContent(row.content)),
+    },
+  };
+}
+
+/**
+ * Saves a new version on top of `baseVersion`, the version the editor started from. If someone
+ * saved in between, nothing is written and the result says what changed meanwhile. The unique
+ * (organisation, number) key decides a race between two saves on the same base.
+ */
+async function writeVersion(
+  editor: SessionUser,
+  organisation: { id: string },
+  input: { baseVersion: number; profile: RoleProfile; changeSummary: string; restoredFrom?: number },
+  action: "organisation.profile.saved" | "organisation.profile.restored" | "organisation.profile.reviewed",
+  meta: { clientAddress: string | null; now?: Date },
+): Promise<SaveResult> {
+  const now = meta.now ?? new Date();
+  const number = input.baseVersion + 1;
+  try {
+    await prisma.$transaction(async (tx) => {
+      const moved = await tx.organisation.updateMany({
+        where: { id: organisation.id, profileVersion: input.baseVersion },
+        data: { profileVersion: number, profileReviewedAt: now, ...profileSearchColumns(input.profile) },
+      });
+      if (moved.count !== 1) throw new StaleVersion();
+      await tx.roleProfileVersion.create({
+        data: {
+          organisationId: organisation.id,
+          number,
+          content: input.profile,
+          changeSummary: input.changeSummary,
+          authorId: editor.id,
+          authorName: `${editor.name} (${editor.organisation.shortCode})`,
+          createdAt: now,
+          reviewedAt: now,
+          restoredFrom: input.restoredFrom ?? null,
+        },
+      });
+    });
+  } catch (error) {
+    const duplicate = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+    if (error instanceof StaleVersion || duplicate) return conflictWith(organisation.id, input.baseVersion);
+    throw error;
+  }
+  await recordAudit({
+    actor: { userId: editor.id, organisationId: editor.organisation.id },
+    action,
+    subjectType: "Organisation",
+    subjectId: organisation.id,
+    clientAddress: meta.clientAddress,
+    details: { version: number, ...(input.restoredFrom ? { restoredFrom: input.restoredFrom } : {}) },
+    at: now,
+  });
+  return { ok: true, number };
+}
+
+class StaleVersion extends Error {}
+
+export async function saveProfile(
+  editor: SessionUser,
+  slug: string,
+  input: { baseVersion: number; profile: RoleProfile; changeSummary: string },
+  meta: { clientAddress: string | null; now?: Date },
+): Promise<SaveResult> {
+  const organisation = await requireProfileEditor(editor, slug);
+  return writeVersion(editor, organisation, input, "organisation.profile.saved", meta);
+}
+
+/** "Still correct": the same content again as a new version, with today's review date. */
+export async function markReviewed(
+  editor: SessionUser,
+  slug: string,
+  input: { baseVersion: number; changeSummary: string },
+  meta: { clientAddress: string | null; now?: Date },
+): Promise<SaveResult> {
+  const organisation = await requireProfileEditor(editor, slug);
+  if (organisation.profileVersion === 0) notFound();
+  const profile = await currentContent(organisation.id, Math.min(input.baseVersion, organisation.profileVersion));
+  return writeVersion(editor, organisation, { ...input, profile }, "organisation.profile.reviewed", meta);
+}
+
+/** Restoring an old version makes a new version with its content; history is never rewritten. */
+export async function restoreVersion(
+  editor: SessionUser,
+  slug: string,
+  input: { baseVersion: number; number: number; changeSummary: string },
+  meta: { clientAddress: string | null; now?: Date },
+): Promise<SaveResult> {
+  const organisation = await requireProfileEditor(editor, slug);
+  const old = await prisma.roleProfileVersion.findUnique({
+    where: { organisationId_number: { organisationId: organisation.id, number: input.number } },
+    select: { content: true },
+  });
+  if (!old) notFound();
+  return writeVersion(
+    editor,
+    organisation,
+    {
+      baseVersion: input.baseVersion,
+      profile: parseContent(old.content),
+      changeSummary: input.changeSummary,
+      restoredFrom: input.number,
+    },
+    "organisation.profile.restored",
+    meta,
+  );
+}
+
+/** Every version, newest first, and the changes between two of them (default: the last two). */
+export async function getHistory(viewer: SessionUser, slug: string, compare: { from?: number; to?: number } = {}) {
+  const organisation = await prisma.organisation.findUnique({
+    where: { slug },
+    select: { ...organisationSelect, profileVersion: true },
+  });
+  if (!organisation) notFound();
+  const versions = await prisma.roleProfileVersion.findMany({
+    where: { organisationId: organisation.id },
+    orderBy: { number: "desc" },
+    select: { number: true, changeSummary: true, authorName: true, createdAt: true, restoredFrom: true, content: true },
+  });
+  const latest = versions[0]?.number ?? 0;
+  const to = compare.to ?? latest;
+  const from = compare.from ?? Math.max(0, to - 1);
+  const find = (n: number) => (n === 0 ? emptyProfile : parseContent(versions.find((v) => v.number === n)?.content));
+  const exists = (n: number) => n === 0 || versions.some((v) => v.number === n);
+  return {
+    organisation,
+    canEdit: mayEditProfile(viewer, organisation.id),
+    versions: versions.map(({ content: _content, ...v }) => v),
+    comparison:
+      latest > 0 && exists(from) && exists(to) ? { from, to, changes: diffProfiles(find(from), find(to)) } : null,
+  };
+}
+
+export type DirectoryQuery = { q?: string; kind?: OrganisationKind; region?: string; page: number };
+export const DIRECTORY_PAGE_SIZE = 50;
+
+/**
+ * The directory: every organisation is listed for every signed-in professional (knowing each
+ * other is the point). Search looks in the name, the capabilities and the legal bases.
+ */
+export async function searchDirectory(_viewer: SessionUser, query: DirectoryQuery, now = new Date()) {
+  const term = query.q?.trim();
+  const where: Prisma.OrganisationWhereInput = {
+    ...(query.kind ? { kind: query.kind } : {}),
+    ...(query.region ? { region: query.region } : {}),
+    ...(term
+      ? {
+          OR: [
+            { name: { contains: term, mode: "insensitive" } },
+            { shortCode: { equals: term, mode: "insensitive" } },
+            { profileCapabilities: { contains: term, mode: "insensitive" } },
+            { profileLegalBases: { contains: term, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+  const [total, rows, regions] = await Promise.all([
+    prisma.organisation.count({ where }),
+    prisma.organisation.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (query.page - 1) * DIRECTORY_PAGE_SIZE,
+      take: DIRECTORY_PAGE_SIZE,
+      select: {
+        ...organisationSelect,
+        profileSummary: true,
+        profileCapabilities: true,
+        profileLegalBases: true,
+        profileReviewedAt: true,
+      },
+    }),
+    prisma.organisation.findMany({ distinct: ["region"], select: { region: true }, orderBy: { region: "asc" } }),
+  ]);
+  const lower = term?.toLowerCase();
+  return {
+    total,
+    pageCount: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)),
+    regions: regions.map((r) => r.region),
+    organisations: rows.map(({ profileCapabilities, profileLegalBases, profileReviewedAt, ...org }) => ({
+      ...org,
+      freshness: freshness(profileReviewedAt, now),
+      reviewedAt: profileReviewedAt,
+      // Why a search hit matched, when not by name: the matching capability or legal basis.
+      matchedIn:
+        lower && !org.name.toLowerCase().includes(lower)
+          ? (matchLine("capability", profileCapabilities, lower) ?? matchLine("legalBasis", profileLegalBases, lower))
+          : null,
+    })),
+  };
+}
+
+function matchLine(field: "capability" | "legalBasis", text: string, term: string) {
+  const line = text.split("\n").find((l) => l.toLowerCase().includes(term));
+  return line ? { field, text: line } : null;
+}
+
+/** Two to four profiles side by side, in the order asked for. 404 when a slug is unknown. */
+export async function compareProfiles(viewer: SessionUser, slugs: string[], now = new Date()) {
+  const profiles = [];
+  for (const slug of slugs) profiles.push(await getProfile(viewer, slug, now));
+  return profiles;
+}

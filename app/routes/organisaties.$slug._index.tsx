@@ -1,0 +1,73 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { requireUser } from "~/auth/guards.server";
+import { FreshnessBadge } from "~/components/freshness-badge";
+import { PrintButton } from "~/components/print-button";
+import { ProfileView } from "~/components/profile-view";
+import { getProfile } from "~/domain/organisations/role-profiles.server";
+import { getEnv } from "~/env.server";
+import { isLocale } from "~/i18n/config";
+import { formatDate } from "~/i18n/format";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organisation.name ?? "Organisatie"} · Actie-overleg` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const result = await getProfile(user, params.slug ?? "");
+  return { ...result, reviewMonths: getEnv().PROFILE_REVIEW_MONTHS };
+}
+
+export default function OrganisationProfilePage() {
+  const { t, i18n } = useTranslation();
+  const { organisation, profile, version, freshness, canEdit, reviewMonths } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const saved = searchParams.get("opgeslagen");
+
+  return (
+    <article className="page" aria-labelledby="profile-title">
+      <p className="breadcrumb">
+        <Link to="/organisaties">{t("organisations.title")}</Link>
+      </p>
+      <h1 id="profile-title">
+        {organisation.name} <span className="directory__code">({organisation.shortCode})</span>
+      </h1>
+      <p className="directory__meta">
+        {t(`kinds.${organisation.kind}`)} · {organisation.region} · <FreshnessBadge freshness={freshness} />
+      </p>
+      {saved ? (
+        <p className="notice notice--success" role="status">
+          {t("profile.saved", { number: saved })}
+        </p>
+      ) : null}
+      {version ? (
+        <p className="hint">
+          {t("profile.reviewed", {
+            date: formatDate(version.reviewedAt, locale),
+            name: version.authorName,
+            version: version.number,
+          })}
+        </p>
+      ) : null}
+      {freshness === "outdated" ? (
+        <p className="notice notice--warning">{t("profile.outdatedNotice", { months: reviewMonths })}</p>
+      ) : null}
+
+      <div className="actions no-print">
+        {canEdit ? (
+          <Link to={`/organisaties/${organisation.slug}/bewerken`} className="button">
+            {t("profile.edit")}
+          </Link>
+        ) : null}
+        <Link to={`/organisaties/${organisation.slug}/versies`}>{t("profile.history")}</Link>
+        <PrintButton />
+      </div>
+
+      {profile ? <ProfileView profile={profile} /> : <p>{t("profile.noProfile")}</p>}
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { requireUser } from "~/auth/guards.server";
+import { ProfileForm } from "~/components/profile-form";
+import { handleProfileForm } from "~/domain/organisations/profile-form.server";
+import type { ProfileFormData } from "~/domain/organisations/profile-form.server";
+import { emptyProfile } from "~/domain/organisations/role-profile.schema";
+import { getProfile, requireProfileEditor } from "~/domain/organisations/role-profiles.server";
+import { isLocale } from "~/i18n/config";
+import { formatDateTime } from "~/i18n/format";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Rolprofiel bewerken: ${data?.organisation.name ?? ""} · Actie-overleg` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const slug = params.slug ?? "";
+  await requireProfileEditor(user, slug);
+  const { organisation, profile, version } = await getProfile(user, slug);
+  const initial: ProfileFormData = {
+    values: profile ?? emptyProfile,
+    changeSummary: "",
+    baseVersion: version?.number ?? 0,
+  };
+  return { organisation, initial };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  return handleProfileForm(user, params.slug ?? "", await request.formData(), { clientAddress: context.clientAddress });
+}
+
+export default function EditProfilePage() {
+  const { t, i18n } = useTranslation();
+  const { organisation, initial } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+
+  return (
+    <section className="page" aria-labelledby="edit-title">
+      <p className="breadcrumb">
+        <Link to={`/organisaties/${organisation.slug}`}>{organisation.name}</Link>
+      </p>
+      <h1 id="edit-title">
+        {t("profileEdit.title")}: {organisation.name}
+      </h1>
+      <p>{t("profileEdit.intro")}</p>
+      <ProfileForm
+        slug={organisation.slug}
+        state={actionData ?? initial}
+        formatTime={(iso) => formatDateTime(iso, locale)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { requireUser } from "~/auth/guards.server";
+import { FreshnessBadge } from "~/components/freshness-badge";
+import { PrintButton } from "~/components/print-button";
+import { PROFILE_SECTIONS, ProfileSectionContent } from "~/components/profile-view";
+import { compareQuerySchema } from "~/domain/organisations/queries.server";
+import { compareProfiles } from "~/domain/organisations/role-profiles.server";
+
+export const meta: MetaFunction = () => [{ title: "Rolprofielen vergelijken · Actie-overleg" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const slugs = compareQuerySchema.safeParse(new URL(request.url).searchParams.getAll("o"));
+  if (!slugs.success) return data({ profiles: null }, { status: 400 });
+  return { profiles: await compareProfiles(user, slugs.data) };
+}
+
+export default function ComparePage() {
+  const { t } = useTranslation();
+  const { profiles } = useLoaderData<typeof loader>();
+
+  return (
+    <section className="page page--wide" aria-labelledby="compare-title">
+      <p className="breadcrumb no-print">
+        <Link to="/organisaties">{t("comparison.back")}</Link>
+      </p>
+      <h1 id="compare-title">{t("comparison.title")}</h1>
+      {!profiles ? (
+        <p className="notice notice--error" role="alert">
+          {t("comparison.wrongCount")}
+        </p>
+      ) : (
+        <>
+          <p>{t("comparison.intro")}</p>
+          <div className="actions no-print">
+            <PrintButton />
+          </div>
+          <div className="table-scroll" role="region" aria-labelledby="compare-title" tabIndex={0}>
+            <table className="table compare-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("comparison.aspect")}</th>
+                  {profiles.map(({ organisation, freshness }) => (
+                    <th scope="col" key={organisation.id}>
+                      <Link to={`/organisaties/${organisation.slug}`}>{organisation.name}</Link>
+                      <br />
+                      <FreshnessBadge freshness={freshness} />
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {PROFILE_SECTIONS.map((section) => (
+                  <tr key={section}>
+                    <th scope="row">{t(`profile.sections.${section}`)}</th>
+                    {profiles.map(({ organisation, profile }) => (
+                      <td key={organisation.id}>
+                        {profile ? (
+                          <ProfileSectionContent profile={profile} section={section} />
+                        ) : (
+                          t("profile.noProfile")
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import type { z } from "zod";
+
+/** A field error as a translation key with its values, translated where it is shown. */
+export type FieldError = { key: string; values?: Record<string, string | number> };
+export type FormErrors = Record<string, FieldError>;
+
+/**
+ * Maps zod issues to errors per field path (`profile.capabilities.2.title`): the first issue of a
+ * field wins. Messages in the schemas are translation keys; limits travel along as values.
+ */
+export function fieldErrorsFrom(issues: z.core.$ZodIssue[]): FormErrors {
+  const errors: FormErrors = {};
+  for (const issue of issues) {
+    const path = issue.path.map(String).join(".");
+    if (errors[path]) continue;
+    const values: Record<string, string | number> = {};
+    if (issue.code === "too_big" || issue.code === "too_small") {
+      const limit = issue.code === "too_big" ? issue.maximum : issue.minimum;
+      values.limit = typeof limit === "bigint" ? Number(limit) : limit;
+    }
+    const key = issue.message.includes(".") && !issue.message.includes(" ") ? issue.message : "validation.invalid";
+    errors[path] = { key, values };
+  }
+  return errors;
+}
