@@ -30,7 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  return handleProfileForm(user, params.slug ?? "", await request.formData(), { clientAddress: context.clientAddress });
+  const slug = params.slug ?? "";
+  // Who may edit is decided before anything in the form is read.
+  await requireProfileEditor(user, slug);
+  return handleProfileForm(user, slug, await request.formData(), { clientAddress: context.clientAddress });
 }
 
 export default function EditProfilePage() {

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { ProfileChanges } from "~/components/profile-changes";
 import { historyQuerySchema } from "~/domain/organisations/queries.server";
-import { getHistory, restoreVersion } from "~/domain/organisations/role-profiles.server";
+import { getHistory, requireProfileEditor, restoreVersion } from "~/domain/organisations/role-profiles.server";
 import { isLocale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 
@@ -26,13 +26,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  const slug = params.slug ?? "";
+  await requireProfileEditor(user, slug);
   const form = await request.formData();
   const number = Number.parseInt(String(form.get("number") ?? ""), 10);
   const baseVersion = Number.parseInt(String(form.get("baseVersion") ?? ""), 10);
   if (form.get("intent") !== "restore" || !Number.isInteger(number) || !Number.isInteger(baseVersion)) {
     throw new Response("Ongeldig verzoek", { status: 400 });
   }
-  const slug = params.slug ?? "";
   const result = await restoreVersion(
     user,
     slug,

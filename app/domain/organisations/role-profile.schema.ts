@@ -49,7 +49,7 @@ export const roleProfileSchema = z.object({
   limits: list(limitSchema, LIMITS.listItems),
   legalBases: list(legalBasisSchema, LIMITS.legalBases),
   sharingRules: list(sharingRuleSchema, LIMITS.listItems),
-  reachability: reachabilitySchema,
+  reachability: reachabilitySchema.prefault({}),
   contacts: list(contactSchema, LIMITS.contacts),
   escalationRoute: text(500).default(""),
 });

@@ -256,16 +256,19 @@ export const DIRECTORY_PAGE_SIZE = 50;
  */
 export async function searchDirectory(_viewer: SessionUser, query: DirectoryQuery, now = new Date()) {
   const term = query.q?.trim();
+  // Prisma passes LIKE wildcards through in `contains`, and a case-insensitive `equals` is an
+  // ILIKE too: unescaped, a search for "%" would match everything.
+  const pattern = term?.replace(/[\\%_]/g, (c) => `\\${c}`);
   const where: Prisma.OrganisationWhereInput = {
     ...(query.kind ? { kind: query.kind } : {}),
     ...(query.region ? { region: query.region } : {}),
     ...(term
       ? {
           OR: [
-            { name: { contains: term, mode: "insensitive" } },
-            { shortCode: { equals: term, mode: "insensitive" } },
-            { profileCapabilities: { contains: term, mode: "insensitive" } },
-            { profileLegalBases: { contains: term, mode: "insensitive" } },
+            { name: { contains: pattern, mode: "insensitive" } },
+            { shortCode: { equals: pattern, mode: "insensitive" } },
+            { profileCapabilities: { contains: pattern, mode: "insensitive" } },
+            { profileLegalBases: { contains: pattern, mode: "insensitive" } },
           ],
         }
       : {}),
