@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { requireSession } from "~/auth/guards.server";
+import { profileReminder } from "~/domain/organisations/role-profiles.server";
 import { getEnv } from "~/env.server";
 import { isLocale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
@@ -12,6 +13,8 @@ export const meta: MetaFunction = () => [{ title: "Start · Actie-overleg" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, createdAt, expiresAt } = await requireSession(request);
   return {
+    reminder: await profileReminder(user),
+    reviewMonths: getEnv().PROFILE_REVIEW_MONTHS,
     session: {
       createdAt: createdAt.toISOString(),
       expiresAt: expiresAt.toISOString(),
@@ -29,12 +32,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StartPage() {
   const { t, i18n } = useTranslation();
-  const { user, session } = useLoaderData<typeof loader>();
+  const { user, session, reminder, reviewMonths } = useLoaderData<typeof loader>();
   const locale = isLocale(i18n.language) ? i18n.language : "nl";
   return (
     <section className="page" aria-labelledby="start-title">
       <h1 id="start-title">{t("home.title", { name: user.name })}</h1>
       <p className="lead">{t("app.tagline")}</p>
+      {reminder ? (
+        <div className="notice notice--warning" data-testid="profile-reminder">
+          <p>
+            {reminder.freshness === "missing"
+              ? t("profile.adminReminderMissing", { organisation: reminder.name })
+              : t("profile.adminReminder", { organisation: reminder.name, months: reviewMonths })}
+          </p>
+          <p>
+            <Link to={`/organisaties/${reminder.slug}/bewerken`}>{t("profile.adminReminderLink")}</Link>
+          </p>
+        </div>
+      ) : null}
 
       <h2>{t("home.you")}</h2>
       <dl className="facts" data-testid="who-am-i">

@@ -39,8 +39,11 @@ export default function ComparePage() {
           <div className="actions no-print">
             <PrintButton />
           </div>
-          <div className="table-scroll" role="region" aria-labelledby="compare-title" tabIndex={0}>
+          <div className="table-scroll" role="region" aria-labelledby="compare-caption" tabIndex={0}>
             <table className="table compare-table">
+              <caption id="compare-caption" className="visually-hidden">
+                {t("comparison.caption", { names: profiles.map((p) => p.organisation.shortCode).join(", ") })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t("comparison.aspect")}</th>

@@ -9,6 +9,7 @@ import {
   getHistory,
   getProfile,
   markReviewed,
+  profileReminder,
   restoreVersion,
   saveProfile,
   searchDirectory,
@@ -254,6 +255,20 @@ describe("history", () => {
     const after = await getProfile(platformAdmin, "wijkteam-westerduin-centrum", now);
     expect(after.freshness).toBe("current");
     expect(after.profile).toEqual(before.profile);
+  });
+});
+
+describe("the review reminder", () => {
+  it("reaches the organisation's admins once the profile is older than the review period", async () => {
+    expect(await profileReminder(policeAdmin)).toBeNull();
+    const later = new Date();
+    later.setMonth(later.getMonth() + 7);
+    expect(await profileReminder(policeAdmin, later)).toEqual({
+      slug: "politie-westerduin",
+      name: "Politie basisteam Westerduin",
+      freshness: "outdated",
+    });
+    expect(await profileReminder(policeMember, later)).toBeNull();
   });
 });
 

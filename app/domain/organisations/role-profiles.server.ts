@@ -319,3 +319,17 @@ export async function compareProfiles(viewer: SessionUser, slugs: string[], now 
   for (const slug of slugs) profiles.push(await getProfile(viewer, slug, now));
   return profiles;
 }
+
+/**
+ * For an organisation admin whose own profile is outdated or missing: what the start page shows
+ * as a reminder. Null for everyone else.
+ */
+export async function profileReminder(user: SessionUser, now = new Date()) {
+  if (!user.roles.includes("ORG_ADMIN")) return null;
+  const own = await prisma.organisation.findUniqueOrThrow({
+    where: { id: user.organisation.id },
+    select: { slug: true, name: true, profileReviewedAt: true },
+  });
+  const state = freshness(own.profileReviewedAt, now);
+  return state === "current" ? null : { slug: own.slug, name: own.name, freshness: state };
+}

@@ -167,6 +167,8 @@ const en: Shape<Translation> = {
       "This profile has not been reviewed for more than {{months}} months. Check important details with the organisation itself.",
     adminReminder:
       "The role profile of {{organisation}} has not been reviewed for more than {{months}} months. Go through it and save it, or mark it as reviewed if everything is still correct.",
+    adminReminderMissing:
+      "{{organisation}} has no role profile yet. Partners cannot see what you do, can do and may do.",
     adminReminderLink: "Review the role profile",
     edit: "Edit profile",
     history: "Version history",
@@ -252,6 +254,7 @@ const en: Shape<Translation> = {
       "Who does what? Read per row what each organisation can offer, what not, on which legal basis and how to reach it.",
     wrongCount: "Choose two to four different organisations to compare.",
     back: "Back to organisations",
+    caption: "Role profiles side by side: {{names}}",
     aspect: "Topic",
   },
   kinds: {

@@ -163,6 +163,8 @@ const nl = {
       "Dit profiel is langer dan {{months}} maanden niet herzien. Controleer belangrijke gegevens bij de organisatie zelf.",
     adminReminder:
       "Het rolprofiel van {{organisation}} is langer dan {{months}} maanden niet herzien. Loop het na en sla het op, of markeer het als herzien als alles nog klopt.",
+    adminReminderMissing:
+      "{{organisation}} heeft nog geen rolprofiel. Partners zien nu niet wat jullie doen, kunnen en mogen.",
     adminReminderLink: "Rolprofiel nalopen",
     edit: "Profiel bewerken",
     history: "Versiegeschiedenis",
@@ -249,6 +251,7 @@ const nl = {
       "Wie doet wat? Lees per rij wat elke organisatie kan bieden, wat niet, op welke grondslag en hoe zij bereikbaar is.",
     wrongCount: "Kies twee tot vier verschillende organisaties om te vergelijken.",
     back: "Terug naar organisaties",
+    caption: "Rolprofielen naast elkaar: {{names}}",
     aspect: "Onderwerp",
   },
   kinds: {
