@@ -24,6 +24,7 @@ import { useNonce } from "./components/nonce";
 import { defaultLocale } from "./i18n/config";
 import type { Locale } from "./i18n/config";
 import { detectLocale } from "./i18n/locale.server";
+import { metaT } from "./i18n/meta";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -31,7 +32,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Actie-overleg" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("app.name") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale] = await Promise.all([getOptionalUser(request), detectLocale(request)]);

@@ -7,27 +7,33 @@ export type AppClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
 
 let socket: Promise<AppClientSocket> | null = null;
+/** Whether this socket was ever connected: before that, not connected means "connecting". */
+let hasConnected = false;
 
 /**
  * The browser's one socket to this server; it authenticates with the session cookie. The client
  * library is loaded on first use, so pages without a signed-in user (login) do not download it.
  */
 export function getSocket(): Promise<AppClientSocket> {
-  socket ??= import("socket.io-client").then(({ io }) =>
-    io({ transports: ["websocket"], reconnectionDelayMax: 5_000 }),
-  );
+  socket ??= import("socket.io-client").then(({ io }) => {
+    const created: AppClientSocket = io({ transports: ["websocket"], reconnectionDelayMax: 5_000 });
+    created.on("connect", () => (hasConnected = true));
+    return created;
+  });
   return socket;
 }
 
 export function closeSocket(): void {
   void socket?.then((s) => s.disconnect());
   socket = null;
+  hasConnected = false;
 }
 
 function stateOf(s: AppClientSocket): ConnectionState {
   if (s.connected) return "connected";
   if (typeof navigator !== "undefined" && !navigator.onLine) return "offline";
-  return s.active ? "reconnecting" : "offline";
+  if (!s.active) return "offline";
+  return hasConnected ? "reconnecting" : "connecting";
 }
 
 /** The real state of the socket, for the connection indicator. Only connects when `enabled`. */
@@ -44,7 +50,7 @@ export function useConnectionState(enabled: boolean): ConnectionState {
     void getSocket().then((s) => {
       if (cancelled) return;
       const update = () => setState(stateOf(s));
-      const onConnectError = () => setState(s.active ? "reconnecting" : "offline");
+      const onConnectError = () => setState(stateOf(s));
       const onEnded = () => {
         s.disconnect();
         setState("offline");

@@ -7,8 +7,9 @@ import { profileReminder } from "~/domain/organisations/role-profiles.server";
 import { getEnv } from "~/env.server";
 import { isLocale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Start · Actie-overleg" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.home"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, createdAt, expiresAt } = await requireSession(request);

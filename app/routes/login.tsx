@@ -10,9 +10,10 @@ import { login } from "~/auth/login.server";
 import { commitSessionCookie, readSessionId } from "~/auth/session.server";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { getEnv } from "~/env.server";
+import { pageTitle } from "~/i18n/meta";
 import { safeRedirect } from "~/utils/redirect";
 
-export const meta: MetaFunction = () => [{ title: "Inloggen · Actie-overleg" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("login.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -10,10 +10,10 @@ import { getProfile } from "~/domain/organisations/role-profiles.server";
 import { getEnv } from "~/env.server";
 import { isLocale } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.organisation.name ?? "Organisatie"} · Actie-overleg` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => data?.organisation.name ?? t("organisations.title"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -10,10 +10,10 @@ import { emptyProfile } from "~/domain/organisations/role-profile.schema";
 import { getProfile, requireProfileEditor } from "~/domain/organisations/role-profiles.server";
 import { isLocale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Rolprofiel bewerken: ${data?.organisation.name ?? ""} · Actie-overleg` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => `${t("profileEdit.title")}: ${data?.organisation.name ?? ""}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -9,10 +9,10 @@ import { historyQuerySchema } from "~/domain/organisations/queries.server";
 import { getHistory, requireProfileEditor, restoreVersion } from "~/domain/organisations/role-profiles.server";
 import { isLocale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Versiegeschiedenis: ${data?.organisation.name ?? ""} · Actie-overleg` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => `${t("history.title")}: ${data?.organisation.name ?? ""}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

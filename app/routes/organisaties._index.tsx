@@ -7,8 +7,9 @@ import { FreshnessBadge } from "~/components/freshness-badge";
 import { parseDirectoryQuery } from "~/domain/organisations/queries.server";
 import { searchDirectory } from "~/domain/organisations/role-profiles.server";
 import { OrganisationKind } from "~/generated/prisma/enums";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Organisaties · Actie-overleg" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("organisations.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

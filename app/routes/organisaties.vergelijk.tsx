@@ -9,8 +9,9 @@ import { PrintButton } from "~/components/print-button";
 import { PROFILE_SECTIONS, ProfileSectionContent } from "~/components/profile-view";
 import { compareQuerySchema } from "~/domain/organisations/queries.server";
 import { compareProfiles } from "~/domain/organisations/role-profiles.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Rolprofielen vergelijken · Actie-overleg" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("comparison.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

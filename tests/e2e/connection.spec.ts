@@ -50,3 +50,20 @@ test("the connection indicator follows each browser's real socket", async ({ bro
   await alice.close();
   await bob.close();
 });
+
+test("a fresh page load goes from connecting to connected, never through 'connection lost'", async ({ page }) => {
+  await login(page, "medewerker@om.demo");
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { seenStates: string[] }).seenStates = seen;
+    new MutationObserver(() => {
+      const state = document.querySelector("[data-testid=connection-indicator]")?.getAttribute("data-state");
+      if (state && seen.at(-1) !== state) seen.push(state);
+    }).observe(document, { subtree: true, attributes: true, childList: true });
+  });
+  await page.goto("/organisaties");
+  await expect(page.getByTestId("connection-indicator")).toHaveAttribute("data-state", "connected");
+  const seen = await page.evaluate(() => (window as unknown as { seenStates: string[] }).seenStates);
+  expect(seen).not.toContain("reconnecting");
+  expect(seen.at(-1)).toBe("connected");
+});

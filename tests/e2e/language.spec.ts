@@ -8,6 +8,7 @@ test("English can be chosen, is remembered, and Dutch can be chosen back", async
   await page.getByRole("button", { name: "Switch to English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log in");
+  await expect(page).toHaveTitle("Log in · Actie-overleg");
   await expect(page.getByLabel("E-mail address")).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -23,6 +24,13 @@ test("English can be chosen, is remembered, and Dutch can be chosen back", async
   );
   await expect(page.getByTestId("connection-indicator")).toContainText("Connected");
   await expectNoAxeViolations(page);
+
+  // The role profile pages in English, including what the table shows.
+  await page.goto("/organisaties/vergelijk?o=politie-westerduin&o=om-westerduin");
+  await expect(page).toHaveTitle("Compare role profiles · Actie-overleg");
+  await expect(page.getByRole("row", { name: /What we can offer/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto("/");
 
   await page.getByRole("button", { name: "Schakel naar Nederlands" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welkom, Ingrid de Boer");
