@@ -40,7 +40,9 @@ test.describe("inloggen", () => {
 
     await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Organisaties" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Organisaties" })).toBeVisible();
-    await expect(page.getByRole("row", { name: /Politie basisteam Westerduin/ })).toContainText("jouw organisatie");
+    await expect(page.getByRole("listitem").filter({ hasText: "Politie basisteam Westerduin" })).toContainText(
+      "jouw organisatie",
+    );
     await expectNoAxeViolations(page);
 
     await page.getByRole("button", { name: "Uitloggen" }).click();
