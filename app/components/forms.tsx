@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import type { InputHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 
 export type FieldErrors = Record<string, string | undefined>;
@@ -36,61 +36,18 @@ export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: 
   );
 }
 
-type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
-  name: string;
-  label: string;
-  error?: string;
-  hint?: string;
-};
-
-export function TextField({ name, label, error, hint, id = name, ...input }: TextFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div className={error ? "field field--invalid" : "field"}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        className="field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...input}
-      />
-    </div>
-  );
-}
-
-type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
-  name: string;
+type FrameProps = {
+  id: string;
   label: string;
   error?: string;
   hint?: string;
   /** Render the label as a section heading (a section that is a single field). */
   labelAsHeading?: boolean;
+  children: (control: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 };
 
-export function TextAreaField({
-  name,
-  label,
-  error,
-  hint,
-  labelAsHeading,
-  id = name,
-  ...textarea
-}: TextAreaFieldProps) {
+/** Label, hint and error around one control, wired up with aria-describedby and aria-invalid. */
+export function FieldFrame({ id, label, error, hint, labelAsHeading, children }: FrameProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
@@ -114,14 +71,68 @@ export function TextAreaField({
           {error}
         </p>
       ) : null}
-      <textarea
-        id={id}
-        name={name}
-        className="field__input field__textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...textarea}
-      />
+      {children({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+      })}
     </div>
+  );
+}
+
+type Common = { name: string; label: string; error?: string; hint?: string; labelAsHeading?: boolean };
+
+export function TextField({
+  name,
+  label,
+  error,
+  hint,
+  id = name,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      {(control) => <input name={name} className="field__input" {...control} {...input} />}
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField({
+  name,
+  label,
+  error,
+  hint,
+  labelAsHeading,
+  id = name,
+  ...textarea
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint} labelAsHeading={labelAsHeading}>
+      {(control) => <textarea name={name} className="field__input field__textarea" {...control} {...textarea} />}
+    </FieldFrame>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  error,
+  hint,
+  id = name,
+  options,
+  ...select
+}: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      {(control) => (
+        <select name={name} className="field__input" {...control} {...select}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }

@@ -6,7 +6,7 @@ import type { ProfileFormData } from "~/domain/organisations/profile-form.server
 import type { ListSection, RoleProfile } from "~/domain/organisations/role-profile.schema";
 import type { FormErrors } from "~/utils/form-errors";
 
-import { ErrorSummary, TextAreaField, TextField } from "./forms";
+import { ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 import { ProfileChanges } from "./profile-changes";
 
 type FieldSpec = { field: string; multiline?: boolean; type?: string; select?: string[] };
@@ -63,31 +63,15 @@ export function ProfileForm({ slug, state, formatTime }: Props) {
 
   const input = (name: string, spec: FieldSpec, value: string, label: string) => {
     if (spec.select) {
-      const error = message(name);
       return (
-        <div className={error ? "field field--invalid" : "field"} key={name}>
-          <label htmlFor={name} className="field__label">
-            {label}
-          </label>
-          {error ? (
-            <p id={`${name}-error`} className="field__error">
-              {error}
-            </p>
-          ) : null}
-          <select
-            id={name}
-            name={name}
-            defaultValue={value}
-            className="field__input"
-            aria-describedby={error ? `${name}-error` : undefined}
-          >
-            {spec.select.map((option) => (
-              <option key={option} value={option}>
-                {t(`profile.sharingKinds.${option}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          key={name}
+          name={name}
+          label={label}
+          defaultValue={value}
+          error={message(name)}
+          options={spec.select.map((option) => ({ value: option, label: t(`profile.sharingKinds.${option}`) }))}
+        />
       );
     }
     const Field = spec.multiline ? TextAreaField : TextField;

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
+import { SelectField, TextField } from "~/components/forms";
 import { FreshnessBadge } from "~/components/freshness-badge";
 import { parseDirectoryQuery } from "~/domain/organisations/queries.server";
 import { searchDirectory } from "~/domain/organisations/role-profiles.server";
@@ -34,48 +35,28 @@ export default function OrganisationsPage() {
       <p>{t("organisations.intro")}</p>
 
       <Form method="get" className="search-form" role="search">
-        <div className="field">
-          <label htmlFor="q" className="field__label">
-            {t("directory.searchLabel")}
-          </label>
-          <p id="q-hint" className="field__hint">
-            {t("directory.searchHint")}
-          </p>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            className="field__input"
-            defaultValue={query.q ?? ""}
-            aria-describedby="q-hint"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="soort" className="field__label">
-            {t("directory.kind")}
-          </label>
-          <select id="soort" name="soort" className="field__input" defaultValue={query.kind ?? ""}>
-            <option value="">{t("directory.allKinds")}</option>
-            {Object.values(OrganisationKind).map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="regio" className="field__label">
-            {t("directory.region")}
-          </label>
-          <select id="regio" name="regio" className="field__input" defaultValue={query.region ?? ""}>
-            <option value="">{t("directory.allRegions")}</option>
-            {regions.map((region) => (
-              <option key={region} value={region}>
-                {region}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField
+          name="q"
+          type="search"
+          label={t("directory.searchLabel")}
+          hint={t("directory.searchHint")}
+          defaultValue={query.q ?? ""}
+        />
+        <SelectField
+          name="soort"
+          label={t("directory.kind")}
+          defaultValue={query.kind ?? ""}
+          options={[
+            { value: "", label: t("directory.allKinds") },
+            ...Object.values(OrganisationKind).map((kind) => ({ value: kind, label: t(`kinds.${kind}`) })),
+          ]}
+        />
+        <SelectField
+          name="regio"
+          label={t("directory.region")}
+          defaultValue={query.region ?? ""}
+          options={[{ value: "", label: t("directory.allRegions") }, ...regions.map((r) => ({ value: r, label: r }))]}
+        />
         <div className="search-form__actions">
           <button type="submit" className="button">
             {t("directory.submit")}
