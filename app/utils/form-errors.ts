@@ -18,6 +18,11 @@ export function fieldErrorsFrom(issues: z.core.$ZodIssue[]): FormErrors {
       const limit = issue.code === "too_big" ? issue.maximum : issue.minimum;
       values.limit = typeof limit === "bigint" ? Number(limit) : limit;
     }
+    if (issue.code === "custom" && issue.params) {
+      for (const [name, value] of Object.entries(issue.params)) {
+        if (typeof value === "string" || typeof value === "number") values[name] = value;
+      }
+    }
     const key = issue.message.includes(".") && !issue.message.includes(" ") ? issue.message : "validation.invalid";
     errors[path] = { key, values };
   }

@@ -257,6 +257,17 @@ const en: Shape<Translation> = {
     caption: "Role profiles side by side: {{names}}",
     aspect: "Topic",
   },
+  privacy: {
+    found: {
+      bsn: "This text contains what looks like a citizen service number ({{match}}). Actie-overleg stores no direct identifiers: use the case reference instead of the BSN.",
+      email:
+        "This text contains an e-mail address ({{match}}). Actie-overleg stores no contact details of the people concerned; keep them in your organisation's own system.",
+      phone:
+        "This text contains a phone number ({{match}}). Actie-overleg stores no contact details of the people concerned; keep them in your organisation's own system.",
+      birthDate:
+        'This text contains what looks like a date of birth ({{match}}). Give the age instead, for example "7 years": Actie-overleg stores no direct identifiers.',
+    },
+  },
   kinds: {
     POLICE: "Police",
     PROSECUTION: "Public Prosecution Service",

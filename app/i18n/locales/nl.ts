@@ -254,6 +254,17 @@ const nl = {
     caption: "Rolprofielen naast elkaar: {{names}}",
     aspect: "Onderwerp",
   },
+  privacy: {
+    found: {
+      bsn: "Deze tekst bevat iets dat lijkt op een burgerservicenummer ({{match}}). Actie-overleg slaat geen direct identificerende gegevens op: gebruik de casusreferentie in plaats van het BSN.",
+      email:
+        "Deze tekst bevat een e-mailadres ({{match}}). Actie-overleg slaat geen contactgegevens van betrokkenen op; zet die in het eigen systeem van je organisatie.",
+      phone:
+        "Deze tekst bevat een telefoonnummer ({{match}}). Actie-overleg slaat geen contactgegevens van betrokkenen op; zet die in het eigen systeem van je organisatie.",
+      birthDate:
+        'Deze tekst bevat iets dat lijkt op een geboortedatum ({{match}}). Noem liever de leeftijd, bijvoorbeeld "7 jaar": Actie-overleg slaat geen direct identificerende gegevens op.',
+    },
+  },
   kinds: {
     POLICE: "Politie",
     PROSECUTION: "Openbaar Ministerie",
