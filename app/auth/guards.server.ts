@@ -2,7 +2,7 @@ import { redirect } from "@remix-run/node";
 
 import { recordAudit } from "~/audit/audit.server";
 import type { Role } from "~/generated/prisma/client";
-import { isDataRequest } from "~/utils/http.server";
+import { invariantResponse, isDataRequest } from "~/utils/http.server";
 import { safeRedirect } from "~/utils/redirect";
 
 import type { SessionLookup, SessionUser } from "./session.server";
@@ -58,17 +58,17 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 /** The signed-in user holding at least one of the roles; 403 otherwise. */
 export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!roles.some((role) => user.roles.includes(role))) {
-    throw new Response("Geen toegang", { status: 403 });
-  }
+  invariantResponse(
+    roles.some((role) => user.roles.includes(role)),
+    "Geen toegang",
+    { status: 403 },
+  );
   return user;
 }
 
 /** The signed-in user, who must work for the given organisation; 403 otherwise. */
 export async function requireOrgMember(request: Request, organisationId: string): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (user.organisation.id !== organisationId) {
-    throw new Response("Geen toegang", { status: 403 });
-  }
+  invariantResponse(user.organisation.id === organisationId, "Geen toegang", { status: 403 });
   return user;
 }

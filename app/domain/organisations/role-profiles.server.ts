@@ -4,6 +4,7 @@ import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { OrganisationKind } from "~/generated/prisma/client";
+import { invariantResponse } from "~/utils/http.server";
 
 import type { Freshness, ProfileChange } from "./profile-diff";
 import { diffProfiles, freshnessOf } from "./profile-diff";
@@ -11,10 +12,6 @@ import { emptyProfile, roleProfileSchema } from "./role-profile.schema";
 import type { RoleProfile } from "./role-profile.schema";
 
 const organisationSelect = { id: true, name: true, shortCode: true, slug: true, kind: true, region: true } as const;
-
-export function notFound(): never {
-  throw new Response("Niet gevonden", { status: 404 });
-}
 
 /** Who may change a profile: its own organisation's admins, and platform admins. */
 export function mayEditProfile(user: SessionUser, organisationId: string): boolean {
@@ -38,7 +35,7 @@ export async function getProfile(viewer: SessionUser, slug: string, now = new Da
     where: { slug },
     select: { ...organisationSelect, profileVersion: true, profileReviewedAt: true },
   });
-  if (!organisation) notFound();
+  invariantResponse(organisation, "Niet gevonden", { status: 404 });
   const current = organisation.profileVersion
     ? await prisma.roleProfileVersion.findUnique({
         where: { organisationId_number: { organisationId: organisation.id, number: organisation.profileVersion } },
@@ -67,8 +64,8 @@ export async function requireProfileEditor(user: SessionUser, slug: string) {
     where: { slug },
     select: { ...organisationSelect, profileVersion: true },
   });
-  if (!organisation) notFound();
-  if (!mayEditProfile(user, organisation.id)) throw new Response("Geen toegang", { status: 403 });
+  invariantResponse(organisation, "Niet gevonden", { status: 404 });
+  invariantResponse(mayEditProfile(user, organisation.id), "Geen toegang", { status: 403 });
   return organisation;
 }
 
@@ -189,7 +186,7 @@ export async function markReviewed(
   meta: { clientAddress: string | null; now?: Date },
 ): Promise<SaveResult> {
   const organisation = await requireProfileEditor(editor, slug);
-  if (organisation.profileVersion === 0) notFound();
+  invariantResponse(organisation.profileVersion > 0, "Niet gevonden", { status: 404 });
   const profile = await currentContent(organisation.id, Math.min(input.baseVersion, organisation.profileVersion));
   return writeVersion(editor, organisation, { ...input, profile }, "organisation.profile.reviewed", meta);
 }
@@ -206,7 +203,7 @@ export async function restoreVersion(
     where: { organisationId_number: { organisationId: organisation.id, number: input.number } },
     select: { content: true },
   });
-  if (!old) notFound();
+  invariantResponse(old, "Niet gevonden", { status: 404 });
   return writeVersion(
     editor,
     organisation,
@@ -227,7 +224,7 @@ export async function getHistory(viewer: SessionUser, slug: string, compare: { f
     where: { slug },
     select: { ...organisationSelect, profileVersion: true },
   });
-  if (!organisation) notFound();
+  invariantResponse(organisation, "Niet gevonden", { status: 404 });
   const versions = await prisma.roleProfileVersion.findMany({
     where: { organisationId: organisation.id },
     orderBy: { number: "desc" },
