@@ -10,7 +10,9 @@ export type AuditAction =
   | "auth.session.expired"
   | "organisation.profile.saved"
   | "organisation.profile.restored"
-  | "organisation.profile.reviewed";
+  | "organisation.profile.reviewed"
+  | "case.created"
+  | "case.viewed";
 
 export type AuditActor = { userId: string; organisationId: string } | null;
 

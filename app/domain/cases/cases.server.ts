@@ -1,0 +1,102 @@
+import { recordAudit } from "~/audit/audit.server";
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db.server";
+import { invariantResponse } from "~/utils/http.server";
+
+import type { NewCase } from "./case.schema";
+
+/** AO-2026-0142: the year in Europe/Amsterdam and a per-year number, at least four digits. */
+export function formatReference(year: number, number: number): string {
+  return `AO-${year}-${String(number).padStart(4, "0")}`;
+}
+
+function amsterdamYear(now: Date): number {
+  return Number(new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Europe/Amsterdam" }).format(now));
+}
+
+/**
+ * Brings in a case on behalf of the user's organisation. The reference number comes from one
+ * atomic upsert, so simultaneous cases never share a reference; it is allocated in the same
+ * transaction as the case, so a failed insert leaves no case behind.
+ */
+export async function createCase(
+  user: SessionUser,
+  input: NewCase,
+  meta: { clientAddress: string | null; now?: Date },
+) {
+  const now = meta.now ?? new Date();
+  const year = amsterdamYear(now);
+  const created = await prisma.$transaction(async (tx) => {
+    const [counter] = await tx.$queryRaw<{ last: number }[]>`
+      INSERT INTO "CaseReferenceCounter" ("year", "last") VALUES (${year}, 1)
+      ON CONFLICT ("year") DO UPDATE SET "last" = "CaseReferenceCounter"."last" + 1
+      RETURNING "last"`;
+    return tx.case.create({
+      data: {
+        reference: formatReference(year, counter!.last),
+        organisationId: user.organisation.id,
+        region: input.region,
+        description: input.description,
+        riskLevel: input.riskLevel,
+        createdById: user.id,
+        createdAt: now,
+      },
+      select: { id: true, reference: true },
+    });
+  });
+  await recordAudit({
+    actor: { userId: user.id, organisationId: user.organisation.id },
+    action: "case.created",
+    subjectType: "Case",
+    subjectId: created.reference,
+    clientAddress: meta.clientAddress,
+    at: now,
+  });
+  return created;
+}
+
+/**
+ * Need-to-know: who may see a case's content. For now the organisation that brought it in; the
+ * agenda (issue 4) adds the organisations at the table for an item about the case.
+ */
+function visibleTo(viewer: SessionUser) {
+  return { organisationId: viewer.organisation.id };
+}
+
+/** A case's content for someone allowed to see it (404 otherwise, also when it does not exist). */
+export async function openCase(viewer: SessionUser, reference: string, meta: { clientAddress: string | null }) {
+  const found = await prisma.case.findFirst({
+    where: { reference, ...visibleTo(viewer) },
+    select: {
+      id: true,
+      reference: true,
+      region: true,
+      description: true,
+      riskLevel: true,
+      status: true,
+      version: true,
+      createdAt: true,
+      organisation: { select: { name: true, shortCode: true, slug: true } },
+      leadOrganisation: { select: { name: true, shortCode: true, slug: true } },
+    },
+  });
+  invariantResponse(found, "Niet gevonden", { status: 404 });
+  // Opening a case's content is always recorded (who, on behalf of which organisation, when).
+  await recordAudit({
+    actor: { userId: viewer.id, organisationId: viewer.organisation.id },
+    action: "case.viewed",
+    subjectType: "Case",
+    subjectId: found.reference,
+    clientAddress: meta.clientAddress,
+  });
+  return found;
+}
+
+/** References and risk of the open cases the viewer may see (no content: nothing to audit). */
+export async function listVisibleCases(viewer: SessionUser) {
+  return prisma.case.findMany({
+    where: { ...visibleTo(viewer), status: "OPEN" },
+    orderBy: { createdAt: "desc" },
+    select: { reference: true, riskLevel: true, region: true, createdAt: true },
+  });
+}
