@@ -7,6 +7,7 @@ import { createCase, listVisibleCases, openCase } from "~/domain/cases/cases.ser
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 
+import { thrownStatus } from "../support/responses";
 import { sessionUser } from "../support/users";
 
 const meta = { clientAddress: "192.0.2.4" };
@@ -25,16 +26,6 @@ beforeAll(async () => {
     sessionUser("medewerker@politie.demo"),
   ]);
 });
-
-async function thrownStatus(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Response) return error.status;
-    throw error;
-  }
-  return 200;
-}
 
 describe("case references", () => {
   it("are AO-<year>-<number>, counted per year in Amsterdam time", async () => {

@@ -15,6 +15,7 @@ import {
   searchDirectory,
 } from "~/domain/organisations/role-profiles.server";
 
+import { thrownStatus } from "../support/responses";
 import { sessionUser } from "../support/users";
 
 const meta = { clientAddress: "192.0.2.1" };
@@ -36,16 +37,6 @@ beforeAll(async () => {
 async function current(slug: string) {
   const { profile, version } = await getProfile(platformAdmin, slug);
   return { profile: profile as RoleProfile, number: version?.number ?? 0 };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<number> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Response) return error.status;
-    throw error;
-  }
-  return 200;
 }
 
 function withCapability(profile: RoleProfile, title: string): RoleProfile {
@@ -83,7 +74,7 @@ describe("who may change a role profile", () => {
 
   it("an organisation admin may not change another organisation's profile (403), nothing is written", async () => {
     const before = await current("om-westerduin");
-    const status = await refusal(
+    const status = await thrownStatus(
       saveProfile(
         policeAdmin,
         "om-westerduin",
@@ -98,7 +89,7 @@ describe("who may change a role profile", () => {
   it("a member may not change even their own organisation's profile (403)", async () => {
     const before = await current("politie-westerduin");
     expect(
-      await refusal(
+      await thrownStatus(
         saveProfile(
           policeMember,
           "politie-westerduin",
@@ -108,12 +99,12 @@ describe("who may change a role profile", () => {
       ),
     ).toBe(403);
     expect(
-      await refusal(
+      await thrownStatus(
         markReviewed(policeMember, "politie-westerduin", { baseVersion: before.number, changeSummary: "x" }, meta),
       ),
     ).toBe(403);
     expect(
-      await refusal(
+      await thrownStatus(
         restoreVersion(
           policeMember,
           "politie-westerduin",
@@ -142,7 +133,7 @@ describe("who may change a role profile", () => {
 
   it("an unknown organisation is a 404, not a 500", async () => {
     expect(
-      await refusal(
+      await thrownStatus(
         saveProfile(
           platformAdmin,
           "bestaat-niet",
@@ -151,7 +142,7 @@ describe("who may change a role profile", () => {
         ),
       ),
     ).toBe(404);
-    expect(await refusal(getProfile(omMember, "bestaat-niet"))).toBe(404);
+    expect(await thrownStatus(getProfile(omMember, "bestaat-niet"))).toBe(404);
   });
 
   it("every professional may read every profile; only editors see the edit option", async () => {
