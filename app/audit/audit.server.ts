@@ -12,7 +12,11 @@ export type AuditAction =
   | "organisation.profile.restored"
   | "organisation.profile.reviewed"
   | "case.created"
-  | "case.viewed";
+  | "case.viewed"
+  | "meeting.created"
+  | "meeting.published"
+  | "meeting.item.added"
+  | "meeting.agenda.viewed";
 
 export type AuditActor = { userId: string; organisationId: string } | null;
 

@@ -56,17 +56,29 @@ export async function createCase(
 }
 
 /**
- * Need-to-know: who may see a case's content. For now the organisation that brought it in; the
- * agenda (issue 4) adds the organisations at the table for an item about the case.
+ * Need-to-know: who may see a case's content. The organisation that brought it in, and the
+ * organisations at the table for an agenda item about it in a published meeting. Nobody else.
  */
-function visibleTo(viewer: SessionUser) {
-  return { organisationId: viewer.organisation.id };
+export function caseVisibleTo(viewer: SessionUser) {
+  return {
+    OR: [
+      { organisationId: viewer.organisation.id },
+      {
+        agendaItems: {
+          some: {
+            tables: { some: { organisationId: viewer.organisation.id } },
+            meeting: { status: { not: "DRAFT" as const } },
+          },
+        },
+      },
+    ],
+  };
 }
 
 /** A case's content for someone allowed to see it (404 otherwise, also when it does not exist). */
 export async function openCase(viewer: SessionUser, reference: string, meta: { clientAddress: string | null }) {
   const found = await prisma.case.findFirst({
-    where: { reference, ...visibleTo(viewer) },
+    where: { reference, ...caseVisibleTo(viewer) },
     select: {
       id: true,
       reference: true,
@@ -95,7 +107,7 @@ export async function openCase(viewer: SessionUser, reference: string, meta: { c
 /** References and risk of the open cases the viewer may see (no content: nothing to audit). */
 export async function listVisibleCases(viewer: SessionUser) {
   return prisma.case.findMany({
-    where: { ...visibleTo(viewer), status: "OPEN" },
+    where: { ...caseVisibleTo(viewer), status: "OPEN" },
     orderBy: { createdAt: "desc" },
     select: { reference: true, riskLevel: true, region: true, createdAt: true },
   });

@@ -100,6 +100,8 @@ const en: Shape<Translation> = {
     email: "Enter a valid e-mail address, for example team@organisation.nl.",
     choose: "Make a choice.",
     invalid: "This value is not valid.",
+    tooShort: "At least {{limit}}.",
+    caseReference: "Use a case reference such as AO-2026-0142.",
   },
   profile: {
     sections: {
@@ -266,6 +268,16 @@ const en: Shape<Translation> = {
         "This text contains a phone number ({{match}}). Actie-overleg stores no contact details of the people concerned; keep them in your organisation's own system.",
       birthDate:
         'This text contains what looks like a date of birth ({{match}}). Give the age instead, for example "7 years": Actie-overleg stores no direct identifiers.',
+    },
+  },
+  meetings: {
+    errors: {
+      unknownOrganisation: "One of the invited organisations does not exist (any more).",
+      closedForChanges: "This meeting has started or ended; its agenda can no longer change.",
+      tableNotInvited: "Only invited organisations can sit at a table; the asking organisation is always at the table.",
+      unknownCase:
+        "This case does not exist or your organisation may not see it. Another organisation's case comes onto the agenda through a proposal.",
+      alreadyPublished: "This meeting has already been published.",
     },
   },
   kinds: {

@@ -96,6 +96,8 @@ const nl = {
     email: "Vul een geldig e-mailadres in, bijvoorbeeld team@organisatie.nl.",
     choose: "Maak een keuze.",
     invalid: "Deze waarde is niet geldig.",
+    tooShort: "Minimaal {{limit}}.",
+    caseReference: "Gebruik een casusreferentie zoals AO-2026-0142.",
   },
   profile: {
     sections: {
@@ -263,6 +265,17 @@ const nl = {
         "Deze tekst bevat een telefoonnummer ({{match}}). Actie-overleg slaat geen contactgegevens van betrokkenen op; zet die in het eigen systeem van je organisatie.",
       birthDate:
         'Deze tekst bevat iets dat lijkt op een geboortedatum ({{match}}). Noem liever de leeftijd, bijvoorbeeld "7 jaar": Actie-overleg slaat geen direct identificerende gegevens op.',
+    },
+  },
+  meetings: {
+    errors: {
+      unknownOrganisation: "Een van de uitgenodigde organisaties bestaat niet (meer).",
+      closedForChanges: "Dit overleg is begonnen of afgerond; de agenda kan niet meer veranderen.",
+      tableNotInvited:
+        "Aan tafel kunnen alleen uitgenodigde organisaties zitten; de vragende organisatie zit altijd aan tafel.",
+      unknownCase:
+        "Deze casus bestaat niet of je organisatie mag hem niet zien. Een casus van een andere organisatie komt op de agenda via een voorstel.",
+      alreadyPublished: "Dit overleg is al gepubliceerd.",
     },
   },
   kinds: {

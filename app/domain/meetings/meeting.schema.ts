@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+import { guardedText } from "~/domain/privacy/guarded-text";
+
+const id = z.string().min(1).max(64);
+
+export const newMeetingSchema = z.object({
+  title: z.string().trim().min(1, "validation.required").max(120, "validation.tooLong"),
+  region: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
+  startsAt: z.date({ error: "validation.invalid" }),
+  durationMinutes: z.number().int().min(15, "validation.tooShort").max(480, "validation.tooLong"),
+  location: z.string().trim().min(1, "validation.required").max(300, "validation.tooLong"),
+  invitedOrganisationIds: z.array(id).min(1, "validation.required").max(30, "validation.tooMany"),
+});
+export type NewMeeting = z.infer<typeof newMeetingSchema>;
+
+export const newAgendaItemSchema = z.object({
+  caseReference: z
+    .string()
+    .trim()
+    .regex(/^AO-\d{4}-\d{4,}$/, "validation.caseReference"),
+  question: guardedText(500).pipe(z.string().min(1, "validation.required")),
+  askingOrganisationId: id,
+  timeboxMinutes: z.number().int().min(5, "validation.tooShort").max(120, "validation.tooLong"),
+  tableOrganisationIds: z.array(id).min(1, "validation.required").max(30, "validation.tooMany"),
+});
+export type NewAgendaItem = z.infer<typeof newAgendaItemSchema>;

@@ -1,0 +1,223 @@
+import { recordAudit } from "~/audit/audit.server";
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db.server";
+import { caseVisibleTo } from "~/domain/cases/cases.server";
+import { invariantResponse } from "~/utils/http.server";
+
+import type { NewAgendaItem, NewMeeting } from "./meeting.schema";
+
+type Meta = { clientAddress: string | null; now?: Date };
+
+const actorOf = (user: SessionUser) => ({ userId: user.id, organisationId: user.organisation.id });
+
+/** Thrown for input that is well-formed but not allowed here; the form shows the key. */
+export class MeetingRuleError extends Error {
+  constructor(readonly key: string) {
+    super(key);
+  }
+}
+
+/** Chairs create meetings; the creator chairs it, and their own organisation is always invited. */
+export async function createMeeting(user: SessionUser, input: NewMeeting, meta: Meta) {
+  invariantResponse(user.roles.includes("CHAIR"), "Geen toegang", { status: 403 });
+  const invited = new Set([...input.invitedOrganisationIds, user.organisation.id]);
+  const known = await prisma.organisation.count({ where: { id: { in: [...invited] } } });
+  if (known !== invited.size) throw new MeetingRuleError("meetings.errors.unknownOrganisation");
+  const meeting = await prisma.meeting.create({
+    data: {
+      title: input.title,
+      region: input.region,
+      startsAt: input.startsAt,
+      durationMinutes: input.durationMinutes,
+      location: input.location,
+      chairId: user.id,
+      invitations: { create: [...invited].map((organisationId) => ({ organisationId })) },
+    },
+    select: { id: true },
+  });
+  await recordAudit({
+    actor: actorOf(user),
+    action: "meeting.created",
+    subjectType: "Meeting",
+    subjectId: meeting.id,
+    clientAddress: meta.clientAddress,
+    at: meta.now,
+  });
+  return meeting;
+}
+
+/** The meeting as its chair, for changes: 404 when it does not exist or is not theirs. */
+async function requireChairOf(user: SessionUser, meetingId: string) {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, chairId: user.id },
+    select: { id: true, status: true, invitations: { select: { organisationId: true } } },
+  });
+  invariantResponse(meeting, "Niet gevonden", { status: 404 });
+  return meeting;
+}
+
+/**
+ * A meeting for someone who may see it: its chair always; members of invited organisations once
+ * it is published. Each agenda item shows its content only to the chair and to the organisations
+ * at its table; the others see that it exists (reference and timebox).
+ */
+export async function getMeeting(viewer: SessionUser, meetingId: string, meta: Meta) {
+  const meeting = await prisma.meeting.findFirst({
+    where: {
+      id: meetingId,
+      OR: [
+        { chairId: viewer.id },
+        { status: { not: "DRAFT" }, invitations: { some: { organisationId: viewer.organisation.id } } },
+      ],
+    },
+    select: {
+      id: true,
+      title: true,
+      region: true,
+      startsAt: true,
+      durationMinutes: true,
+      location: true,
+      status: true,
+      publishedAt: true,
+      chairId: true,
+      chair: { select: { name: true, organisation: { select: { shortCode: true } } } },
+      invitations: { select: { organisation: { select: { id: true, name: true, shortCode: true } } } },
+      items: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          position: true,
+          timeboxMinutes: true,
+          question: true,
+          changedAfterPublishAt: true,
+          case: { select: { reference: true, riskLevel: true } },
+          askingOrganisation: { select: { id: true, shortCode: true } },
+          tables: { select: { organisation: { select: { id: true, shortCode: true } } } },
+        },
+      },
+    },
+  });
+  invariantResponse(meeting, "Niet gevonden", { status: 404 });
+  const isChair = meeting.chairId === viewer.id;
+  const items = meeting.items.map((item) => {
+    const atTable = isChair || item.tables.some((t) => t.organisation.id === viewer.organisation.id);
+    return {
+      id: item.id,
+      position: item.position,
+      timeboxMinutes: item.timeboxMinutes,
+      reference: item.case.reference,
+      changedAfterPublish: item.changedAfterPublishAt !== null,
+      content: atTable
+        ? {
+            question: item.question,
+            riskLevel: item.case.riskLevel,
+            askingOrganisation: item.askingOrganisation.shortCode,
+            tables: item.tables.map((t) => t.organisation.shortCode),
+          }
+        : null,
+    };
+  });
+  const shown = items.filter((i) => i.content).map((i) => i.reference);
+  if (shown.length > 0) {
+    // The agenda shows case content (questions): record who saw which, as for opening a case.
+    await recordAudit({
+      actor: actorOf(viewer),
+      action: "meeting.agenda.viewed",
+      subjectType: "Meeting",
+      subjectId: meeting.id,
+      clientAddress: meta.clientAddress,
+      details: { cases: shown },
+      at: meta.now,
+    });
+  }
+  const { items: _items, ...rest } = meeting;
+  return {
+    ...rest,
+    isChair,
+    items,
+    plannedMinutes: items.reduce((sum, i) => sum + i.timeboxMinutes, 0),
+  };
+}
+
+/**
+ * Puts a case on the agenda. Only the chair; only a case the chair may see; the asking
+ * organisation and every organisation at the table must be invited (the asking one is always at
+ * the table). After publishing, the item is marked as a change.
+ */
+export async function addAgendaItem(user: SessionUser, meetingId: string, input: NewAgendaItem, meta: Meta) {
+  const meeting = await requireChairOf(user, meetingId);
+  if (meeting.status === "LIVE" || meeting.status === "FINISHED")
+    throw new MeetingRuleError("meetings.errors.closedForChanges");
+  const invited = new Set(meeting.invitations.map((i) => i.organisationId));
+  const tables = new Set([...input.tableOrganisationIds, input.askingOrganisationId]);
+  if (![...tables].every((id) => invited.has(id))) throw new MeetingRuleError("meetings.errors.tableNotInvited");
+  const found = await prisma.case.findFirst({
+    where: { reference: input.caseReference, ...caseVisibleTo(user) },
+    select: { id: true },
+  });
+  if (!found) throw new MeetingRuleError("meetings.errors.unknownCase");
+  const now = meta.now ?? new Date();
+  const item = await prisma.$transaction(async (tx) => {
+    const last = await tx.agendaItem.aggregate({ where: { meetingId }, _max: { position: true } });
+    return tx.agendaItem.create({
+      data: {
+        meetingId,
+        caseId: found.id,
+        question: input.question,
+        askingOrganisationId: input.askingOrganisationId,
+        timeboxMinutes: input.timeboxMinutes,
+        position: (last._max.position ?? 0) + 1,
+        changedAfterPublishAt: meeting.status === "PUBLISHED" ? now : null,
+        tables: { create: [...tables].map((organisationId) => ({ organisationId })) },
+      },
+      select: { id: true },
+    });
+  });
+  await recordAudit({
+    actor: actorOf(user),
+    action: "meeting.item.added",
+    subjectType: "Meeting",
+    subjectId: meetingId,
+    clientAddress: meta.clientAddress,
+    details: { case: input.caseReference },
+    at: now,
+  });
+  return item;
+}
+
+/** Moves an item one place up or down (the keyboard alternative to drag and drop). */
+export async function moveAgendaItem(user: SessionUser, meetingId: string, itemId: string, direction: "up" | "down") {
+  await requireChairOf(user, meetingId);
+  const items = await prisma.agendaItem.findMany({
+    where: { meetingId },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
+  const at = items.findIndex((i) => i.id === itemId);
+  invariantResponse(at >= 0, "Niet gevonden", { status: 404 });
+  const to = direction === "up" ? at - 1 : at + 1;
+  if (to < 0 || to >= items.length) return;
+  const order = items.map((i) => i.id);
+  [order[at], order[to]] = [order[to] as string, order[at] as string];
+  await prisma.$transaction(
+    order.map((id, index) => prisma.agendaItem.update({ where: { id }, data: { position: index + 1 } })),
+  );
+}
+
+/** Draft → published: from now on invitees see the meeting, and changes are marked. */
+export async function publishMeeting(user: SessionUser, meetingId: string, meta: Meta) {
+  const meeting = await requireChairOf(user, meetingId);
+  if (meeting.status !== "DRAFT") throw new MeetingRuleError("meetings.errors.alreadyPublished");
+  await prisma.meeting.update({
+    where: { id: meetingId },
+    data: { status: "PUBLISHED", publishedAt: meta.now ?? new Date() },
+  });
+  await recordAudit({
+    actor: actorOf(user),
+    action: "meeting.published",
+    subjectType: "Meeting",
+    subjectId: meetingId,
+    clientAddress: meta.clientAddress,
+    at: meta.now,
+  });
+}

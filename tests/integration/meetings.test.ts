@@ -1,0 +1,202 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db.server";
+import { createCase, openCase } from "~/domain/cases/cases.server";
+import { seedDemoData } from "~/domain/demo/seed.server";
+import { newAgendaItemSchema } from "~/domain/meetings/meeting.schema";
+import {
+  addAgendaItem,
+  createMeeting,
+  getMeeting,
+  MeetingRuleError,
+  moveAgendaItem,
+  publishMeeting,
+} from "~/domain/meetings/meetings.server";
+
+import { thrownStatus } from "../support/responses";
+import { sessionUser } from "../support/users";
+
+const meta = { clientAddress: "192.0.2.7" };
+let chair: SessionUser;
+let recl: SessionUser;
+let police: SessionUser;
+let admin: SessionUser;
+const org: Record<string, string> = {};
+
+beforeAll(async () => {
+  await seedDemoData();
+  [chair, recl, police, admin] = await Promise.all([
+    sessionUser("voorzitter@veiligthuis.demo"),
+    sessionUser("medewerker@reclassering.demo"),
+    sessionUser("medewerker@politie.demo"),
+    sessionUser("admin@actie-overleg.demo"),
+  ]);
+  for (const o of await prisma.organisation.findMany({ select: { id: true, shortCode: true } }))
+    org[o.shortCode] = o.id;
+});
+
+const partners = () => ["POL", "OM", "RECL", "RvdK", "VT", "WT"].map((c) => org[c] as string);
+
+async function meetingWithThreeItems() {
+  const meeting = await createMeeting(
+    chair,
+    {
+      title: "Actie-overleg Westerduin",
+      region: "Westerduin",
+      startsAt: new Date("2026-12-03T09:00:00Z"),
+      durationMinutes: 90,
+      location: "ZVH, zaal 2",
+      invitedOrganisationIds: partners(),
+    },
+    meta,
+  );
+  const tables = [
+    ["POL", "RECL", "VT"],
+    ["POL", "RvdK", "VT"], // probation is not at this table
+    ["OM", "RECL", "VT", "WT"],
+  ];
+  const references: string[] = [];
+  for (const [i, table] of tables.entries()) {
+    const { reference } = await createCase(
+      chair,
+      { region: "Westerduin", description: `Casus ${i + 1}: gezin met kinderen.`, riskLevel: "HIGH" },
+      meta,
+    );
+    references.push(reference);
+    await addAgendaItem(
+      chair,
+      meeting.id,
+      {
+        caseReference: reference,
+        question: `Vraag ${i + 1}: wie neemt de regie?`,
+        askingOrganisationId: org.VT as string,
+        timeboxMinutes: 15,
+        tableOrganisationIds: table.map((c) => org[c] as string),
+      },
+      meta,
+    );
+  }
+  return { meetingId: meeting.id, references };
+}
+
+describe("meetings", () => {
+  it("only chairs create meetings", async () => {
+    const input = {
+      title: "x",
+      region: "x",
+      startsAt: new Date(),
+      durationMinutes: 60,
+      location: "x",
+      invitedOrganisationIds: partners(),
+    };
+    expect(await thrownStatus(createMeeting(police, input, meta))).toBe(403);
+    expect(await thrownStatus(createMeeting(chair, input, meta))).toBe(200);
+  });
+
+  it("a draft is the chair's alone; once published, invitees see it and others do not", async () => {
+    const { meetingId } = await meetingWithThreeItems();
+    expect(await thrownStatus(getMeeting(recl, meetingId, meta))).toBe(404);
+    expect((await getMeeting(chair, meetingId, meta)).items).toHaveLength(3);
+    await publishMeeting(chair, meetingId, meta);
+    expect((await getMeeting(recl, meetingId, meta)).status).toBe("PUBLISHED");
+    // The Zorg- en Veiligheidshuis (the platform admin's organisation) is not invited.
+    expect(await thrownStatus(getMeeting(admin, meetingId, meta))).toBe(404);
+  });
+
+  it("an invitee not at item 2's table sees items 1 and 3 in full, item 2 only as reference and timebox", async () => {
+    const { meetingId, references } = await meetingWithThreeItems();
+    await publishMeeting(chair, meetingId, meta);
+    const agenda = await getMeeting(recl, meetingId, meta);
+    expect(agenda.items.map((i) => [i.reference, i.timeboxMinutes, i.content?.question ?? null])).toEqual([
+      [references[0], 15, "Vraag 1: wie neemt de regie?"],
+      [references[1], 15, null],
+      [references[2], 15, "Vraag 3: wie neemt de regie?"],
+    ]);
+    expect(JSON.stringify(agenda)).not.toContain("Vraag 2");
+    // The case behind item 2 is not theirs to open; the one behind item 1 is.
+    expect(await thrownStatus(openCase(recl, references[1] as string, meta))).toBe(404);
+    expect((await openCase(recl, references[0] as string, meta)).description).toBe("Casus 1: gezin met kinderen.");
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "meeting.agenda.viewed", actorUserId: recl.id },
+      orderBy: { id: "desc" },
+    });
+    expect(audit.details).toEqual({ cases: [references[0], references[2]] });
+  });
+
+  it("before publishing, sitting at a table does not open the case", async () => {
+    const { references } = await meetingWithThreeItems();
+    expect(await thrownStatus(openCase(recl, references[0] as string, meta))).toBe(404);
+  });
+
+  it("only the chair changes the agenda; the table must be invited; another's case cannot be added directly", async () => {
+    const { meetingId, references } = await meetingWithThreeItems();
+    const item = {
+      caseReference: references[0] as string,
+      question: "Nog een vraag",
+      askingOrganisationId: org.VT as string,
+      timeboxMinutes: 10,
+      tableOrganisationIds: [org.VT as string],
+    };
+    expect(await thrownStatus(addAgendaItem(recl, meetingId, item, meta))).toBe(404);
+    await expect(
+      addAgendaItem(chair, meetingId, { ...item, tableOrganisationIds: [org.ZVH as string] }, meta),
+    ).rejects.toThrow(MeetingRuleError);
+    const { reference: policeCase } = await createCase(
+      police,
+      { region: "Westerduin", description: "Casus van de politie.", riskLevel: "LOW" },
+      meta,
+    );
+    await expect(addAgendaItem(chair, meetingId, { ...item, caseReference: policeCase }, meta)).rejects.toThrow(
+      "meetings.errors.unknownCase",
+    );
+  });
+
+  it("reorders by moving an item up or down, and marks items added after publishing", async () => {
+    const { meetingId, references } = await meetingWithThreeItems();
+    const third = (await getMeeting(chair, meetingId, meta)).items[2]!;
+    await moveAgendaItem(chair, meetingId, third.id, "up");
+    await moveAgendaItem(chair, meetingId, third.id, "up");
+    await moveAgendaItem(chair, meetingId, third.id, "up"); // already first: nothing happens
+    expect((await getMeeting(chair, meetingId, meta)).items.map((i) => i.reference)).toEqual([
+      references[2],
+      references[0],
+      references[1],
+    ]);
+    expect(await thrownStatus(moveAgendaItem(police, meetingId, third.id, "down"))).toBe(404);
+
+    await publishMeeting(chair, meetingId, meta);
+    const { reference } = await createCase(
+      chair,
+      { region: "Westerduin", description: "Late casus.", riskLevel: "ACUTE" },
+      meta,
+    );
+    await addAgendaItem(
+      chair,
+      meetingId,
+      {
+        caseReference: reference,
+        question: "Spoed",
+        askingOrganisationId: org.VT as string,
+        timeboxMinutes: 10,
+        tableOrganisationIds: [org.POL as string],
+      },
+      meta,
+    );
+    const agenda = await getMeeting(chair, meetingId, meta);
+    expect(agenda.items.map((i) => i.changedAfterPublish)).toEqual([false, false, false, true]);
+    expect(agenda.plannedMinutes).toBe(55);
+  });
+
+  it("refuses a question with a phone number, saying what was found", () => {
+    const result = newAgendaItemSchema.safeParse({
+      caseReference: "AO-2026-0001",
+      question: "Moeder bereikbaar op 06-12345678?",
+      askingOrganisationId: "x",
+      timeboxMinutes: 10,
+      tableOrganisationIds: ["x"],
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe("privacy.found.phone");
+  });
+});
