@@ -16,7 +16,10 @@ export type AuditAction =
   | "meeting.created"
   | "meeting.published"
   | "meeting.item.added"
-  | "meeting.agenda.viewed";
+  | "meeting.agenda.viewed"
+  | "meeting.proposal.made"
+  | "meeting.proposal.accepted"
+  | "meeting.proposal.declined";
 
 export type AuditActor = { userId: string; organisationId: string } | null;
 

@@ -4,13 +4,17 @@ import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { createCase, openCase } from "~/domain/cases/cases.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
-import { newAgendaItemSchema } from "~/domain/meetings/meeting.schema";
+import { declineProposalSchema, newAgendaItemSchema } from "~/domain/meetings/meeting.schema";
 import {
+  acceptProposal,
   addAgendaItem,
   createMeeting,
+  declineProposal,
   getMeeting,
+  listProposals,
   MeetingRuleError,
   moveAgendaItem,
+  proposeItem,
   publishMeeting,
 } from "~/domain/meetings/meetings.server";
 
@@ -22,6 +26,7 @@ let chair: SessionUser;
 let recl: SessionUser;
 let police: SessionUser;
 let admin: SessionUser;
+let om: SessionUser;
 const org: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -32,6 +37,7 @@ beforeAll(async () => {
     sessionUser("medewerker@politie.demo"),
     sessionUser("admin@actie-overleg.demo"),
   ]);
+  om = await sessionUser("medewerker@om.demo");
   for (const o of await prisma.organisation.findMany({ select: { id: true, shortCode: true } }))
     org[o.shortCode] = o.id;
 });
@@ -198,5 +204,84 @@ describe("meetings", () => {
     });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe("privacy.found.phone");
+  });
+});
+
+describe("proposals", () => {
+  async function publishedMeetingAndOmCase() {
+    const { meetingId } = await meetingWithThreeItems();
+    await publishMeeting(chair, meetingId, meta);
+    const { reference } = await createCase(
+      om,
+      { region: "Westerduin", description: "Verdachte in ZSM-traject.", riskLevel: "ELEVATED" },
+      meta,
+    );
+    return { meetingId, reference };
+  }
+  const proposal = (caseReference: string) => ({
+    caseReference,
+    question: "Kan de reclassering toezicht houden?",
+    timeboxMinutes: 10,
+  });
+
+  it("a member proposes their own case; the chair accepts and it joins the agenda", async () => {
+    const { meetingId, reference } = await publishedMeetingAndOmCase();
+    const { id } = await proposeItem(om, meetingId, proposal(reference), meta);
+    expect((await listProposals(chair, meetingId)).map((p) => [p.case.reference, p.status])).toEqual([
+      [reference, "PENDING"],
+    ]);
+    expect(await listProposals(recl, meetingId)).toEqual([]); // not theirs
+    expect(await thrownStatus(acceptProposal(recl, id, { tableOrganisationIds: [org.OM as string] }, meta))).toBe(404);
+
+    await acceptProposal(chair, id, { tableOrganisationIds: [org.RECL as string, org.VT as string] }, meta);
+    const agenda = await getMeeting(om, meetingId, meta);
+    const added = agenda.items.at(-1);
+    expect(added).toMatchObject({
+      reference,
+      changedAfterPublish: true,
+      content: { askingOrganisation: "OM", tables: expect.arrayContaining(["OM", "RECL", "VT"]) },
+    });
+    expect((await listProposals(om, meetingId))[0]?.status).toBe("ACCEPTED");
+    // Now at the table, probation may open the case; deciding again is refused.
+    expect((await openCase(recl, reference, meta)).reference).toBe(reference);
+    await expect(acceptProposal(chair, id, { tableOrganisationIds: [org.VT as string] }, meta)).rejects.toThrow(
+      "meetings.errors.alreadyDecided",
+    );
+  });
+
+  it("two accepts at once add the case once", async () => {
+    const { meetingId, reference } = await publishedMeetingAndOmCase();
+    const { id } = await proposeItem(om, meetingId, proposal(reference), meta);
+    const results = await Promise.allSettled([
+      acceptProposal(chair, id, { tableOrganisationIds: [org.VT as string] }, meta),
+      acceptProposal(chair, id, { tableOrganisationIds: [org.VT as string] }, meta),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((await getMeeting(chair, meetingId, meta)).items.filter((i) => i.reference === reference)).toHaveLength(1);
+  });
+
+  it("the chair declines with a reason the proposer sees", async () => {
+    const { meetingId, reference } = await publishedMeetingAndOmCase();
+    const { id } = await proposeItem(om, meetingId, proposal(reference), meta);
+    expect(declineProposalSchema.safeParse({ reason: "Bel mij: 06-12345678" }).success).toBe(false);
+    await declineProposal(chair, id, { reason: "Past beter in het ZSM-overleg van volgende week." }, meta);
+    expect(await listProposals(om, meetingId)).toEqual([
+      expect.objectContaining({
+        status: "DECLINED",
+        declineReason: "Past beter in het ZSM-overleg van volgende week.",
+      }),
+    ]);
+    expect((await getMeeting(chair, meetingId, meta)).items.map((i) => i.reference)).not.toContain(reference);
+  });
+
+  it("cannot propose for a draft, for a meeting one is not invited to, or another organisation's case", async () => {
+    const { meetingId: draft, references } = await meetingWithThreeItems();
+    const { reference } = await createCase(om, { region: "Westerduin", description: "Casus.", riskLevel: "LOW" }, meta);
+    expect(await thrownStatus(proposeItem(om, draft, proposal(reference), meta))).toBe(404);
+    await publishMeeting(chair, draft, meta);
+    expect(await thrownStatus(proposeItem(admin, draft, proposal(reference), meta))).toBe(404);
+    await expect(proposeItem(om, draft, proposal(references[0] as string), meta)).rejects.toThrow(
+      "meetings.errors.unknownCase",
+    );
   });
 });

@@ -25,3 +25,21 @@ export const newAgendaItemSchema = z.object({
   tableOrganisationIds: z.array(id).min(1, "validation.required").max(30, "validation.tooMany"),
 });
 export type NewAgendaItem = z.infer<typeof newAgendaItemSchema>;
+
+export const proposalSchema = z.object({
+  caseReference: z
+    .string()
+    .trim()
+    .regex(/^AO-\d{4}-\d{4,}$/, "validation.caseReference"),
+  question: guardedText(500).pipe(z.string().min(1, "validation.required")),
+  timeboxMinutes: z.number().int().min(5, "validation.tooShort").max(120, "validation.tooLong"),
+});
+export type Proposal = z.infer<typeof proposalSchema>;
+
+export const acceptProposalSchema = z.object({
+  tableOrganisationIds: z.array(id).min(1, "validation.required").max(30, "validation.tooMany"),
+});
+
+export const declineProposalSchema = z.object({
+  reason: guardedText(300).pipe(z.string().min(1, "validation.required")),
+});

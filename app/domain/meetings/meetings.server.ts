@@ -2,9 +2,10 @@ import { recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { caseVisibleTo } from "~/domain/cases/cases.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { invariantResponse } from "~/utils/http.server";
 
-import type { NewAgendaItem, NewMeeting } from "./meeting.schema";
+import type { NewAgendaItem, NewMeeting, Proposal } from "./meeting.schema";
 
 type Meta = { clientAddress: string | null; now?: Date };
 
@@ -146,23 +147,44 @@ export async function getMeeting(viewer: SessionUser, meetingId: string, meta: M
  */
 export async function addAgendaItem(user: SessionUser, meetingId: string, input: NewAgendaItem, meta: Meta) {
   const meeting = await requireChairOf(user, meetingId);
-  if (meeting.status === "LIVE" || meeting.status === "FINISHED")
-    throw new MeetingRuleError("meetings.errors.closedForChanges");
-  const invited = new Set(meeting.invitations.map((i) => i.organisationId));
-  const tables = new Set([...input.tableOrganisationIds, input.askingOrganisationId]);
-  if (![...tables].every((id) => invited.has(id))) throw new MeetingRuleError("meetings.errors.tableNotInvited");
   const found = await prisma.case.findFirst({
     where: { reference: input.caseReference, ...caseVisibleTo(user) },
     select: { id: true },
   });
   if (!found) throw new MeetingRuleError("meetings.errors.unknownCase");
-  const now = meta.now ?? new Date();
-  const item = await prisma.$transaction(async (tx) => {
-    const last = await tx.agendaItem.aggregate({ where: { meetingId }, _max: { position: true } });
-    return tx.agendaItem.create({
+  const item = await insertItem(meeting, { ...input, caseId: found.id }, meta.now ?? new Date());
+  await recordAudit({
+    actor: actorOf(user),
+    action: "meeting.item.added",
+    subjectType: "Meeting",
+    subjectId: meetingId,
+    clientAddress: meta.clientAddress,
+    details: { case: input.caseReference },
+    at: meta.now,
+  });
+  return item;
+}
+
+type ChairedMeeting = Awaited<ReturnType<typeof requireChairOf>>;
+
+/** The one place an item joins an agenda (directly or from an accepted proposal). */
+async function insertItem(
+  meeting: ChairedMeeting,
+  input: Omit<NewAgendaItem, "caseReference"> & { caseId: string },
+  now: Date,
+  tx: Prisma.TransactionClient | null = null,
+) {
+  if (meeting.status === "LIVE" || meeting.status === "FINISHED")
+    throw new MeetingRuleError("meetings.errors.closedForChanges");
+  const invited = new Set(meeting.invitations.map((i) => i.organisationId));
+  const tables = new Set([...input.tableOrganisationIds, input.askingOrganisationId]);
+  if (![...tables].every((id) => invited.has(id))) throw new MeetingRuleError("meetings.errors.tableNotInvited");
+  const write = async (db: Prisma.TransactionClient) => {
+    const last = await db.agendaItem.aggregate({ where: { meetingId: meeting.id }, _max: { position: true } });
+    return db.agendaItem.create({
       data: {
-        meetingId,
-        caseId: found.id,
+        meetingId: meeting.id,
+        caseId: input.caseId,
         question: input.question,
         askingOrganisationId: input.askingOrganisationId,
         timeboxMinutes: input.timeboxMinutes,
@@ -172,17 +194,8 @@ export async function addAgendaItem(user: SessionUser, meetingId: string, input:
       },
       select: { id: true },
     });
-  });
-  await recordAudit({
-    actor: actorOf(user),
-    action: "meeting.item.added",
-    subjectType: "Meeting",
-    subjectId: meetingId,
-    clientAddress: meta.clientAddress,
-    details: { case: input.caseReference },
-    at: now,
-  });
-  return item;
+  };
+  return tx ? write(tx) : prisma.$transaction(write);
 }
 
 /** Moves an item one place up or down (the keyboard alternative to drag and drop). */
@@ -218,6 +231,154 @@ export async function publishMeeting(user: SessionUser, meetingId: string, meta:
     subjectType: "Meeting",
     subjectId: meetingId,
     clientAddress: meta.clientAddress,
+    at: meta.now,
+  });
+}
+
+/**
+ * A member of an invited organisation proposes one of its own cases for a published meeting.
+ * The chair sees the proposal and decides; until then it is not on the agenda.
+ */
+export async function proposeItem(user: SessionUser, meetingId: string, input: Proposal, meta: Meta) {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, status: "PUBLISHED", invitations: { some: { organisationId: user.organisation.id } } },
+    select: { id: true },
+  });
+  invariantResponse(meeting, "Niet gevonden", { status: 404 });
+  const found = await prisma.case.findFirst({
+    where: { reference: input.caseReference, organisationId: user.organisation.id },
+    select: { id: true },
+  });
+  if (!found) throw new MeetingRuleError("meetings.errors.unknownCase");
+  const proposal = await prisma.agendaProposal.create({
+    data: {
+      meetingId,
+      caseId: found.id,
+      question: input.question,
+      timeboxMinutes: input.timeboxMinutes,
+      proposingOrganisationId: user.organisation.id,
+      proposedById: user.id,
+    },
+    select: { id: true },
+  });
+  await recordAudit({
+    actor: actorOf(user),
+    action: "meeting.proposal.made",
+    subjectType: "Meeting",
+    subjectId: meetingId,
+    clientAddress: meta.clientAddress,
+    details: { case: input.caseReference },
+    at: meta.now,
+  });
+  return proposal;
+}
+
+/** The proposals a user may see: all of them for the chair, their own organisation's otherwise. */
+export async function listProposals(user: SessionUser, meetingId: string) {
+  const meeting = await prisma.meeting.findFirst({
+    where: {
+      id: meetingId,
+      OR: [
+        { chairId: user.id },
+        { status: { not: "DRAFT" }, invitations: { some: { organisationId: user.organisation.id } } },
+      ],
+    },
+    select: { chairId: true },
+  });
+  invariantResponse(meeting, "Niet gevonden", { status: 404 });
+  return prisma.agendaProposal.findMany({
+    where: { meetingId, ...(meeting.chairId === user.id ? {} : { proposingOrganisationId: user.organisation.id }) },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      question: true,
+      timeboxMinutes: true,
+      status: true,
+      declineReason: true,
+      case: { select: { reference: true, riskLevel: true } },
+      proposingOrganisation: { select: { id: true, shortCode: true } },
+    },
+  });
+}
+
+async function requirePendingProposal(user: SessionUser, proposalId: string) {
+  const proposal = await prisma.agendaProposal.findFirst({
+    where: { id: proposalId, meeting: { chairId: user.id } },
+    select: {
+      id: true,
+      meetingId: true,
+      caseId: true,
+      question: true,
+      timeboxMinutes: true,
+      status: true,
+      proposingOrganisationId: true,
+      case: { select: { reference: true } },
+    },
+  });
+  invariantResponse(proposal, "Niet gevonden", { status: 404 });
+  if (proposal.status !== "PENDING") throw new MeetingRuleError("meetings.errors.alreadyDecided");
+  return proposal;
+}
+
+/** The chair accepts: the case joins the agenda, asked by the proposing organisation. */
+export async function acceptProposal(
+  user: SessionUser,
+  proposalId: string,
+  input: { tableOrganisationIds: string[] },
+  meta: Meta,
+) {
+  const proposal = await requirePendingProposal(user, proposalId);
+  const meeting = await requireChairOf(user, proposal.meetingId);
+  const now = meta.now ?? new Date();
+  const item = await prisma.$transaction(async (tx) => {
+    // Decide first, conditionally: two clicks on "accept" cannot add the case twice.
+    const decided = await tx.agendaProposal.updateMany({
+      where: { id: proposalId, status: "PENDING" },
+      data: { status: "ACCEPTED", decidedById: user.id, decidedAt: now },
+    });
+    if (decided.count !== 1) throw new MeetingRuleError("meetings.errors.alreadyDecided");
+    const created = await insertItem(
+      meeting,
+      {
+        caseId: proposal.caseId,
+        question: proposal.question,
+        askingOrganisationId: proposal.proposingOrganisationId,
+        timeboxMinutes: proposal.timeboxMinutes,
+        tableOrganisationIds: input.tableOrganisationIds,
+      },
+      now,
+      tx,
+    );
+    await tx.agendaProposal.update({ where: { id: proposalId }, data: { agendaItemId: created.id } });
+    return created;
+  });
+  await recordAudit({
+    actor: actorOf(user),
+    action: "meeting.proposal.accepted",
+    subjectType: "Meeting",
+    subjectId: proposal.meetingId,
+    clientAddress: meta.clientAddress,
+    details: { case: proposal.case.reference },
+    at: now,
+  });
+  return item;
+}
+
+/** The chair declines, with a reason the proposing organisation sees. */
+export async function declineProposal(user: SessionUser, proposalId: string, input: { reason: string }, meta: Meta) {
+  const proposal = await requirePendingProposal(user, proposalId);
+  const decided = await prisma.agendaProposal.updateMany({
+    where: { id: proposalId, status: "PENDING" },
+    data: { status: "DECLINED", declineReason: input.reason, decidedById: user.id, decidedAt: meta.now ?? new Date() },
+  });
+  if (decided.count !== 1) throw new MeetingRuleError("meetings.errors.alreadyDecided");
+  await recordAudit({
+    actor: actorOf(user),
+    action: "meeting.proposal.declined",
+    subjectType: "Meeting",
+    subjectId: proposal.meetingId,
+    clientAddress: meta.clientAddress,
+    details: { case: proposal.case.reference },
     at: meta.now,
   });
 }

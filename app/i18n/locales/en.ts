@@ -277,6 +277,7 @@ const en: Shape<Translation> = {
       tableNotInvited: "Only invited organisations can sit at a table; the asking organisation is always at the table.",
       unknownCase:
         "This case does not exist or your organisation may not see it. Another organisation's case comes onto the agenda through a proposal.",
+      alreadyDecided: "This proposal has already been decided.",
       alreadyPublished: "This meeting has already been published.",
     },
   },

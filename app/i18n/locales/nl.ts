@@ -275,6 +275,7 @@ const nl = {
         "Aan tafel kunnen alleen uitgenodigde organisaties zitten; de vragende organisatie zit altijd aan tafel.",
       unknownCase:
         "Deze casus bestaat niet of je organisatie mag hem niet zien. Een casus van een andere organisatie komt op de agenda via een voorstel.",
+      alreadyDecided: "Over dit voorstel is al beslist.",
       alreadyPublished: "Dit overleg is al gepubliceerd.",
     },
   },
