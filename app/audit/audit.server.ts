@@ -19,7 +19,8 @@ export type AuditAction =
   | "meeting.agenda.viewed"
   | "meeting.proposal.made"
   | "meeting.proposal.accepted"
-  | "meeting.proposal.declined";
+  | "meeting.proposal.declined"
+  | "meeting.calendar.downloaded";
 
 export type AuditActor = { userId: string; organisationId: string } | null;
 
