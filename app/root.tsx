@@ -133,6 +133,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <NavLink to="/organisaties">{t("nav.organisations")}</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/casussen">{t("nav.cases")}</NavLink>
+                </li>
               </ul>
             </nav>
           ) : null}

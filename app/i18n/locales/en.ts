@@ -16,6 +16,7 @@ const en: Shape<Translation> = {
     organisations: "Organisations",
     meetings: "Meetings",
     actions: "Actions",
+    cases: "Cases",
     login: "Log in",
     logout: "Log out",
     signedInAs: "Signed in as {{name}} ({{organisation}})",
@@ -279,6 +280,39 @@ const en: Shape<Translation> = {
         "This case does not exist or your organisation may not see it. Another organisation's case comes onto the agenda through a proposal.",
       alreadyDecided: "This proposal has already been decided.",
       alreadyPublished: "This meeting has already been published.",
+    },
+  },
+  cases: {
+    title: "Cases",
+    intro:
+      "Cases your organisation brought in or sits at the table for. A case is pseudonymous: a reference plus the minimum the table needs.",
+    newCase: "Bring in a new case",
+    none: "There are no open cases for your organisation.",
+    reference: "Reference",
+    region: "Region",
+    riskLevel: "Risk",
+    description: "Short description",
+    descriptionHint:
+      "No names, citizen service numbers, addresses, dates of birth or contact details. For example: family, 2 children (4 and 7), report after an incident.",
+    broughtBy: "Brought in by",
+    lead: "Lead",
+    noLead: "Not agreed yet",
+    status: "Status",
+    created: "Brought in on",
+    createTitle: "Bring in a new case",
+    createIntro:
+      "The system gives the case a reference. Only your organisation and the organisations that later sit at the table for this case can see it.",
+    submit: "Bring in the case",
+    createdNotice: "Case {{reference}} has been brought in.",
+    risk: {
+      ACUTE: "Acute",
+      HIGH: "High",
+      ELEVATED: "Elevated",
+      LOW: "Low",
+    },
+    statuses: {
+      OPEN: "Open",
+      CLOSED: "Closed",
     },
   },
   kinds: {

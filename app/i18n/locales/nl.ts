@@ -13,6 +13,7 @@ const nl = {
     organisations: "Organisaties",
     meetings: "Overleggen",
     actions: "Acties",
+    cases: "Casussen",
     login: "Inloggen",
     logout: "Uitloggen",
     signedInAs: "Ingelogd als {{name}} ({{organisation}})",
@@ -277,6 +278,39 @@ const nl = {
         "Deze casus bestaat niet of je organisatie mag hem niet zien. Een casus van een andere organisatie komt op de agenda via een voorstel.",
       alreadyDecided: "Over dit voorstel is al beslist.",
       alreadyPublished: "Dit overleg is al gepubliceerd.",
+    },
+  },
+  cases: {
+    title: "Casussen",
+    intro:
+      "Casussen die jouw organisatie inbracht of waarvoor jouw organisatie aan tafel zit. Een casus is een pseudoniem: een referentie plus het minimum dat de tafel nodig heeft.",
+    newCase: "Nieuwe casus inbrengen",
+    none: "Er zijn geen open casussen voor jouw organisatie.",
+    reference: "Referentie",
+    region: "Regio",
+    riskLevel: "Risico",
+    description: "Korte omschrijving",
+    descriptionHint:
+      "Zonder namen, BSN, adressen, geboortedata of contactgegevens. Bijvoorbeeld: gezin, 2 kinderen (4 en 7), melding na incident.",
+    broughtBy: "Ingebracht door",
+    lead: "Regie",
+    noLead: "Nog niet afgesproken",
+    status: "Status",
+    created: "Ingebracht op",
+    createTitle: "Nieuwe casus inbrengen",
+    createIntro:
+      "De casus krijgt een referentie van het systeem. Alleen jouw organisatie en de organisaties die later aan tafel zitten voor deze casus kunnen hem zien.",
+    submit: "Casus inbrengen",
+    createdNotice: "Casus {{reference}} is ingebracht.",
+    risk: {
+      ACUTE: "Acuut",
+      HIGH: "Hoog",
+      ELEVATED: "Verhoogd",
+      LOW: "Laag",
+    },
+    statuses: {
+      OPEN: "Open",
+      CLOSED: "Gesloten",
     },
   },
   kinds: {

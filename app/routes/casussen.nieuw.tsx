@@ -1,0 +1,72 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { requireUser } from "~/auth/guards.server";
+import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { handleNewCaseForm } from "~/domain/cases/case-form.server";
+import { RISK_LEVELS } from "~/domain/cases/case.schema";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("cases.createTitle"));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { region: user.organisation.region };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  return handleNewCaseForm(user, await request.formData(), { clientAddress: context.clientAddress });
+}
+
+export default function NewCasePage() {
+  const { t } = useTranslation();
+  const { region } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const values = actionData?.values ?? { region, description: "", riskLevel: "HIGH" };
+  const errors = Object.fromEntries(
+    Object.entries(actionData?.errors ?? {}).map(([field, e]) => [field, t(e.key, e.values)]),
+  );
+  const labels = { region: t("cases.region"), description: t("cases.description"), riskLevel: t("cases.riskLevel") };
+
+  return (
+    <section className="page page--narrow" aria-labelledby="new-case-title">
+      <p className="breadcrumb">
+        <Link to="/casussen">{t("cases.title")}</Link>
+      </p>
+      <h1 id="new-case-title">{t("cases.createTitle")}</h1>
+      <p>{t("cases.createIntro")}</p>
+      <ErrorSummary errors={errors} labels={labels} />
+      <Form method="post" noValidate className="form" key={JSON.stringify(actionData ?? {})}>
+        <TextAreaField
+          name="description"
+          label={labels.description}
+          hint={t("cases.descriptionHint")}
+          defaultValue={values.description}
+          error={errors.description}
+          rows={3}
+          maxLength={500}
+        />
+        <SelectField
+          name="riskLevel"
+          label={labels.riskLevel}
+          defaultValue={values.riskLevel}
+          error={errors.riskLevel}
+          options={RISK_LEVELS.map((level) => ({ value: level, label: t(`cases.risk.${level}`) }))}
+        />
+        <TextField
+          name="region"
+          label={labels.region}
+          defaultValue={values.region}
+          error={errors.region}
+          maxLength={100}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {t("cases.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
