@@ -134,6 +134,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/organisaties">{t("nav.organisations")}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/overleggen">{t("nav.meetings")}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/casussen">{t("nav.cases")}</NavLink>
                 </li>
               </ul>

@@ -87,10 +87,11 @@ export default function StartPage() {
           </h3>
           <p>{t("home.organisationsText")}</p>
         </li>
-        <li className="card card--muted">
-          <h3 className="card__title">{t("home.meetingsTitle")}</h3>
+        <li className="card">
+          <h3 className="card__title">
+            <Link to="/overleggen">{t("home.meetingsTitle")}</Link>
+          </h3>
           <p>{t("home.meetingsText")}</p>
-          <p className="hint">{t("home.notYetAvailable")}</p>
         </li>
         <li className="card card--muted">
           <h3 className="card__title">{t("home.actionsTitle")}</h3>

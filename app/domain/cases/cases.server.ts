@@ -112,3 +112,12 @@ export async function listVisibleCases(viewer: SessionUser) {
     select: { reference: true, riskLevel: true, region: true, createdAt: true },
   });
 }
+
+/** The open cases the viewer's own organisation brought in (what it may propose for an agenda). */
+export async function listOwnOpenCases(viewer: SessionUser) {
+  return prisma.case.findMany({
+    where: { organisationId: viewer.organisation.id, status: "OPEN" },
+    orderBy: { createdAt: "desc" },
+    select: { reference: true, riskLevel: true },
+  });
+}

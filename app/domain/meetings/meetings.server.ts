@@ -435,3 +435,35 @@ export async function meetingCalendar(viewer: SessionUser, meetingId: string, ba
   });
   return { filename: `actie-overleg-${meeting.startsAt.toISOString().slice(0, 10)}.ics`, body: value };
 }
+
+/** The meetings a user may see: the ones they chair (drafts too), and published ones their organisation is invited to. */
+export async function listMeetings(viewer: SessionUser, now = new Date()) {
+  const meetings = await prisma.meeting.findMany({
+    where: {
+      OR: [
+        { chairId: viewer.id },
+        { status: { not: "DRAFT" }, invitations: { some: { organisationId: viewer.organisation.id } } },
+      ],
+    },
+    orderBy: { startsAt: "asc" },
+    select: {
+      id: true,
+      title: true,
+      startsAt: true,
+      durationMinutes: true,
+      location: true,
+      status: true,
+      _count: { select: { items: true } },
+    },
+  });
+  const endOf = (m: { startsAt: Date; durationMinutes: number }) => m.startsAt.getTime() + m.durationMinutes * 60_000;
+  return {
+    upcoming: meetings.filter((m) => endOf(m) >= now.getTime()),
+    past: meetings.filter((m) => endOf(m) < now.getTime()).reverse(),
+  };
+}
+
+/** Every organisation, to choose invitees from. */
+export function invitableOrganisations() {
+  return prisma.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, shortCode: true } });
+}

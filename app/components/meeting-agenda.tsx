@@ -1,0 +1,390 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import type { AgendaActionData } from "~/domain/meetings/meeting-forms.server";
+import { isLocale } from "~/i18n/config";
+import { formatDateTime } from "~/i18n/format";
+import type { loader } from "~/routes/overleggen.$id._index";
+
+import { SelectField, TextAreaField, TextField } from "./forms";
+
+type Data = Awaited<ReturnType<typeof loader>>;
+type Meeting = Data["meeting"];
+
+export function MeetingHeader({ meeting }: { meeting: Meeting }) {
+  const { t, i18n } = useTranslation();
+  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const over = meeting.plannedMinutes - meeting.durationMinutes;
+  return (
+    <>
+      <h1 id="meeting-title">
+        {meeting.title} <span className="badge">{t(`meetings.status.${meeting.status}`)}</span>
+      </h1>
+      <dl className="facts">
+        <dt>{t("meetings.when")}</dt>
+        <dd>
+          {formatDateTime(meeting.startsAt, locale)} ({t("meetings.minutes", { count: meeting.durationMinutes })})
+        </dd>
+        <dt>{t("meetings.where")}</dt>
+        <dd>{meeting.location}</dd>
+        <dt>{t("meetings.chair")}</dt>
+        <dd>
+          {meeting.chair.name} ({meeting.chair.organisation.shortCode})
+        </dd>
+        <dt>{t("meetings.invitees")}</dt>
+        <dd>{meeting.invitations.map((i) => i.organisation.shortCode).join(", ")}</dd>
+      </dl>
+      <div className="actions">
+        <a href={`/overleggen/${meeting.id}.ics`}>{t("meetings.calendar")}</a>
+      </div>
+      <p className={over > 0 ? "notice notice--warning" : "hint"} data-testid="planned-time">
+        {t("meetings.planned", { planned: meeting.plannedMinutes, duration: meeting.durationMinutes })}
+        {over > 0 ? <> {t("meetings.overfull", { over })}</> : null}
+      </p>
+    </>
+  );
+}
+
+export function AgendaList({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section aria-labelledby="agenda-title">
+      <h2 id="agenda-title">{t("meetings.agenda")}</h2>
+      {meeting.items.length === 0 ? <p>{t("meetings.emptyAgenda")}</p> : null}
+      <ol className="agenda">
+        {meeting.items.map((item, index) => {
+          const n = index + 1;
+          return (
+            <li key={item.id} className="agenda__item" data-testid={`agenda-item-${n}`}>
+              <h3 className="agenda__title">
+                {t("meetings.itemHeading", { n, reference: item.reference })}{" "}
+                <span className="agenda__time">{t("meetings.minutes", { count: item.timeboxMinutes })}</span>
+                {item.changedAfterPublish ? (
+                  <span className="badge badge--outdated">{t("meetings.changedAfterPublish")}</span>
+                ) : null}
+              </h3>
+              {item.content ? (
+                <dl className="facts facts--compact">
+                  <div className="facts__row">
+                    <dt>{t("meetings.fields.question")}</dt>
+                    <dd>{item.content.question}</dd>
+                  </div>
+                  <div className="facts__row">
+                    <dt>{t("meetings.askedBy")}</dt>
+                    <dd>{item.content.askingOrganisation}</dd>
+                  </div>
+                  <div className="facts__row">
+                    <dt>{t("meetings.atTable")}</dt>
+                    <dd>{item.content.tables.join(", ")}</dd>
+                  </div>
+                  <div className="facts__row">
+                    <dt>{t("meetings.risk")}</dt>
+                    <dd>{t(`cases.risk.${item.content.riskLevel}`)}</dd>
+                  </div>
+                </dl>
+              ) : (
+                <p className="hint">{t("meetings.notAtTable")}</p>
+              )}
+              {meeting.isChair ? (
+                <Form method="post" className="agenda__move">
+                  <input type="hidden" name="itemId" value={item.id} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="move-up"
+                    className="button button--plain"
+                    disabled={busy || n === 1}
+                  >
+                    {t("meetings.moveUp", { n })}
+                  </button>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="move-down"
+                    className="button button--plain"
+                    disabled={busy || n === meeting.items.length}
+                  >
+                    {t("meetings.moveDown", { n })}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function errorsOf(
+  result: AgendaActionData | undefined,
+  form: string,
+  t: (k: string, v?: Record<string, unknown>) => string,
+) {
+  if (!result || result.form !== form)
+    return { errors: {} as Record<string, string>, values: {} as AgendaActionData["values"], formError: undefined };
+  return {
+    errors: Object.fromEntries(Object.entries(result.errors ?? {}).map(([f, e]) => [f, t(e.key, e.values)])),
+    values: result.values,
+    formError: result.formError,
+  };
+}
+
+function OrganisationChecks({
+  name,
+  legend,
+  hint,
+  organisations,
+  checked,
+  error,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  organisations: { id: string; shortCode: string; name: string }[];
+  checked: Set<string>;
+  error?: string;
+}) {
+  return (
+    <fieldset className="form-item" aria-describedby={hint ? `${name}-hint` : undefined}>
+      <legend className="form-item__title">{legend}</legend>
+      {hint ? (
+        <p id={`${name}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? <p className="field__error">{error}</p> : null}
+      {organisations.map((o) => (
+        <label key={o.id} className="checkbox">
+          <input type="checkbox" name="tables" value={o.id} defaultChecked={checked.has(o.id)} /> {o.name} (
+          {o.shortCode})
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function ChairTools({
+  meeting,
+  cases,
+  result,
+}: {
+  meeting: Meeting;
+  cases: Data["chairCases"];
+  result: AgendaActionData | undefined;
+}) {
+  const { t } = useTranslation();
+  const add = errorsOf(result, "add-item", t);
+  const publish = errorsOf(result, "publish", t);
+  const organisations = meeting.invitations.map((i) => i.organisation);
+  const v = (k: string) => (typeof add.values[k] === "string" ? (add.values[k] as string) : "");
+  return (
+    <>
+      {meeting.status === "DRAFT" ? (
+        <Form method="post" className="form-section">
+          <p className="hint">{t("meetings.publishHint")}</p>
+          {publish.formError ? <p className="notice notice--error">{t(publish.formError)}</p> : null}
+          <button type="submit" name="intent" value="publish" className="button">
+            {t("meetings.publish")}
+          </button>
+        </Form>
+      ) : null}
+      <section aria-labelledby="add-item-title" className="form-section">
+        <h2 id="add-item-title">{t("meetings.addItem")}</h2>
+        {cases.length === 0 ? (
+          <p>{t("meetings.noCases")}</p>
+        ) : (
+          <Form method="post" noValidate className="form" key={JSON.stringify(result ?? {})}>
+            {add.formError ? (
+              <p className="notice notice--error" role="alert">
+                {t(add.formError)}
+              </p>
+            ) : null}
+            <SelectField
+              name="caseReference"
+              label={t("meetings.fields.caseReference")}
+              defaultValue={v("caseReference")}
+              error={add.errors.caseReference}
+              options={cases.map((c) => ({
+                value: c.reference,
+                label: `${c.reference} (${t(`cases.risk.${c.riskLevel}`)})`,
+              }))}
+            />
+            <TextAreaField
+              name="question"
+              label={t("meetings.fields.question")}
+              hint={t("meetings.fields.questionHint")}
+              defaultValue={v("question")}
+              error={add.errors.question}
+              rows={2}
+              maxLength={500}
+            />
+            <SelectField
+              name="askingOrganisationId"
+              label={t("meetings.fields.askingOrganisation")}
+              defaultValue={v("askingOrganisationId")}
+              error={add.errors.askingOrganisationId}
+              options={organisations.map((o) => ({ value: o.id, label: `${o.name} (${o.shortCode})` }))}
+            />
+            <TextField
+              name="timeboxMinutes"
+              type="number"
+              inputMode="numeric"
+              min={5}
+              max={120}
+              label={t("meetings.fields.timeboxMinutes")}
+              defaultValue={v("timeboxMinutes") || "15"}
+              error={add.errors.timeboxMinutes}
+            />
+            <OrganisationChecks
+              name="tables"
+              legend={t("meetings.fields.tables")}
+              hint={t("meetings.fields.tablesHint")}
+              organisations={organisations}
+              checked={new Set(Array.isArray(add.values.tables) ? add.values.tables : [])}
+              error={add.errors.tableOrganisationIds}
+            />
+            <button type="submit" name="intent" value="add-item" className="button">
+              {t("meetings.addItem")}
+            </button>
+          </Form>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function Proposals({
+  meeting,
+  proposals,
+  ownCases,
+  ownOrganisationId,
+  result,
+}: {
+  meeting: Meeting;
+  proposals: Data["proposals"];
+  ownCases: Data["ownCases"];
+  ownOrganisationId: string;
+  result: AgendaActionData | undefined;
+}) {
+  const { t } = useTranslation();
+  const propose = errorsOf(result, "propose", t);
+  const decide = errorsOf(result, result?.form === "decline" ? "decline" : "accept", t);
+  const organisations = meeting.invitations.map((i) => i.organisation);
+  const v = (k: string) => (typeof propose.values[k] === "string" ? (propose.values[k] as string) : "");
+  return (
+    <section aria-labelledby="proposals-title" className="form-section">
+      <h2 id="proposals-title">{t("meetings.proposals")}</h2>
+      {decide.formError ? (
+        <p className="notice notice--error" role="alert">
+          {t(decide.formError)}
+        </p>
+      ) : null}
+      {proposals.length === 0 ? <p>{t("meetings.noProposals")}</p> : null}
+      <ul className="directory">
+        {proposals.map((p) => (
+          <li key={p.id} className="directory__item" data-testid="proposal">
+            <div className="directory__body">
+              <h3 className="directory__name">
+                {t("meetings.proposalFrom", {
+                  reference: p.case.reference,
+                  organisation: p.proposingOrganisation.shortCode,
+                  minutes: p.timeboxMinutes,
+                })}
+              </h3>
+              <p>{p.question}</p>
+              <p className="directory__meta">
+                {t(`meetings.proposalStatus.${p.status}`)}
+                {p.declineReason ? `: ${p.declineReason}` : ""}
+              </p>
+              {meeting.isChair && p.status === "PENDING" ? (
+                <div className="proposal-decision">
+                  <Form method="post" className="form">
+                    <input type="hidden" name="proposalId" value={p.id} />
+                    <OrganisationChecks
+                      name={`tables-${p.id}`}
+                      legend={t("meetings.fields.tables")}
+                      organisations={organisations}
+                      checked={new Set([p.proposingOrganisation.id])}
+                    />
+                    <button type="submit" name="intent" value="accept" className="button">
+                      {t("meetings.accept")}
+                    </button>
+                  </Form>
+                  <Form method="post" className="form" noValidate>
+                    <input type="hidden" name="proposalId" value={p.id} />
+                    <TextField
+                      id={`reason-${p.id}`}
+                      name="reason"
+                      label={t("meetings.fields.reason")}
+                      error={
+                        result?.form === "decline" && result.values.proposalId === p.id
+                          ? decide.errors.reason
+                          : undefined
+                      }
+                      maxLength={300}
+                    />
+                    <button type="submit" name="intent" value="decline" className="button button--secondary-dark">
+                      {t("meetings.decline")}
+                    </button>
+                  </Form>
+                </div>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {!meeting.isChair &&
+      meeting.status === "PUBLISHED" &&
+      meeting.invitations.some((i) => i.organisation.id === ownOrganisationId) ? (
+        <section aria-labelledby="propose-title">
+          <h3 id="propose-title">{t("meetings.proposeTitle")}</h3>
+          {ownCases.length === 0 ? (
+            <p>{t("meetings.noOwnCases")}</p>
+          ) : (
+            <Form method="post" noValidate className="form" key={JSON.stringify(result ?? {})}>
+              {propose.formError ? (
+                <p className="notice notice--error" role="alert">
+                  {t(propose.formError)}
+                </p>
+              ) : null}
+              <SelectField
+                id="propose-case"
+                name="caseReference"
+                label={t("meetings.fields.caseReference")}
+                defaultValue={v("caseReference")}
+                error={propose.errors.caseReference}
+                options={ownCases.map((c) => ({ value: c.reference, label: c.reference }))}
+              />
+              <TextAreaField
+                id="propose-question"
+                name="question"
+                label={t("meetings.fields.question")}
+                hint={t("meetings.fields.questionHint")}
+                defaultValue={v("question")}
+                error={propose.errors.question}
+                rows={2}
+                maxLength={500}
+              />
+              <TextField
+                id="propose-timebox"
+                name="timeboxMinutes"
+                type="number"
+                inputMode="numeric"
+                min={5}
+                max={120}
+                label={t("meetings.fields.timeboxMinutes")}
+                defaultValue={v("timeboxMinutes") || "10"}
+                error={propose.errors.timeboxMinutes}
+              />
+              <button type="submit" name="intent" value="propose" className="button">
+                {t("meetings.propose")}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
+    </section>
+  );
+}

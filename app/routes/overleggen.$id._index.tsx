@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { requireUser } from "~/auth/guards.server";
+import { AgendaList, ChairTools, MeetingHeader, Proposals } from "~/components/meeting-agenda";
+import { listOwnOpenCases, listVisibleCases } from "~/domain/cases/cases.server";
+import { handleAgendaAction } from "~/domain/meetings/meeting-forms.server";
+import { getMeeting, listProposals } from "~/domain/meetings/meetings.server";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => data?.meeting.title ?? t("meetings.title"));
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const meetingId = params.id ?? "";
+  const meeting = await getMeeting(user, meetingId, { clientAddress: context.clientAddress });
+  const [proposals, chairCases, ownCases] = await Promise.all([
+    listProposals(user, meetingId),
+    meeting.isChair ? listVisibleCases(user) : Promise.resolve([]),
+    !meeting.isChair && meeting.status === "PUBLISHED" ? listOwnOpenCases(user) : Promise.resolve([]),
+  ]);
+  return { meeting, proposals, chairCases, ownCases, ownOrganisationId: user.organisation.id };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  return handleAgendaAction(user, params.id ?? "", await request.formData(), { clientAddress: context.clientAddress });
+}
+
+export default function MeetingPage() {
+  const { t } = useTranslation();
+  const { meeting, proposals, chairCases, ownCases, ownOrganisationId } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <article className="page" aria-labelledby="meeting-title">
+      <p className="breadcrumb">
+        <Link to="/overleggen">{t("meetings.title")}</Link>
+      </p>
+      <MeetingHeader meeting={meeting} />
+      <div aria-live="polite" role="status" className={result?.done ? "notice notice--success" : "visually-hidden"}>
+        {result?.done ? t(result.done) : ""}
+      </div>
+      <section aria-labelledby="open-actions-title">
+        <h2 id="open-actions-title">{t("meetings.openActions")}</h2>
+        <p className="hint">{t("meetings.noOpenActions")}</p>
+      </section>
+      <AgendaList meeting={meeting} />
+      {meeting.isChair ? <ChairTools meeting={meeting} cases={chairCases} result={result} /> : null}
+      <Proposals
+        meeting={meeting}
+        proposals={proposals}
+        ownCases={ownCases}
+        ownOrganisationId={ownOrganisationId}
+        result={result}
+      />
+    </article>
+  );
+}
