@@ -1,4 +1,6 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useState } from "react";
+import type { DragEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { AgendaActionData } from "~/domain/meetings/meeting-forms.server";
@@ -45,18 +47,61 @@ export function MeetingHeader({ meeting }: { meeting: Meeting }) {
   );
 }
 
+/**
+ * Drag and drop for the chair (the up/down buttons are the keyboard way to do the same). A drop
+ * sends the whole new order; the server refuses it if the agenda changed meanwhile.
+ */
+function useDragToReorder(ids: string[]) {
+  const submit = useSubmit();
+  const [dragged, setDragged] = useState<string | null>(null);
+  const itemProps = (id: string) => ({
+    draggable: true,
+    onDragStart: (event: DragEvent<HTMLLIElement>) => {
+      event.dataTransfer.effectAllowed = "move";
+      event.dataTransfer.setData("text/plain", id);
+      setDragged(id);
+    },
+    onDragOver: (event: DragEvent<HTMLLIElement>) => {
+      if (dragged && dragged !== id) event.preventDefault();
+    },
+    onDragEnd: () => setDragged(null),
+    onDrop: (event: DragEvent<HTMLLIElement>) => {
+      event.preventDefault();
+      const from = ids.indexOf(dragged ?? event.dataTransfer.getData("text/plain"));
+      const to = ids.indexOf(id);
+      setDragged(null);
+      if (from < 0 || to < 0 || from === to) return;
+      const order = [...ids];
+      const [moved] = order.splice(from, 1);
+      order.splice(to, 0, moved as string);
+      const form = new FormData();
+      form.set("intent", "reorder");
+      for (const itemId of order) form.append("order", itemId);
+      submit(form, { method: "post" });
+    },
+  });
+  return { dragged, itemProps };
+}
+
 export function AgendaList({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
+  const drag = useDragToReorder(meeting.items.map((i) => i.id));
   return (
     <section aria-labelledby="agenda-title">
       <h2 id="agenda-title">{t("meetings.agenda")}</h2>
       {meeting.items.length === 0 ? <p>{t("meetings.emptyAgenda")}</p> : null}
+      {meeting.isChair && meeting.items.length > 1 ? <p className="hint">{t("meetings.dragHint")}</p> : null}
       <ol className="agenda">
         {meeting.items.map((item, index) => {
           const n = index + 1;
           return (
-            <li key={item.id} className="agenda__item" data-testid={`agenda-item-${n}`}>
+            <li
+              key={item.id}
+              className={drag.dragged === item.id ? "agenda__item agenda__item--dragging" : "agenda__item"}
+              data-testid={`agenda-item-${n}`}
+              {...(meeting.isChair ? drag.itemProps(item.id) : {})}
+            >
               <h3 className="agenda__title">
                 {t("meetings.itemHeading", { n, reference: item.reference })}{" "}
                 <span className="agenda__time">{t("meetings.minutes", { count: item.timeboxMinutes })}</span>

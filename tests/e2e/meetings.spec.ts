@@ -73,6 +73,13 @@ test("the chair prepares and publishes an agenda; need-to-know holds; a partner'
   await expect(page.getByTestId("agenda-item-2")).toContainText(cases[2] as string);
   await expect(page.getByTestId("agenda-item-3")).toContainText(cases[1] as string);
 
+  // …and by drag and drop: the last item onto the first place.
+  await page.getByTestId("agenda-item-3").dragTo(page.getByTestId("agenda-item-1"));
+  await expect(page.getByRole("status").filter({ hasText: "De nieuwe volgorde is opgeslagen." })).toBeVisible();
+  await expect(page.getByTestId("agenda-item-1")).toContainText(cases[1] as string);
+  await expect(page.getByTestId("agenda-item-2")).toContainText(cases[0] as string);
+  await expect(page.getByTestId("agenda-item-3")).toContainText(cases[2] as string);
+
   await page.getByRole("button", { name: "Agenda publiceren" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Gepubliceerd");
 
@@ -80,11 +87,11 @@ test("the chair prepares and publishes an agenda; need-to-know holds; a partner'
   const recl = await (await browser.newContext()).newPage();
   await login(recl, "medewerker@reclassering.demo");
   await recl.goto(meetingUrl);
-  await expect(recl.getByTestId("agenda-item-1")).toContainText("Wie neemt de regie in casus 1?");
-  await expect(recl.getByTestId("agenda-item-2")).toContainText("Wie neemt de regie in casus 3?");
-  await expect(recl.getByTestId("agenda-item-3")).toContainText(cases[1] as string);
-  await expect(recl.getByTestId("agenda-item-3")).toContainText("15 min");
-  await expect(recl.getByTestId("agenda-item-3")).toContainText("alleen zichtbaar voor de organisaties aan tafel");
+  await expect(recl.getByTestId("agenda-item-1")).toContainText(cases[1] as string);
+  await expect(recl.getByTestId("agenda-item-1")).toContainText("15 min");
+  await expect(recl.getByTestId("agenda-item-1")).toContainText("alleen zichtbaar voor de organisaties aan tafel");
+  await expect(recl.getByTestId("agenda-item-2")).toContainText("Wie neemt de regie in casus 1?");
+  await expect(recl.getByTestId("agenda-item-3")).toContainText("Wie neemt de regie in casus 3?");
   await expect(recl.locator("main")).not.toContainText("casus 2?");
   await expectNoAxeViolations(recl);
   expect((await recl.goto(`/casussen/${cases[1]}`))?.status()).toBe(404);

@@ -16,6 +16,7 @@ import {
   moveAgendaItem,
   proposeItem,
   publishMeeting,
+  reorderAgenda,
 } from "~/domain/meetings/meetings.server";
 
 import { thrownStatus } from "../support/responses";
@@ -192,6 +193,29 @@ describe("meetings", () => {
     const agenda = await getMeeting(chair, meetingId, meta);
     expect(agenda.items.map((i) => i.changedAfterPublish)).toEqual([false, false, false, true]);
     expect(agenda.plannedMinutes).toBe(55);
+  });
+
+  it("sets a whole new order at once, refusing an order built on an outdated agenda", async () => {
+    const { meetingId, references } = await meetingWithThreeItems();
+    const ids = (await getMeeting(chair, meetingId, meta)).items.map((i) => i.id);
+    await reorderAgenda(chair, meetingId, [ids[2], ids[0], ids[1]] as string[]);
+    expect((await getMeeting(chair, meetingId, meta)).items.map((i) => i.reference)).toEqual([
+      references[2],
+      references[0],
+      references[1],
+    ]);
+    await expect(reorderAgenda(chair, meetingId, [ids[0], ids[1]] as string[])).rejects.toThrow(
+      "meetings.errors.staleOrder",
+    );
+    await expect(reorderAgenda(chair, meetingId, [ids[0], ids[0], ids[1]] as string[])).rejects.toThrow(
+      "meetings.errors.staleOrder",
+    );
+    expect(await thrownStatus(reorderAgenda(police, meetingId, ids))).toBe(404);
+    expect((await getMeeting(chair, meetingId, meta)).items.map((i) => i.reference)).toEqual([
+      references[2],
+      references[0],
+      references[1],
+    ]);
   });
 
   it("refuses a question with a phone number, saying what was found", () => {

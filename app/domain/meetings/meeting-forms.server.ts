@@ -22,6 +22,7 @@ import {
   moveAgendaItem,
   proposeItem,
   publishMeeting,
+  reorderAgenda,
 } from "./meetings.server";
 
 type Meta = { clientAddress: string | null };
@@ -88,7 +89,7 @@ export type AgendaActionData = {
   done?: string;
 };
 
-const intentSchema = z.enum(["add-item", "move-up", "move-down", "publish", "propose", "accept", "decline"]);
+const intentSchema = z.enum(["add-item", "move-up", "move-down", "reorder", "publish", "propose", "accept", "decline"]);
 
 /** Every change on the agenda page, by `intent`. Rule errors come back as a message for that form. */
 export async function handleAgendaAction(user: SessionUser, meetingId: string, formData: FormData, meta: Meta) {
@@ -125,6 +126,9 @@ export async function handleAgendaAction(user: SessionUser, meetingId: string, f
           values: {},
           done: form === "move-up" ? "meetings.movedUp" : "meetings.movedDown",
         });
+      case "reorder":
+        await reorderAgenda(user, meetingId, all(formData, "order"));
+        return data<AgendaActionData>({ form, values: {}, done: "meetings.reordered" });
       case "publish":
         await publishMeeting(user, meetingId, meta);
         return data<AgendaActionData>({ form, values: {}, done: "meetings.published" });

@@ -217,6 +217,23 @@ export async function moveAgendaItem(user: SessionUser, meetingId: string, itemI
   );
 }
 
+/**
+ * Sets the whole order at once (drag and drop). The list must be exactly the agenda's current
+ * items: if someone added or removed one meanwhile, the order is refused rather than guessed.
+ */
+export async function reorderAgenda(user: SessionUser, meetingId: string, orderedIds: string[]) {
+  await requireChairOf(user, meetingId);
+  const current = await prisma.agendaItem.findMany({ where: { meetingId }, select: { id: true } });
+  const same =
+    orderedIds.length === current.length &&
+    new Set(orderedIds).size === orderedIds.length &&
+    current.every((i) => orderedIds.includes(i.id));
+  if (!same) throw new MeetingRuleError("meetings.errors.staleOrder");
+  await prisma.$transaction(
+    orderedIds.map((id, index) => prisma.agendaItem.update({ where: { id }, data: { position: index + 1 } })),
+  );
+}
+
 /** Draft → published: from now on invitees see the meeting, and changes are marked. */
 export async function publishMeeting(user: SessionUser, meetingId: string, meta: Meta) {
   const meeting = await requireChairOf(user, meetingId);

@@ -344,6 +344,8 @@ const en: Shape<Translation> = {
       DECLINED: "Declined",
     },
     itemAdded: "The agenda item has been added.",
+    reordered: "The new order has been saved.",
+    dragHint: "Drag an item to another place, or use the up and down buttons.",
     movedUp: "The agenda item has been moved up one place.",
     movedDown: "The agenda item has been moved down one place.",
     published: "The agenda has been published.",
@@ -356,6 +358,7 @@ const en: Shape<Translation> = {
       tableNotInvited: "Only invited organisations can sit at a table; the asking organisation is always at the table.",
       unknownCase:
         "This case does not exist or your organisation may not see it. Another organisation's case comes onto the agenda through a proposal.",
+      staleOrder: "The agenda changed meanwhile; the order was not saved. Look at the agenda and try again.",
       alreadyDecided: "This proposal has already been decided.",
       alreadyPublished: "This meeting has already been published.",
     },

@@ -341,6 +341,8 @@ const nl = {
       DECLINED: "Afgewezen",
     },
     itemAdded: "Het agendapunt is toegevoegd.",
+    reordered: "De nieuwe volgorde is opgeslagen.",
+    dragHint: "Sleep een agendapunt naar een andere plaats, of gebruik de knoppen omhoog en omlaag.",
     movedUp: "Het agendapunt is een plaats omhoog gezet.",
     movedDown: "Het agendapunt is een plaats omlaag gezet.",
     published: "De agenda is gepubliceerd.",
@@ -354,6 +356,8 @@ const nl = {
         "Aan tafel kunnen alleen uitgenodigde organisaties zitten; de vragende organisatie zit altijd aan tafel.",
       unknownCase:
         "Deze casus bestaat niet of je organisatie mag hem niet zien. Een casus van een andere organisatie komt op de agenda via een voorstel.",
+      staleOrder:
+        "De agenda is intussen gewijzigd; de volgorde is niet opgeslagen. Bekijk de agenda en probeer het opnieuw.",
       alreadyDecided: "Over dit voorstel is al beslist.",
       alreadyPublished: "Dit overleg is al gepubliceerd.",
     },
