@@ -15,6 +15,7 @@ export type AuditAction =
   | "case.viewed"
   | "meeting.created"
   | "meeting.published"
+  | "meeting.updated"
   | "meeting.item.added"
   | "meeting.agenda.viewed"
   | "meeting.proposal.made"

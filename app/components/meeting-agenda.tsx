@@ -1,4 +1,4 @@
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, Link, useNavigation, useSubmit } from "@remix-run/react";
 import { useState } from "react";
 import type { DragEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -36,7 +36,15 @@ export function MeetingHeader({ meeting }: { meeting: Meeting }) {
         <dt>{t("meetings.invitees")}</dt>
         <dd>{meeting.invitations.map((i) => i.organisation.shortCode).join(", ")}</dd>
       </dl>
+      {meeting.changedAfterPublishAt ? (
+        <p className="badge badge--outdated">{t("meetings.changedAfterPublish")}</p>
+      ) : null}
       <div className="actions">
+        {meeting.isChair && (meeting.status === "DRAFT" || meeting.status === "PUBLISHED") ? (
+          <Link to={`/overleggen/${meeting.id}/bewerken`} className="button">
+            {t("meetings.edit")}
+          </Link>
+        ) : null}
         <a href={`/overleggen/${meeting.id}.ics`}>{t("meetings.calendar")}</a>
       </div>
       <p className={over > 0 ? "notice notice--warning" : "hint"} data-testid="planned-time">

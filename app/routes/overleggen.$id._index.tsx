@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
@@ -33,14 +33,20 @@ export default function MeetingPage() {
   const { t } = useTranslation();
   const { meeting, proposals, chairCases, ownCases, ownOrganisationId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const changed = params.has("gewijzigd") && !result;
   return (
     <article className="page" aria-labelledby="meeting-title">
       <p className="breadcrumb">
         <Link to="/overleggen">{t("meetings.title")}</Link>
       </p>
       <MeetingHeader meeting={meeting} />
-      <div aria-live="polite" role="status" className={result?.done ? "notice notice--success" : "visually-hidden"}>
-        {result?.done ? t(result.done) : ""}
+      <div
+        aria-live="polite"
+        role="status"
+        className={result?.done || changed ? "notice notice--success" : "visually-hidden"}
+      >
+        {result?.done ? t(result.done) : changed ? t("meetings.changed") : ""}
       </div>
       <section aria-labelledby="open-actions-title">
         <h2 id="open-actions-title">{t("meetings.openActions")}</h2>

@@ -97,6 +97,18 @@ test("the chair prepares and publishes an agenda; need-to-know holds; a partner'
   expect((await recl.goto(`/casussen/${cases[1]}`))?.status()).toBe(404);
   expect((await recl.goto(`/casussen/${cases[0]}`))?.status()).toBe(200);
 
+  // The chair changes the published meeting (50 minutes); the change is marked.
+  await page.getByRole("link", { name: "Overleg wijzigen" }).click();
+  await expect(page.getByLabel("Begintijd")).toHaveValue("10:00");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Duur in minuten").fill("50");
+  await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "De gegevens van het overleg zijn gewijzigd." }),
+  ).toBeVisible();
+  await expect(page.getByTestId("planned-time")).toHaveText("Gepland: 45 van 50 minuten");
+  await expect(page.getByText("Gewijzigd na publicatie").first()).toBeVisible();
+
   // The prosecution proposes its own case; the chair accepts it.
   const om = await (await browser.newContext()).newPage();
   await login(om, "medewerker@om.demo");

@@ -17,6 +17,7 @@ import {
   proposeItem,
   publishMeeting,
   reorderAgenda,
+  updateMeeting,
 } from "~/domain/meetings/meetings.server";
 
 import { thrownStatus } from "../support/responses";
@@ -216,6 +217,50 @@ describe("meetings", () => {
       references[0],
       references[1],
     ]);
+  });
+
+  it("the chair edits details; a stale edit is refused with the current details; a seated invitee stays", async () => {
+    const { meetingId } = await meetingWithThreeItems();
+    const details = {
+      title: "Nieuwe titel",
+      region: "Westerduin",
+      startsAt: new Date("2026-12-10T09:00:00Z"),
+      durationMinutes: 60,
+      location: "Online",
+      invitedOrganisationIds: partners(),
+    };
+    expect(await updateMeeting(chair, meetingId, { ...details, version: 1 }, meta)).toEqual({ ok: true });
+    // A second editor still holding version 1:
+    const stale = await updateMeeting(chair, meetingId, { ...details, title: "Andere titel", version: 1 }, meta);
+    expect(stale).toMatchObject({ ok: false, current: { title: "Nieuwe titel", version: 2 } });
+    expect((await getMeeting(chair, meetingId, meta)).title).toBe("Nieuwe titel");
+    // Probation sits at two tables: it cannot be uninvited.
+    await expect(
+      updateMeeting(
+        chair,
+        meetingId,
+        { ...details, invitedOrganisationIds: partners().filter((id) => id !== org.RECL), version: 2 },
+        meta,
+      ),
+    ).rejects.toThrow("meetings.errors.inviteeAtTable");
+    expect(await thrownStatus(updateMeeting(police, meetingId, { ...details, version: 2 }, meta))).toBe(404);
+  });
+
+  it("marks a change to a published meeting", async () => {
+    const { meetingId } = await meetingWithThreeItems();
+    await publishMeeting(chair, meetingId, meta);
+    expect((await getMeeting(recl, meetingId, meta)).changedAfterPublishAt).toBeNull();
+    const details = {
+      title: "Actie-overleg Westerduin",
+      region: "Westerduin",
+      startsAt: new Date("2026-12-03T10:00:00Z"),
+      durationMinutes: 90,
+      location: "ZVH, zaal 3",
+      invitedOrganisationIds: partners(),
+    };
+    expect((await updateMeeting(chair, meetingId, { ...details, version: 1 }, meta)).ok).toBe(true);
+    expect((await getMeeting(recl, meetingId, meta)).changedAfterPublishAt).not.toBeNull();
+    expect(await prisma.auditEvent.count({ where: { action: "meeting.updated", subjectId: meetingId } })).toBe(1);
   });
 
   it("refuses a question with a phone number, saying what was found", () => {

@@ -23,6 +23,7 @@ import {
   proposeItem,
   publishMeeting,
   reorderAgenda,
+  updateMeeting,
 } from "./meetings.server";
 
 type Meta = { clientAddress: string | null };
@@ -44,9 +45,17 @@ export function amsterdamInstant(date: string, time: string): Date | null {
   return Number.isNaN(instant.getTime()) ? null : instant;
 }
 
-export type MeetingFormData = { values: Record<string, string | string[]>; errors?: FormErrors; formError?: string };
+export type MeetingFormData = {
+  values: Record<string, string | string[]>;
+  errors?: FormErrors;
+  formError?: string;
+  /** After a stale edit: the meeting as it is now, and the version the next save builds on. */
+  conflict?: { title: string; region: string; startsAt: string; durationMinutes: number; location: string };
+  version?: number;
+};
 
-export async function handleNewMeetingForm(user: SessionUser, formData: FormData, meta: Meta) {
+/** The new-meeting form, and (with `meetingId`) the edit form of an existing meeting. */
+export async function handleMeetingForm(user: SessionUser, formData: FormData, meta: Meta, meetingId?: string) {
   const values = {
     title: text(formData.get("title")),
     region: text(formData.get("region")),
@@ -72,6 +81,22 @@ export async function handleNewMeetingForm(user: SessionUser, formData: FormData
     return data<MeetingFormData>({ values, errors }, { status: 400 });
   }
   try {
+    if (meetingId) {
+      const version = Number.parseInt(text(formData.get("version")), 10);
+      if (!Number.isInteger(version)) throw new Response("Ongeldige versie", { status: 400 });
+      const result = await updateMeeting(user, meetingId, { ...parsed.data, version }, meta);
+      if (result.ok) throw redirect(`/overleggen/${meetingId}?gewijzigd=1`);
+      const { version: current, startsAt: currentStart, ...rest } = result.current;
+      return data<MeetingFormData>(
+        {
+          values,
+          formError: "meetings.errors.staleEdit",
+          conflict: { ...rest, startsAt: currentStart.toISOString() },
+          version: current,
+        },
+        { status: 409 },
+      );
+    }
     const meeting = await createMeeting(user, parsed.data, meta);
     throw redirect(`/overleggen/${meeting.id}`);
   } catch (error) {

@@ -47,6 +47,87 @@ export async function createMeeting(user: SessionUser, input: NewMeeting, meta: 
   return meeting;
 }
 
+/**
+ * The chair changes the meeting's details and invitations. `version` is the version the form
+ * showed: if the meeting changed meanwhile, nothing is written and the current details come back.
+ * An organisation that sits at a table cannot be uninvited. After publishing, the change is marked.
+ */
+export async function updateMeeting(
+  user: SessionUser,
+  meetingId: string,
+  input: NewMeeting & { version: number },
+  meta: Meta,
+) {
+  const meeting = await requireChairOf(user, meetingId);
+  if (meeting.status === "LIVE" || meeting.status === "FINISHED")
+    throw new MeetingRuleError("meetings.errors.closedForChanges");
+  const invited = new Set([...input.invitedOrganisationIds, user.organisation.id]);
+  const known = await prisma.organisation.count({ where: { id: { in: [...invited] } } });
+  if (known !== invited.size) throw new MeetingRuleError("meetings.errors.unknownOrganisation");
+  const removed = meeting.invitations.map((i) => i.organisationId).filter((id) => !invited.has(id));
+  const seated = removed.length
+    ? await prisma.agendaItemTable.count({ where: { organisationId: { in: removed }, agendaItem: { meetingId } } })
+    : 0;
+  if (seated > 0) throw new MeetingRuleError("meetings.errors.inviteeAtTable");
+  const now = meta.now ?? new Date();
+  const written = await prisma.$transaction(async (tx) => {
+    const updated = await tx.meeting.updateMany({
+      where: { id: meetingId, version: input.version },
+      data: {
+        title: input.title,
+        region: input.region,
+        startsAt: input.startsAt,
+        durationMinutes: input.durationMinutes,
+        location: input.location,
+        version: { increment: 1 },
+        ...(meeting.status === "PUBLISHED" ? { changedAfterPublishAt: now } : {}),
+      },
+    });
+    if (updated.count !== 1) return false;
+    await tx.meetingInvitation.deleteMany({ where: { meetingId, organisationId: { in: removed } } });
+    await tx.meetingInvitation.createMany({
+      data: [...invited].map((organisationId) => ({ meetingId, organisationId })),
+      skipDuplicates: true,
+    });
+    return true;
+  });
+  if (!written) {
+    const current = await prisma.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      select: { title: true, region: true, startsAt: true, durationMinutes: true, location: true, version: true },
+    });
+    return { ok: false as const, current };
+  }
+  await recordAudit({
+    actor: actorOf(user),
+    action: "meeting.updated",
+    subjectType: "Meeting",
+    subjectId: meetingId,
+    clientAddress: meta.clientAddress,
+    at: now,
+  });
+  return { ok: true as const };
+}
+
+/** The meeting's details as the edit form starts from them (chair only). */
+export async function getMeetingForEdit(user: SessionUser, meetingId: string) {
+  await requireChairOf(user, meetingId);
+  return prisma.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: {
+      id: true,
+      title: true,
+      region: true,
+      startsAt: true,
+      durationMinutes: true,
+      location: true,
+      version: true,
+      status: true,
+      invitations: { select: { organisationId: true } },
+    },
+  });
+}
+
 /** The meeting as its chair, for changes: 404 when it does not exist or is not theirs. */
 async function requireChairOf(user: SessionUser, meetingId: string) {
   const meeting = await prisma.meeting.findFirst({
@@ -80,6 +161,7 @@ export async function getMeeting(viewer: SessionUser, meetingId: string, meta: M
       location: true,
       status: true,
       publishedAt: true,
+      changedAfterPublishAt: true,
       chairId: true,
       chair: { select: { name: true, organisation: { select: { shortCode: true } } } },
       invitations: { select: { organisation: { select: { id: true, name: true, shortCode: true } } } },

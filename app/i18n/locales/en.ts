@@ -287,6 +287,10 @@ const en: Shape<Translation> = {
       FINISHED: "Finished",
     },
     createTitle: "New Actie-overleg",
+    editTitle: "Change meeting",
+    save: "Save changes",
+    edit: "Change meeting",
+    changed: "The meeting details have been changed.",
     fields: {
       title: "Title",
       region: "Region",
@@ -359,6 +363,9 @@ const en: Shape<Translation> = {
       unknownCase:
         "This case does not exist or your organisation may not see it. Another organisation's case comes onto the agenda through a proposal.",
       staleOrder: "The agenda changed meanwhile; the order was not saved. Look at the agenda and try again.",
+      inviteeAtTable: "This organisation sits at the table for an agenda item; take it off that table first.",
+      staleEdit:
+        "Someone else changed this meeting in the meantime. The current details are below; your input is still in the form. Save again to keep your version.",
       alreadyDecided: "This proposal has already been decided.",
       alreadyPublished: "This meeting has already been published.",
     },

@@ -284,6 +284,10 @@ const nl = {
       FINISHED: "Afgerond",
     },
     createTitle: "Nieuw Actie-overleg",
+    editTitle: "Overleg wijzigen",
+    save: "Wijzigingen opslaan",
+    edit: "Overleg wijzigen",
+    changed: "De gegevens van het overleg zijn gewijzigd.",
     fields: {
       title: "Titel",
       region: "Regio",
@@ -358,6 +362,9 @@ const nl = {
         "Deze casus bestaat niet of je organisatie mag hem niet zien. Een casus van een andere organisatie komt op de agenda via een voorstel.",
       staleOrder:
         "De agenda is intussen gewijzigd; de volgorde is niet opgeslagen. Bekijk de agenda en probeer het opnieuw.",
+      inviteeAtTable: "Deze organisatie zit aan tafel bij een agendapunt; haal haar daar eerst weg.",
+      staleEdit:
+        "Iemand anders heeft dit overleg intussen gewijzigd. Hieronder staan de huidige gegevens; jouw invoer staat nog in het formulier. Sla opnieuw op om jouw versie te bewaren.",
       alreadyDecided: "Over dit voorstel is al beslist.",
       alreadyPublished: "Dit overleg is al gepubliceerd.",
     },
