@@ -39,7 +39,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     user: user
-      ? { name: user.name, organisation: { name: user.organisation.name, shortCode: user.organisation.shortCode } }
+      ? {
+          name: user.name,
+          organisation: { name: user.organisation.name, shortCode: user.organisation.shortCode },
+          isPlatformAdmin: user.roles.includes("PLATFORM_ADMIN"),
+        }
       : null,
   };
 }
@@ -139,6 +143,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <NavLink to="/casussen">{t("nav.cases")}</NavLink>
                 </li>
+                {user.isPlatformAdmin ? (
+                  <li>
+                    <NavLink to="/beheer/overleggen">{t("admin.nav")}</NavLink>
+                  </li>
+                ) : null}
               </ul>
             </nav>
           ) : null}

@@ -16,6 +16,7 @@ export type AuditAction =
   | "meeting.created"
   | "meeting.published"
   | "meeting.updated"
+  | "meeting.chair.reassigned"
   | "meeting.item.added"
   | "meeting.agenda.viewed"
   | "meeting.proposal.made"

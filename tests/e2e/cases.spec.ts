@@ -39,3 +39,10 @@ test("a BSN in a case description is refused with the reason, the text stays, an
   await police.goto("/casussen");
   await expect(police.getByRole("link", { name: reference })).toHaveCount(0);
 });
+
+test("the platform admin's meetings page lists meetings without agenda content and passes axe", async ({ page }) => {
+  await login(page, "admin@actie-overleg.demo");
+  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Beheer" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Overleggen beheren");
+  await expectNoAxeViolations(page);
+});

@@ -61,6 +61,15 @@ afterAll(async () => {
   await server?.stop();
 });
 
+describe("administration", () => {
+  it("the admin page is for platform admins only", async () => {
+    expect((await as["admin@actie-overleg.demo"]!.get("/beheer/overleggen")).status).toBe(200);
+    expect((await as["voorzitter@veiligthuis.demo"]!.get("/beheer/overleggen")).status).toBe(403);
+    const post = await as["voorzitter@veiligthuis.demo"]!.post("/beheer/overleggen", { meetingId, chairId: "x" });
+    expect(post.status).toBe(403);
+  });
+});
+
 describe("the meeting's calendar file", () => {
   it("is the chair's alone while the meeting is a draft", async () => {
     expect((await as["voorzitter@veiligthuis.demo"]!.get(`/overleggen/${meetingId}.ics`)).status).toBe(200);

@@ -16,6 +16,8 @@ import {
   moveAgendaItem,
   proposeItem,
   publishMeeting,
+  listMeetingsForAdmin,
+  reassignChair,
   reorderAgenda,
   updateMeeting,
 } from "~/domain/meetings/meetings.server";
@@ -352,5 +354,42 @@ describe("proposals", () => {
     await expect(proposeItem(om, draft, proposal(references[0] as string), meta)).rejects.toThrow(
       "meetings.errors.unknownCase",
     );
+  });
+});
+
+describe("reassigning the chair", () => {
+  it("only a platform admin hands a meeting to another chair; the old chair loses it, the new one gets it", async () => {
+    const { meetingId } = await meetingWithThreeItems();
+    const second = await prisma.user.create({
+      data: {
+        email: "voorzitter2@politie.demo",
+        name: "Tweede Voorzitter",
+        functionTitle: "Voorzitter",
+        organisationId: org.POL as string,
+        roles: ["CHAIR", "MEMBER"],
+        password: { create: { hash: (await prisma.password.findFirstOrThrow()).hash } },
+      },
+    });
+    expect(await thrownStatus(reassignChair(chair, meetingId, second.id, meta))).toBe(403);
+    await expect(reassignChair(admin, meetingId, recl.id, meta)).rejects.toThrow("meetings.errors.notAChair");
+    expect(await thrownStatus(reassignChair(admin, "bestaat-niet", second.id, meta))).toBe(404);
+
+    await reassignChair(admin, meetingId, second.id, meta);
+    const newChair = await sessionUser("voorzitter2@politie.demo");
+    expect((await getMeeting(newChair, meetingId, meta)).isChair).toBe(true);
+    expect(await thrownStatus(publishMeeting(chair, meetingId, meta))).toBe(404);
+    await publishMeeting(newChair, meetingId, meta);
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "meeting.chair.reassigned", subjectId: meetingId },
+    });
+    expect(audit.details).toEqual({ from: chair.id, to: second.id });
+  });
+
+  it("the admin list shows no agenda content and is for platform admins only", async () => {
+    await meetingWithThreeItems();
+    expect(await thrownStatus(listMeetingsForAdmin(chair))).toBe(403);
+    const { meetings } = await listMeetingsForAdmin(admin);
+    expect(meetings.length).toBeGreaterThan(0);
+    expect(JSON.stringify(meetings)).not.toContain("Vraag 1");
   });
 });

@@ -566,3 +566,59 @@ export async function listMeetings(viewer: SessionUser, now = new Date()) {
 export function invitableOrganisations() {
   return prisma.organisation.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, shortCode: true } });
 }
+
+/** For platform admins: every meeting, with no agenda content (they are usually not invited). */
+export async function listMeetingsForAdmin(admin: SessionUser) {
+  invariantResponse(admin.roles.includes("PLATFORM_ADMIN"), "Geen toegang", { status: 403 });
+  const [meetings, chairs] = await Promise.all([
+    prisma.meeting.findMany({
+      orderBy: { startsAt: "desc" },
+      take: 200,
+      select: {
+        id: true,
+        title: true,
+        startsAt: true,
+        status: true,
+        chairId: true,
+        chair: { select: { name: true, organisation: { select: { shortCode: true } } } },
+      },
+    }),
+    prisma.user.findMany({
+      where: { roles: { has: "CHAIR" } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, organisation: { select: { shortCode: true } } },
+    }),
+  ]);
+  return { meetings, chairs };
+}
+
+/**
+ * A platform admin hands a meeting to another chair (illness, leave). The new chair's
+ * organisation is invited if it was not; the old chair keeps no special rights.
+ */
+export async function reassignChair(admin: SessionUser, meetingId: string, newChairId: string, meta: Meta) {
+  invariantResponse(admin.roles.includes("PLATFORM_ADMIN"), "Geen toegang", { status: 403 });
+  const meeting = await prisma.meeting.findUnique({ where: { id: meetingId }, select: { id: true, chairId: true } });
+  invariantResponse(meeting, "Niet gevonden", { status: 404 });
+  const chair = await prisma.user.findFirst({
+    where: { id: newChairId, roles: { has: "CHAIR" } },
+    select: { id: true, organisationId: true },
+  });
+  if (!chair) throw new MeetingRuleError("meetings.errors.notAChair");
+  await prisma.$transaction([
+    prisma.meeting.update({ where: { id: meetingId }, data: { chairId: chair.id, version: { increment: 1 } } }),
+    prisma.meetingInvitation.createMany({
+      data: [{ meetingId, organisationId: chair.organisationId }],
+      skipDuplicates: true,
+    }),
+  ]);
+  await recordAudit({
+    actor: actorOf(admin),
+    action: "meeting.chair.reassigned",
+    subjectType: "Meeting",
+    subjectId: meetingId,
+    clientAddress: meta.clientAddress,
+    details: { from: meeting.chairId, to: chair.id },
+    at: meta.now,
+  });
+}

@@ -366,6 +366,7 @@ const en: Shape<Translation> = {
       inviteeAtTable: "This organisation sits at the table for an agenda item; take it off that table first.",
       staleEdit:
         "Someone else changed this meeting in the meantime. The current details are below; your input is still in the form. Save again to keep your version.",
+      notAChair: "This user is not a chair.",
       alreadyDecided: "This proposal has already been decided.",
       alreadyPublished: "This meeting has already been published.",
     },
@@ -402,6 +403,20 @@ const en: Shape<Translation> = {
       OPEN: "Open",
       CLOSED: "Closed",
     },
+  },
+  admin: {
+    nav: "Administration",
+    meetingsTitle: "Manage meetings",
+    meetingsIntro:
+      "All meetings, without agenda content. Appoint another chair when needed, for example during illness or leave.",
+    meeting: "Meeting",
+    date: "Date",
+    status: "Status",
+    chair: "Chair",
+    newChair: "New chair for {{title}}",
+    reassign: "Change chair",
+    reassigned: "The chair has been changed.",
+    noMeetings: "There are no meetings yet.",
   },
   kinds: {
     POLICE: "Police",

@@ -365,6 +365,7 @@ const nl = {
       inviteeAtTable: "Deze organisatie zit aan tafel bij een agendapunt; haal haar daar eerst weg.",
       staleEdit:
         "Iemand anders heeft dit overleg intussen gewijzigd. Hieronder staan de huidige gegevens; jouw invoer staat nog in het formulier. Sla opnieuw op om jouw versie te bewaren.",
+      notAChair: "Deze gebruiker is geen voorzitter.",
       alreadyDecided: "Over dit voorstel is al beslist.",
       alreadyPublished: "Dit overleg is al gepubliceerd.",
     },
@@ -401,6 +402,20 @@ const nl = {
       OPEN: "Open",
       CLOSED: "Gesloten",
     },
+  },
+  admin: {
+    nav: "Beheer",
+    meetingsTitle: "Overleggen beheren",
+    meetingsIntro:
+      "Alle overleggen, zonder agenda-inhoud. Wijs een andere voorzitter aan als dat nodig is, bijvoorbeeld bij ziekte of verlof.",
+    meeting: "Overleg",
+    date: "Datum",
+    status: "Status",
+    chair: "Voorzitter",
+    newChair: "Nieuwe voorzitter voor {{title}}",
+    reassign: "Voorzitter wijzigen",
+    reassigned: "De voorzitter is gewijzigd.",
+    noMeetings: "Er zijn nog geen overleggen.",
   },
   kinds: {
     POLICE: "Politie",

@@ -1,0 +1,90 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { requireRole } from "~/auth/guards.server";
+import { SelectField } from "~/components/forms";
+import { listMeetingsForAdmin, MeetingRuleError, reassignChair } from "~/domain/meetings/meetings.server";
+import { isLocale } from "~/i18n/config";
+import { formatDateTime } from "~/i18n/format";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("admin.meetingsTitle"));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, "PLATFORM_ADMIN");
+  return listMeetingsForAdmin(admin);
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireRole(request, "PLATFORM_ADMIN");
+  const form = await request.formData();
+  const meetingId = String(form.get("meetingId") ?? "");
+  try {
+    await reassignChair(admin, meetingId, String(form.get("chairId") ?? ""), { clientAddress: context.clientAddress });
+    return { meetingId, done: "admin.reassigned", error: null };
+  } catch (error) {
+    if (error instanceof MeetingRuleError) return data({ meetingId, done: null, error: error.key }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function AdminMeetingsPage() {
+  const { t, i18n } = useTranslation();
+  const { meetings, chairs } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  return (
+    <section className="page" aria-labelledby="admin-meetings-title">
+      <h1 id="admin-meetings-title">{t("admin.meetingsTitle")}</h1>
+      <p>{t("admin.meetingsIntro")}</p>
+      <div
+        role="status"
+        aria-live="polite"
+        className={result ? `notice ${result.error ? "notice--error" : "notice--success"}` : "visually-hidden"}
+      >
+        {result ? t(result.error ?? result.done ?? "") : ""}
+      </div>
+      {meetings.length === 0 ? (
+        <p>{t("admin.noMeetings")}</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">{t("admin.meetingsTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.meeting")}</th>
+              <th scope="col">{t("admin.date")}</th>
+              <th scope="col">{t("admin.status")}</th>
+              <th scope="col">{t("admin.chair")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {meetings.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">{m.title}</th>
+                <td>{formatDateTime(m.startsAt, locale)}</td>
+                <td>{t(`meetings.status.${m.status}`)}</td>
+                <td>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="meetingId" value={m.id} />
+                    <SelectField
+                      id={`chair-${m.id}`}
+                      name="chairId"
+                      label={t("admin.newChair", { title: m.title })}
+                      defaultValue={m.chairId}
+                      options={chairs.map((c) => ({ value: c.id, label: `${c.name} (${c.organisation.shortCode})` }))}
+                    />
+                    <button type="submit" className="button button--secondary-dark">
+                      {t("admin.reassign")}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
