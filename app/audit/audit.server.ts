@@ -18,6 +18,7 @@ export type AuditAction =
   | "meeting.updated"
   | "meeting.chair.reassigned"
   | "meeting.item.added"
+  | "meeting.agenda.reordered"
   | "meeting.agenda.viewed"
   | "meeting.proposal.made"
   | "meeting.proposal.accepted"

@@ -196,6 +196,17 @@ describe("meetings", () => {
     const agenda = await getMeeting(chair, meetingId, meta);
     expect(agenda.items.map((i) => i.changedAfterPublish)).toEqual([false, false, false, true]);
     expect(agenda.plannedMinutes).toBe(55);
+    // A move after publishing marks the two items that changed place, and is audited.
+    await moveAgendaItem(chair, meetingId, agenda.items[1]!.id, "down");
+    expect((await getMeeting(chair, meetingId, meta)).items.map((i) => i.changedAfterPublish)).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
+    expect(await prisma.auditEvent.count({ where: { action: "meeting.agenda.reordered", subjectId: meetingId } })).toBe(
+      3,
+    );
   });
 
   it("sets a whole new order at once, refusing an order built on an outdated agenda", async () => {

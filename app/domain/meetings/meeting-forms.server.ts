@@ -145,14 +145,14 @@ export async function handleAgendaAction(user: SessionUser, meetingId: string, f
       }
       case "move-up":
       case "move-down":
-        await moveAgendaItem(user, meetingId, String(values.itemId), form === "move-up" ? "up" : "down");
+        await moveAgendaItem(user, meetingId, String(values.itemId), form === "move-up" ? "up" : "down", meta);
         return data<AgendaActionData>({
           form,
           values: {},
           done: form === "move-up" ? "meetings.movedUp" : "meetings.movedDown",
         });
       case "reorder":
-        await reorderAgenda(user, meetingId, all(formData, "order"));
+        await reorderAgenda(user, meetingId, all(formData, "order"), meta);
         return data<AgendaActionData>({ form, values: {}, done: "meetings.reordered" });
       case "publish":
         await publishMeeting(user, meetingId, meta);

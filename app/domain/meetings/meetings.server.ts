@@ -280,9 +280,40 @@ async function insertItem(
   return tx ? write(tx) : prisma.$transaction(write);
 }
 
+/**
+ * Writes a new order. Items whose place changed after publishing are marked as changed, and the
+ * change is audited like every other change to the agenda.
+ */
+async function writeOrder(user: SessionUser, meeting: ChairedMeeting, before: string[], order: string[], meta: Meta) {
+  const now = meta.now ?? new Date();
+  const published = meeting.status === "PUBLISHED";
+  await prisma.$transaction(
+    order.map((id, index) =>
+      prisma.agendaItem.update({
+        where: { id },
+        data: { position: index + 1, ...(published && before[index] !== id ? { changedAfterPublishAt: now } : {}) },
+      }),
+    ),
+  );
+  await recordAudit({
+    actor: actorOf(user),
+    action: "meeting.agenda.reordered",
+    subjectType: "Meeting",
+    subjectId: meeting.id,
+    clientAddress: meta.clientAddress,
+    at: now,
+  });
+}
+
 /** Moves an item one place up or down (the keyboard alternative to drag and drop). */
-export async function moveAgendaItem(user: SessionUser, meetingId: string, itemId: string, direction: "up" | "down") {
-  await requireChairOf(user, meetingId);
+export async function moveAgendaItem(
+  user: SessionUser,
+  meetingId: string,
+  itemId: string,
+  direction: "up" | "down",
+  meta: Meta = { clientAddress: null },
+) {
+  const meeting = await requireChairOf(user, meetingId);
   const items = await prisma.agendaItem.findMany({
     where: { meetingId },
     orderBy: { position: "asc" },
@@ -292,27 +323,39 @@ export async function moveAgendaItem(user: SessionUser, meetingId: string, itemI
   invariantResponse(at >= 0, "Niet gevonden", { status: 404 });
   const to = direction === "up" ? at - 1 : at + 1;
   if (to < 0 || to >= items.length) return;
-  const order = items.map((i) => i.id);
+  const before = items.map((i) => i.id);
+  const order = [...before];
   [order[at], order[to]] = [order[to] as string, order[at] as string];
-  await prisma.$transaction(
-    order.map((id, index) => prisma.agendaItem.update({ where: { id }, data: { position: index + 1 } })),
-  );
+  await writeOrder(user, meeting, before, order, meta);
 }
 
 /**
  * Sets the whole order at once (drag and drop). The list must be exactly the agenda's current
  * items: if someone added or removed one meanwhile, the order is refused rather than guessed.
  */
-export async function reorderAgenda(user: SessionUser, meetingId: string, orderedIds: string[]) {
-  await requireChairOf(user, meetingId);
-  const current = await prisma.agendaItem.findMany({ where: { meetingId }, select: { id: true } });
+export async function reorderAgenda(
+  user: SessionUser,
+  meetingId: string,
+  orderedIds: string[],
+  meta: Meta = { clientAddress: null },
+) {
+  const meeting = await requireChairOf(user, meetingId);
+  const current = await prisma.agendaItem.findMany({
+    where: { meetingId },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
   const same =
     orderedIds.length === current.length &&
     new Set(orderedIds).size === orderedIds.length &&
     current.every((i) => orderedIds.includes(i.id));
   if (!same) throw new MeetingRuleError("meetings.errors.staleOrder");
-  await prisma.$transaction(
-    orderedIds.map((id, index) => prisma.agendaItem.update({ where: { id }, data: { position: index + 1 } })),
+  await writeOrder(
+    user,
+    meeting,
+    current.map((i) => i.id),
+    orderedIds,
+    meta,
   );
 }
 
