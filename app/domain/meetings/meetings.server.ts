@@ -18,6 +18,19 @@ export class MeetingRuleError extends Error {
   }
 }
 
+/**
+ * Who may see a meeting: its chair always; members of the invited organisations once it is
+ * published. The one place this rule lives (agenda, proposals, calendar, lists).
+ */
+export function meetingVisibleTo(viewer: SessionUser) {
+  return {
+    OR: [
+      { chairId: viewer.id },
+      { status: { not: "DRAFT" as const }, invitations: { some: { organisationId: viewer.organisation.id } } },
+    ],
+  };
+}
+
 /** Chairs create meetings; the creator chairs it, and their own organisation is always invited. */
 export async function createMeeting(user: SessionUser, input: NewMeeting, meta: Meta) {
   invariantResponse(user.roles.includes("CHAIR"), "Geen toegang", { status: 403 });
@@ -147,10 +160,7 @@ export async function getMeeting(viewer: SessionUser, meetingId: string, meta: M
   const meeting = await prisma.meeting.findFirst({
     where: {
       id: meetingId,
-      OR: [
-        { chairId: viewer.id },
-        { status: { not: "DRAFT" }, invitations: { some: { organisationId: viewer.organisation.id } } },
-      ],
+      ...meetingVisibleTo(viewer),
     },
     select: {
       id: true,
@@ -420,10 +430,7 @@ export async function listProposals(user: SessionUser, meetingId: string) {
   const meeting = await prisma.meeting.findFirst({
     where: {
       id: meetingId,
-      OR: [
-        { chairId: user.id },
-        { status: { not: "DRAFT" }, invitations: { some: { organisationId: user.organisation.id } } },
-      ],
+      ...meetingVisibleTo(user),
     },
     select: { chairId: true },
   });
@@ -533,10 +540,7 @@ export async function meetingCalendar(viewer: SessionUser, meetingId: string, ba
   const meeting = await prisma.meeting.findFirst({
     where: {
       id: meetingId,
-      OR: [
-        { chairId: viewer.id },
-        { status: { not: "DRAFT" }, invitations: { some: { organisationId: viewer.organisation.id } } },
-      ],
+      ...meetingVisibleTo(viewer),
     },
     select: {
       id: true,
@@ -582,10 +586,7 @@ export async function meetingCalendar(viewer: SessionUser, meetingId: string, ba
 export async function listMeetings(viewer: SessionUser, now = new Date()) {
   const meetings = await prisma.meeting.findMany({
     where: {
-      OR: [
-        { chairId: viewer.id },
-        { status: { not: "DRAFT" }, invitations: { some: { organisationId: viewer.organisation.id } } },
-      ],
+      ...meetingVisibleTo(viewer),
     },
     orderBy: { startsAt: "asc" },
     select: {
