@@ -37,9 +37,20 @@ export const envSchema = z
     /** A role profile not reviewed for this many months is marked outdated. */
     PROFILE_REVIEW_MONTHS: positiveInt(6),
     TRUST_PROXY: booleanFlag.default(false),
+    /**
+     * How several app processes share live events: "memory" (one process), "postgres" (LISTEN/NOTIFY
+     * on DATABASE_URL) or "redis" (needs REDIS_URL). Default: redis when REDIS_URL is set, else memory.
+     */
+    REALTIME_ADAPTER: z
+      .enum(["memory", "postgres", "redis"], { error: "moet memory, postgres of redis zijn" })
+      .optional(),
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: "moet een redis://-adres zijn" }).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
+    if (env.REALTIME_ADAPTER === "redis" && !env.REDIS_URL) {
+      ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: "is verplicht met REALTIME_ADAPTER=redis" });
+    }
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.SESSION_SECRET) {
       ctx.addIssue({
         code: "custom",

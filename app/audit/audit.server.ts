@@ -23,7 +23,19 @@ export type AuditAction =
   | "meeting.proposal.made"
   | "meeting.proposal.accepted"
   | "meeting.proposal.declined"
-  | "meeting.calendar.downloaded";
+  | "meeting.calendar.downloaded"
+  | "meeting.started"
+  | "meeting.ended"
+  | "meeting.live.viewed"
+  | "meeting.item.current"
+  | "meeting.item.closed"
+  | "live.roleCard.saved"
+  | "live.responsibility.set"
+  | "live.need.raised"
+  | "live.need.addressed"
+  | "live.decision.recorded"
+  | "live.action.added"
+  | "live.action.status";
 
 export type AuditActor = { userId: string; organisationId: string } | null;
 
@@ -37,9 +49,12 @@ export type AuditInput = {
   at?: Date;
 };
 
-/** Appends one row to the audit trail (the database refuses to change or delete it later). */
-export async function recordAudit(input: AuditInput): Promise<void> {
-  await prisma.auditEvent.create({
+/**
+ * Appends one row to the audit trail (the database refuses to change or delete it later). Pass a
+ * transaction client to write it together with the change it records.
+ */
+export async function recordAudit(input: AuditInput, db: Prisma.TransactionClient = prisma): Promise<void> {
+  await db.auditEvent.create({
     data: {
       occurredAt: input.at,
       actorUserId: input.actor?.userId ?? null,

@@ -1,32 +1,186 @@
 /**
  * The real-time contract, declared once and used by the server (realtime.server.ts) and the
- * browser (socket-client.ts). Types are no validation: every incoming payload is also parsed with
- * the zod schemas in events.schema.ts.
+ * browser (socket-client.ts, live-board-state.ts). Types are no validation: every incoming payload
+ * is also parsed with the zod schemas in events.schema.ts and app/domain/live/live.schema.ts.
  */
+
+import type { FormErrors } from "~/utils/form-errors";
 
 export type RoomRef = { type: "organisation"; id: string };
 
 export type AckError = {
-  code: "invalid_payload" | "forbidden" | "unauthenticated" | "internal";
+  code: "invalid_payload" | "forbidden" | "unauthenticated" | "not_found" | "conflict" | "rule" | "internal";
+  /** A translation key that says what went wrong. */
+  key: string;
   message: string;
-  issues?: { path: string; message: string }[];
+  /** Per field, for a form: translation keys with their values. */
+  fields?: FormErrors;
+  /** On a conflict: the entity as it is now, to show next to the user's own text. */
+  current?: unknown;
 };
 
 export type Ack<T = undefined> = { ok: true; data: T } | { ok: false; error: AckError };
 
 export type WhoAmI = { userId: string; organisationId: string };
 
+// ---- The live meeting -------------------------------------------------------------------------
+
+export type Involvement = "LEADS" | "CONTRIBUTES" | "INFORMED";
+export type ActionStatus = "OPEN" | "IN_PROGRESS" | "DONE";
+export type LiveMeetingStatus = "DRAFT" | "PUBLISHED" | "LIVE" | "FINISHED";
+
+export type ProfileExcerpt = {
+  profileVersion: number;
+  offers: string[];
+  limits: string[];
+  legalBases: { label: string; allows: string }[];
+};
+
+export type RoleCardView = {
+  id: string;
+  organisationId: string;
+  profile: ProfileExcerpt;
+  roleInCase: string;
+  knowledge: string;
+  knowledgeLegalBasis: string;
+  contribution: string;
+  limitsHere: string;
+  completed: boolean;
+  version: number;
+};
+
+export type ResponsibilityView = { organisationId: string; involvement: Involvement | null; version: number };
+
+export type NeedView = {
+  id: string;
+  organisationId: string;
+  text: string;
+  status: "OPEN" | "ADDRESSED";
+  addressedByOrganisationId: string | null;
+  addressedNote: string;
+  version: number;
+};
+
+export type DecisionView = {
+  id: string;
+  text: string;
+  dissents: { organisationId: string; reason: string }[];
+  version: number;
+};
+
+export type ActionView = {
+  id: string;
+  description: string;
+  ownerOrganisationId: string;
+  ownerUserId: string | null;
+  ownerName: string | null;
+  /** YYYY-MM-DD */
+  dueDate: string;
+  status: ActionStatus;
+  version: number;
+};
+
+export type ItemBoard = {
+  seq: number;
+  roleCards: RoleCardView[];
+  responsibilities: ResponsibilityView[];
+  needs: NeedView[];
+  decisions: DecisionView[];
+  actions: ActionView[];
+};
+
+/** The meeting-level state every invitee sees: no case content. */
+export type LiveMeetingState = {
+  seq: number;
+  status: LiveMeetingStatus;
+  currentItemId: string | null;
+  /** ISO time the current item was put on the table. */
+  currentItemSince: string | null;
+  endedAt: string | null;
+  items: { id: string; closedAt: string | null; closedWithOpenNeeds: boolean }[];
+};
+
+export type LiveItem = {
+  id: string;
+  position: number;
+  reference: string;
+  timeboxMinutes: number;
+  /** Only for the chair and the organisations at this item's table. */
+  content: { question: string; tableOrganisationIds: string[]; board: ItemBoard } | null;
+};
+
+export type LiveBoard = {
+  meetingId: string;
+  title: string;
+  chairId: string;
+  isChair: boolean;
+  viewer: { userId: string; organisationId: string };
+  organisations: { id: string; name: string; shortCode: string }[];
+  /** Members of the invited organisations, to choose an action's owner from. */
+  people: { id: string; name: string; organisationId: string }[];
+  state: LiveMeetingState;
+  items: LiveItem[];
+};
+
+export type Presence = { userId: string; name: string; organisationId: string };
+
+export type BoardChange =
+  | { kind: "roleCard"; roleCard: RoleCardView }
+  | { kind: "responsibilities"; responsibilities: ResponsibilityView[] }
+  | { kind: "need"; need: NeedView }
+  | { kind: "decision"; decision: DecisionView }
+  | { kind: "action"; action: ActionView };
+
+export type ItemEvent = {
+  meetingId: string;
+  itemId: string;
+  seq: number;
+  change: BoardChange;
+  by: { userId: string; name: string; organisationId: string };
+};
+
+export type WriteResult = { itemId: string; seq: number; change: BoardChange };
+
 export interface ServerToClientEvents {
   /** The session behind this connection ended (logout, expiry): the client stops reconnecting. */
   "session:ended": (payload: { reason: "logout" | "expired" }) => void;
+  /** Who is in the live meeting now (everyone invited receives it). */
+  "live:presence": (payload: { meetingId: string; present: Presence[] }) => void;
+  /** The meeting-level state changed: current item, item closed, meeting ended. */
+  "live:meeting": (payload: { meetingId: string; state: LiveMeetingState }) => void;
+  /** One change on one item's board: only sockets at that item's table receive it. */
+  "live:item": (payload: ItemEvent) => void;
 }
 
+type Handler<T> = (payload: unknown, ack: (result: Ack<T>) => void) => void;
+
 export interface ClientToServerEvents {
-  "session:whoami": (payload: unknown, ack: (result: Ack<WhoAmI>) => void) => void;
-  "room:join": (payload: unknown, ack: (result: Ack<{ room: string }>) => void) => void;
-  "room:leave": (payload: unknown, ack: (result: Ack<{ room: string }>) => void) => void;
+  "session:whoami": Handler<WhoAmI>;
+  "room:join": Handler<{ room: string }>;
+  "room:leave": Handler<{ room: string }>;
+  /** Join (or re-join after a reconnect): answers the whole board the user may see. */
+  "live:join": Handler<LiveBoard>;
+  "live:leave": Handler<null>;
+  "live:item:current": Handler<LiveMeetingState>;
+  "live:item:close": Handler<LiveMeetingState>;
+  "live:meeting:end": Handler<LiveMeetingState>;
+  "live:roleCard:save": Handler<WriteResult>;
+  "live:responsibility:set": Handler<WriteResult>;
+  "live:need:add": Handler<WriteResult>;
+  "live:need:address": Handler<WriteResult>;
+  "live:decision:add": Handler<WriteResult>;
+  "live:action:add": Handler<WriteResult>;
+  "live:action:status": Handler<WriteResult>;
 }
+
+export type LiveWriteEvent = Extract<keyof ClientToServerEvents, `live:${string}`>;
 
 export function roomName(room: RoomRef): string {
   return `${room.type}:${room.id}`;
 }
+
+/** Server-chosen rooms of the live meeting: never joined on a client's say-so. */
+export const liveRooms = {
+  meeting: (meetingId: string) => `meeting:${meetingId}`,
+  item: (itemId: string) => `item:${itemId}`,
+};

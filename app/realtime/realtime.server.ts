@@ -1,28 +1,22 @@
 import type { Server as HttpServer } from "node:http";
 
+import pg from "pg";
 import { Server } from "socket.io";
-import type { Socket } from "socket.io";
-import type { z } from "zod";
 
 import type { SessionUser } from "~/auth/session.server";
 import { lookupSession, readSessionId } from "~/auth/session.server";
 import { logger } from "~/utils/logger.server";
-import { singleton } from "~/utils/singleton.server";
 
-import type { Ack, AckError, ClientToServerEvents, RoomRef, ServerToClientEvents } from "./events";
+import type { RoomRef } from "./events";
 import { roomName } from "./events";
 import { emptyPayloadSchema, roomRequestSchema } from "./events.schema";
+import type { AppSocket } from "./handle.server";
+import { failure, handle } from "./handle.server";
+import type { RealtimeServer } from "./io.server";
+import { getRealtime, setRealtime } from "./io.server";
+import { registerLiveHandlers } from "./live-handlers.server";
 
-type SocketData = { sessionId: string; user: SessionUser };
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-const holder = singleton("realtime", () => ({ io: null as RealtimeServer | null }));
-
-/** The running socket.io server, or null (tests that run without one). */
-export function getRealtime(): RealtimeServer | null {
-  return holder.io;
-}
+export { getRealtime } from "./io.server";
 
 /** Whether this user may be in this room: the one place that rule lives. */
 export function mayJoin(user: SessionUser, room: RoomRef): boolean {
@@ -30,51 +24,6 @@ export function mayJoin(user: SessionUser, room: RoomRef): boolean {
     case "organisation":
       return user.organisation.id === room.id;
   }
-}
-
-function failure(code: AckError["code"], message: string, issues?: z.core.$ZodIssue[]): Ack<never> {
-  return {
-    ok: false,
-    error: {
-      code,
-      message,
-      issues: issues?.map((i) => ({ path: i.path.join("."), message: i.message })),
-    },
-  };
-}
-
-/**
- * Wraps a handler: finds the ack callback wherever the client put it, re-checks the session (idle
- * timeout and logout apply to sockets too), parses the payload with zod and turns any thrown
- * error into an error acknowledgement. A handler never crashes the process.
- */
-function handle<S extends z.ZodType, T>(
-  socket: AppSocket,
-  schema: S,
-  run: (payload: z.infer<S>, user: SessionUser) => Promise<Ack<T>>,
-) {
-  return async (...args: unknown[]) => {
-    const ack = typeof args.at(-1) === "function" ? (args.pop() as (r: Ack<T>) => void) : () => undefined;
-    try {
-      const state = await lookupSession(socket.data.sessionId);
-      if (state.status !== "active") {
-        ack(failure("unauthenticated", "Sessie verlopen"));
-        socket.emit("session:ended", { reason: "expired" });
-        socket.disconnect(true);
-        return;
-      }
-      socket.data.user = state.session.user;
-      const parsed = schema.safeParse(args[0]);
-      if (!parsed.success) {
-        ack(failure("invalid_payload", "Ongeldige gegevens", parsed.error.issues));
-        return;
-      }
-      ack(await run(parsed.data, state.session.user));
-    } catch (error) {
-      logger.error({ err: error, user: socket.data.user?.id }, "realtime handler failed");
-      ack(failure("internal", "Er ging iets mis"));
-    }
-  };
 }
 
 function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
@@ -86,12 +35,49 @@ function sameOrigin(origin: string | undefined, host: string | undefined): boole
   }
 }
 
-export function attachRealtime(httpServer: HttpServer): RealtimeServer {
+export type AdapterConfig =
+  { kind: "memory" } | { kind: "postgres"; databaseUrl: string } | { kind: "redis"; redisUrl: string };
+
+let closeAdapter: () => Promise<void> = async () => undefined;
+
+/**
+ * Several app processes serving one meeting share broadcasts, room queries (presence) and
+ * disconnects through an adapter. The postgres adapter's attachment table comes from a migration.
+ */
+async function useAdapter(io: RealtimeServer, config: AdapterConfig): Promise<void> {
+  if (config.kind === "postgres") {
+    const { createAdapter } = await import("@socket.io/postgres-adapter");
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 4 });
+    pool.on("error", (error) => logger.error({ err: error }, "realtime adapter database error"));
+    io.adapter(createAdapter(pool, { heartbeatInterval: 2_000, heartbeatTimeout: 5_000 }));
+    closeAdapter = () => pool.end();
+  } else if (config.kind === "redis") {
+    const [{ createAdapter }, { createClient }] = await Promise.all([
+      import("@socket.io/redis-adapter"),
+      import("redis"),
+    ]);
+    const pub = createClient({ url: config.redisUrl });
+    const sub = pub.duplicate();
+    for (const client of [pub, sub]) client.on("error", (error) => logger.error({ err: error }, "redis error"));
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub));
+    closeAdapter = async () => {
+      await Promise.allSettled([pub.quit(), sub.quit()]);
+    };
+  }
+  logger.info({ adapter: config.kind }, "realtime adapter");
+}
+
+export async function attachRealtime(
+  httpServer: HttpServer,
+  adapter: AdapterConfig = { kind: "memory" },
+): Promise<RealtimeServer> {
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
     // Cross-site WebSocket hijacking: a page on another site may not open a socket with our cookie.
     allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host)),
   });
+  await useAdapter(io, adapter);
 
   io.use(async (socket, next) => {
     try {
@@ -120,7 +106,7 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
     socket.on(
       "room:join",
       handle(socket, roomRequestSchema, async ({ room }, user) => {
-        if (!mayJoin(user, room)) return failure("forbidden", "Geen toegang tot deze ruimte");
+        if (!mayJoin(user, room)) return failure("forbidden", "errors.forbidden");
         const name = roomName(room);
         await socket.join(name);
         return { ok: true, data: { room: name } };
@@ -135,9 +121,11 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
         return { ok: true, data: { room: name } };
       }),
     );
+
+    registerLiveHandlers(io, socket);
   });
 
-  holder.io = io;
+  setRealtime(io);
   return io;
 }
 
@@ -150,7 +138,9 @@ export function endSessionSockets(sessionId: string, reason: "logout" | "expired
 }
 
 export async function closeRealtime(): Promise<void> {
-  const io = holder.io;
-  holder.io = null;
+  const io = getRealtime();
+  setRealtime(null);
   if (io) await new Promise<void>((resolve) => io.close(() => resolve()));
+  await closeAdapter();
+  closeAdapter = async () => undefined;
 }

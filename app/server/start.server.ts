@@ -9,6 +9,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { broadcastDevReady } from "@remix-run/node";
 
 import type { Env } from "~/env.server";
+import type { AdapterConfig } from "~/realtime/realtime.server";
 
 export type RunningApplication = {
   url: string;
@@ -33,6 +34,14 @@ async function localSessionSecret(dataDir: string): Promise<string> {
  * Configuration → database (embedded when DATABASE_URL is unset) → migrations → demo data →
  * Express + Remix + socket.io on one HTTP server.
  */
+/** The adapter that shares live events between app processes, as configured (see .env.example). */
+function realtimeAdapter(env: Env): AdapterConfig {
+  const kind = env.REALTIME_ADAPTER ?? (env.REDIS_URL ? "redis" : "memory");
+  if (kind === "redis") return { kind, redisUrl: env.REDIS_URL as string };
+  if (kind === "postgres") return { kind, databaseUrl: process.env.DATABASE_URL as string };
+  return { kind: "memory" };
+}
+
 export async function startApplication(env: Env, startedAt = performance.now()): Promise<RunningApplication> {
   // App modules read their configuration with getEnv() from process.env: publish what was resolved.
   for (const [key, value] of Object.entries(env)) {
@@ -82,7 +91,7 @@ export async function startApplication(env: Env, startedAt = performance.now()):
   const { createHttpApp } = await import("./http-app.server");
   const { attachRealtime, closeRealtime } = await import("~/realtime/realtime.server");
   const httpServer = createServer(createHttpApp({ env, build: development ? async () => build : build }));
-  attachRealtime(httpServer);
+  await attachRealtime(httpServer, realtimeAdapter(env));
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, env.HOST, resolve));
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;

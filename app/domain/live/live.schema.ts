@@ -1,0 +1,111 @@
+import { z } from "zod";
+
+import { guardedText } from "~/domain/privacy/guarded-text";
+
+/**
+ * Payloads of the live meeting's socket events. Messages are translation keys (see
+ * app/utils/form-errors). Every write carries an idempotency key chosen by the client: a retry
+ * after a timeout sends the same key and gets the first result back.
+ */
+const id = z.string().min(1).max(64);
+const key = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+const version = z.number().int().min(1).max(1_000_000);
+const required = (max: number) => guardedText(max).pipe(z.string().min(1, "validation.required"));
+
+export const LIVE_LIMITS = { cardField: 1000, knowledge: 2000, need: 500, decision: 1000, action: 500 } as const;
+
+export const meetingRefSchema = z.object({ meetingId: id }).strict();
+export const itemRefSchema = z.object({ meetingId: id, itemId: id }).strict();
+export const closeItemSchema = z
+  .object({ meetingId: id, itemId: id, confirmOpenNeeds: z.boolean().default(false) })
+  .strict();
+
+export const roleCardSchema = z
+  .object({
+    key,
+    cardId: id,
+    version,
+    roleInCase: guardedText(LIVE_LIMITS.cardField),
+    knowledge: guardedText(LIVE_LIMITS.knowledge),
+    knowledgeLegalBasis: z.string().trim().max(300, "validation.tooLong"),
+    contribution: guardedText(LIVE_LIMITS.cardField),
+    limitsHere: guardedText(LIVE_LIMITS.cardField),
+  })
+  .strict()
+  .superRefine((card, ctx) => {
+    // Information is only shared on a legal ground the organisation named in its profile.
+    if (card.knowledge && !card.knowledgeLegalBasis) {
+      ctx.addIssue({ code: "custom", path: ["knowledgeLegalBasis"], message: "live.errors.legalBasisRequired" });
+    }
+  });
+
+export const INVOLVEMENTS = ["LEADS", "CONTRIBUTES", "INFORMED"] as const;
+export const responsibilitySchema = z
+  .object({
+    key,
+    itemId: id,
+    organisationId: id,
+    involvement: z.enum(INVOLVEMENTS, { error: "validation.choose" }).nullable(),
+    version,
+  })
+  .strict();
+
+export const needSchema = z.object({ key, itemId: id, text: required(LIVE_LIMITS.need) }).strict();
+
+export const addressNeedSchema = z
+  .object({
+    key,
+    needId: id,
+    version,
+    addressedByOrganisationId: z.string().min(1, "validation.choose").max(64),
+    note: guardedText(LIVE_LIMITS.need),
+  })
+  .strict();
+
+export const decisionSchema = z
+  .object({
+    key,
+    itemId: id,
+    text: required(LIVE_LIMITS.decision),
+    dissents: z
+      .array(z.object({ organisationId: id, reason: required(LIVE_LIMITS.need) }).strict())
+      .max(20, "validation.tooMany")
+      .default([]),
+  })
+  .strict();
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, "validation.date");
+
+export const ACTION_STATUSES = ["OPEN", "IN_PROGRESS", "DONE"] as const;
+export const actionSchema = z
+  .object({
+    key,
+    itemId: id,
+    description: required(LIVE_LIMITS.action),
+    ownerOrganisationId: z.string().min(1, "validation.choose").max(64),
+    ownerUserId: z.union([z.literal(""), id]).default(""),
+    dueDate: isoDate,
+  })
+  .strict();
+
+export const actionStatusSchema = z
+  .object({ key, actionId: id, version, status: z.enum(ACTION_STATUSES, { error: "validation.choose" }) })
+  .strict();
+
+export type RoleCardInput = z.infer<typeof roleCardSchema>;
+export type ResponsibilityInput = z.infer<typeof responsibilitySchema>;
+export type NeedInput = z.infer<typeof needSchema>;
+export type AddressNeedInput = z.infer<typeof addressNeedSchema>;
+export type DecisionInput = z.infer<typeof decisionSchema>;
+export type ActionInput = z.infer<typeof actionSchema>;
+export type ActionStatusInput = z.infer<typeof actionStatusSchema>;

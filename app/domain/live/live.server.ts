@@ -1,0 +1,747 @@
+import { recordAudit } from "~/audit/audit.server";
+import type { AuditAction } from "~/audit/audit.server";
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db.server";
+import { meetingVisibleTo } from "~/domain/meetings/meetings.server";
+import { roleProfileSchema } from "~/domain/organisations/role-profile.schema";
+import { Prisma } from "~/generated/prisma/client";
+import type {
+  ActionView,
+  BoardChange,
+  DecisionView,
+  ItemBoard,
+  LiveBoard,
+  LiveMeetingState,
+  NeedView,
+  ProfileExcerpt,
+  ResponsibilityView,
+  RoleCardView,
+  WriteResult,
+} from "~/realtime/events";
+import { publishItemChange, publishMeetingState } from "~/realtime/publish.server";
+
+import type {
+  ActionInput,
+  ActionStatusInput,
+  AddressNeedInput,
+  DecisionInput,
+  NeedInput,
+  ResponsibilityInput,
+  RoleCardInput,
+} from "./live.schema";
+
+type Meta = { clientAddress: string | null; now?: Date };
+type Tx = Prisma.TransactionClient;
+
+/**
+ * A live write or view that cannot be carried out. `key` is a translation key; on a conflict,
+ * `current` is the entity as it is now, so the editor sees it next to their own text.
+ */
+export class LiveError extends Error {
+  constructor(
+    readonly code: "not_found" | "forbidden" | "conflict" | "rule",
+    readonly key: string,
+    readonly current?: unknown,
+  ) {
+    super(key);
+  }
+}
+
+const actorOf = (user: SessionUser) => ({ userId: user.id, organisationId: user.organisation.id });
+const notFound = () => new LiveError("not_found", "live.errors.notFound");
+
+// ---- Views ------------------------------------------------------------------------------------
+
+const roleCardSelect = {
+  id: true,
+  organisationId: true,
+  profile: true,
+  roleInCase: true,
+  knowledge: true,
+  knowledgeLegalBasis: true,
+  contribution: true,
+  limitsHere: true,
+  completedAt: true,
+  version: true,
+} as const;
+type RoleCardRow = Prisma.RoleCardGetPayload<{ select: typeof roleCardSelect }>;
+
+function roleCardView(row: RoleCardRow): RoleCardView {
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    profile: row.profile as ProfileExcerpt,
+    roleInCase: row.roleInCase,
+    knowledge: row.knowledge,
+    knowledgeLegalBasis: row.knowledgeLegalBasis,
+    contribution: row.contribution,
+    limitsHere: row.limitsHere,
+    completed: row.completedAt !== null,
+    version: row.version,
+  };
+}
+
+const needSelect = {
+  id: true,
+  organisationId: true,
+  text: true,
+  status: true,
+  addressedByOrganisationId: true,
+  addressedNote: true,
+  version: true,
+} as const;
+const needView = (row: Prisma.NeedGetPayload<{ select: typeof needSelect }>): NeedView => ({ ...row });
+
+const decisionSelect = {
+  id: true,
+  text: true,
+  version: true,
+  dissents: { select: { organisationId: true, reason: true }, orderBy: { organisationId: "asc" } },
+} as const;
+const decisionView = (row: Prisma.DecisionGetPayload<{ select: typeof decisionSelect }>): DecisionView => ({
+  ...row,
+});
+
+const actionSelect = {
+  id: true,
+  description: true,
+  ownerOrganisationId: true,
+  ownerUserId: true,
+  ownerUser: { select: { name: true } },
+  dueDate: true,
+  status: true,
+  version: true,
+} as const;
+function actionView(row: Prisma.ActionGetPayload<{ select: typeof actionSelect }>): ActionView {
+  return {
+    id: row.id,
+    description: row.description,
+    ownerOrganisationId: row.ownerOrganisationId,
+    ownerUserId: row.ownerUserId,
+    ownerName: row.ownerUser?.name ?? null,
+    dueDate: row.dueDate.toISOString().slice(0, 10),
+    status: row.status,
+    version: row.version,
+  };
+}
+
+const responsibilitySelect = { organisationId: true, involvement: true, version: true } as const;
+
+async function responsibilitiesOf(db: Tx, agendaItemId: string): Promise<ResponsibilityView[]> {
+  return db.agendaItemTable.findMany({
+    where: { agendaItemId },
+    select: responsibilitySelect,
+    orderBy: { organisation: { shortCode: "asc" } },
+  });
+}
+
+async function boardOf(agendaItemId: string, seq: number): Promise<ItemBoard> {
+  const [roleCards, responsibilities, needs, decisions, actions] = await Promise.all([
+    prisma.roleCard.findMany({
+      where: { agendaItemId },
+      select: roleCardSelect,
+      orderBy: { organisation: { shortCode: "asc" } },
+    }),
+    responsibilitiesOf(prisma, agendaItemId),
+    prisma.need.findMany({ where: { agendaItemId }, select: needSelect, orderBy: { createdAt: "asc" } }),
+    prisma.decision.findMany({ where: { agendaItemId }, select: decisionSelect, orderBy: { createdAt: "asc" } }),
+    prisma.action.findMany({ where: { agendaItemId }, select: actionSelect, orderBy: { createdAt: "asc" } }),
+  ]);
+  return {
+    seq,
+    roleCards: roleCards.map(roleCardView),
+    responsibilities,
+    needs: needs.map(needView),
+    decisions: decisions.map(decisionView),
+    actions: actions.map(actionView),
+  };
+}
+
+const meetingStateSelect = {
+  liveSeq: true,
+  status: true,
+  currentItemId: true,
+  currentItemSince: true,
+  endedAt: true,
+  items: {
+    orderBy: { position: "asc" },
+    select: { id: true, closedAt: true, closedWithOpenNeeds: true },
+  },
+} as const;
+
+function meetingState(row: Prisma.MeetingGetPayload<{ select: typeof meetingStateSelect }>): LiveMeetingState {
+  return {
+    seq: row.liveSeq,
+    status: row.status,
+    currentItemId: row.currentItemId,
+    currentItemSince: row.currentItemSince?.toISOString() ?? null,
+    endedAt: row.endedAt?.toISOString() ?? null,
+    items: row.items.map((i) => ({
+      id: i.id,
+      closedAt: i.closedAt?.toISOString() ?? null,
+      closedWithOpenNeeds: i.closedWithOpenNeeds,
+    })),
+  };
+}
+
+// ---- Starting, joining ------------------------------------------------------------------------
+
+function excerptOf(profileVersion: number, content: unknown): ProfileExcerpt {
+  const parsed = roleProfileSchema.safeParse(content);
+  if (!parsed.success) return { profileVersion, offers: [], limits: [], legalBases: [] };
+  return {
+    profileVersion,
+    offers: parsed.data.capabilities.map((c) => c.title),
+    limits: parsed.data.limits.map((l) => l.title),
+    legalBases: parsed.data.legalBases.map((b) => ({
+      label: [b.law, b.article].filter(Boolean).join(" "),
+      allows: b.allows,
+    })),
+  };
+}
+
+/**
+ * The chair opens the published meeting. Every organisation at an item's table gets its role card
+ * for that item, pre-filled with what its current role profile says it offers, cannot do and may
+ * share on which legal basis.
+ */
+export async function startMeeting(user: SessionUser, meetingId: string, meta: Meta) {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, chairId: user.id },
+    select: { status: true, items: { select: { id: true, tables: { select: { organisationId: true } } } } },
+  });
+  if (!meeting) throw notFound();
+  if (meeting.status !== "PUBLISHED") throw new LiveError("rule", "live.errors.notStartable");
+  const organisationIds = [...new Set(meeting.items.flatMap((i) => i.tables.map((t) => t.organisationId)))];
+  const profiles = await prisma.organisation.findMany({
+    where: { id: { in: organisationIds } },
+    select: { id: true, profileVersion: true },
+  });
+  const contents = await prisma.roleProfileVersion.findMany({
+    where: { OR: profiles.map((p) => ({ organisationId: p.id, number: p.profileVersion })) },
+    select: { organisationId: true, number: true, content: true },
+  });
+  const excerpts = new Map(profiles.map((p) => [p.id, excerptOf(p.profileVersion, null)]));
+  for (const c of contents) excerpts.set(c.organisationId, excerptOf(c.number, c.content));
+  const now = meta.now ?? new Date();
+  const first = meeting.items[0]?.id ?? null;
+  await prisma.$transaction(async (tx) => {
+    const started = await tx.meeting.updateMany({
+      where: { id: meetingId, status: "PUBLISHED" },
+      data: {
+        status: "LIVE",
+        startedAt: now,
+        currentItemId: first,
+        currentItemSince: first ? now : null,
+        liveSeq: { increment: 1 },
+      },
+    });
+    if (started.count !== 1) throw new LiveError("rule", "live.errors.notStartable");
+    await tx.roleCard.createMany({
+      data: meeting.items.flatMap((item) =>
+        item.tables.map((t) => ({
+          agendaItemId: item.id,
+          organisationId: t.organisationId,
+          profile: excerpts.get(t.organisationId) as Prisma.InputJsonValue,
+        })),
+      ),
+      skipDuplicates: true,
+    });
+    await recordAudit(
+      { actor: actorOf(user), action: "meeting.started", subjectType: "Meeting", subjectId: meetingId, at: now },
+      tx,
+    );
+  });
+  publishMeetingState(meetingId, await readMeetingState(meetingId));
+}
+
+async function readMeetingState(meetingId: string): Promise<LiveMeetingState> {
+  const row = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: meetingStateSelect });
+  return meetingState(row);
+}
+
+/** Which items of a meeting this user sees in full: the chair all, others those at their table. */
+export async function visibleItemIds(user: SessionUser, meetingId: string): Promise<string[]> {
+  const items = await prisma.agendaItem.findMany({
+    where: {
+      meetingId,
+      meeting: meetingVisibleTo(user),
+      OR: [{ meeting: { chairId: user.id } }, { tables: { some: { organisationId: user.organisation.id } } }],
+    },
+    select: { id: true },
+  });
+  return items.map((i) => i.id);
+}
+
+/**
+ * The whole live meeting as this user may see it: meeting-level state for every invitee, each
+ * item's content and board only for the chair and the organisations at its table. Used on first
+ * load and on every reconnect (catch-up). Showing case content is recorded in the audit trail.
+ */
+export async function loadBoard(user: SessionUser, meetingId: string, meta: Meta): Promise<LiveBoard> {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, ...meetingVisibleTo(user) },
+    select: {
+      id: true,
+      title: true,
+      chairId: true,
+      ...meetingStateSelect,
+      invitations: { select: { organisation: { select: { id: true, name: true, shortCode: true } } } },
+      items: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          position: true,
+          timeboxMinutes: true,
+          question: true,
+          liveSeq: true,
+          closedAt: true,
+          closedWithOpenNeeds: true,
+          case: { select: { reference: true } },
+          tables: { select: { organisationId: true } },
+        },
+      },
+    },
+  });
+  if (!meeting) throw notFound();
+  if (meeting.status !== "LIVE" && meeting.status !== "FINISHED") throw new LiveError("rule", "live.errors.notStarted");
+  const isChair = meeting.chairId === user.id;
+  const items = await Promise.all(
+    meeting.items.map(async (item) => {
+      const atTable = isChair || item.tables.some((t) => t.organisationId === user.organisation.id);
+      return {
+        id: item.id,
+        position: item.position,
+        reference: item.case.reference,
+        timeboxMinutes: item.timeboxMinutes,
+        content: atTable
+          ? {
+              question: item.question,
+              tableOrganisationIds: item.tables.map((t) => t.organisationId),
+              board: await boardOf(item.id, item.liveSeq),
+            }
+          : null,
+      };
+    }),
+  );
+  const organisations = meeting.invitations
+    .map((i) => i.organisation)
+    .sort((a, b) => a.shortCode.localeCompare(b.shortCode));
+  const people = await prisma.user.findMany({
+    where: { organisationId: { in: organisations.map((o) => o.id) } },
+    select: { id: true, name: true, organisationId: true },
+    orderBy: { name: "asc" },
+  });
+  const shown = items.filter((i) => i.content).map((i) => i.reference);
+  if (shown.length > 0) {
+    await recordAudit({
+      actor: actorOf(user),
+      action: "meeting.live.viewed",
+      subjectType: "Meeting",
+      subjectId: meetingId,
+      clientAddress: meta.clientAddress,
+      details: { cases: shown },
+      at: meta.now,
+    });
+  }
+  return {
+    meetingId,
+    title: meeting.title,
+    chairId: meeting.chairId,
+    isChair,
+    viewer: { userId: user.id, organisationId: user.organisation.id },
+    organisations,
+    people,
+    state: meetingState(meeting),
+    items,
+  };
+}
+
+// ---- The chair's controls ---------------------------------------------------------------------
+
+async function requireLiveChair(user: SessionUser, meetingId: string) {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, chairId: user.id },
+    select: { status: true },
+  });
+  if (!meeting) throw notFound();
+  if (meeting.status !== "LIVE") throw new LiveError("rule", "live.errors.notLive");
+}
+
+async function changeMeeting(
+  user: SessionUser,
+  meetingId: string,
+  action: AuditAction,
+  meta: Meta,
+  write: (tx: Tx, now: Date) => Promise<void>,
+  details?: Prisma.InputJsonValue,
+): Promise<LiveMeetingState> {
+  await requireLiveChair(user, meetingId);
+  const now = meta.now ?? new Date();
+  await prisma.$transaction(async (tx) => {
+    // The status condition makes a change racing "end meeting" fail instead of writing after it.
+    const bumped = await tx.meeting.updateMany({
+      where: { id: meetingId, status: "LIVE" },
+      data: { liveSeq: { increment: 1 } },
+    });
+    if (bumped.count !== 1) throw new LiveError("rule", "live.errors.notLive");
+    await write(tx, now);
+    await recordAudit(
+      {
+        actor: actorOf(user),
+        action,
+        subjectType: "Meeting",
+        subjectId: meetingId,
+        clientAddress: meta.clientAddress,
+        details,
+        at: now,
+      },
+      tx,
+    );
+  });
+  const state = await readMeetingState(meetingId);
+  publishMeetingState(meetingId, state);
+  return state;
+}
+
+/** "Nu aan tafel": every participant's screen follows, and the item's timer starts. */
+export function setCurrentItem(user: SessionUser, meetingId: string, itemId: string, meta: Meta) {
+  return changeMeeting(
+    user,
+    meetingId,
+    "meeting.item.current",
+    meta,
+    async (tx, now) => {
+      const item = await tx.agendaItem.findFirst({ where: { id: itemId, meetingId }, select: { closedAt: true } });
+      if (!item) throw notFound();
+      if (item.closedAt) throw new LiveError("rule", "live.errors.itemClosed");
+      await tx.meeting.update({ where: { id: meetingId }, data: { currentItemId: itemId, currentItemSince: now } });
+    },
+    { itemId },
+  );
+}
+
+/**
+ * The chair closes an item. While needs are open that needs an explicit confirmation, which is
+ * recorded (on the item and in the audit trail) so no party's open question disappears silently.
+ */
+export function closeItem(
+  user: SessionUser,
+  meetingId: string,
+  input: { itemId: string; confirmOpenNeeds: boolean },
+  meta: Meta,
+) {
+  return changeMeeting(
+    user,
+    meetingId,
+    "meeting.item.closed",
+    meta,
+    async (tx, now) => {
+      const item = await tx.agendaItem.findFirst({
+        where: { id: input.itemId, meetingId },
+        select: { closedAt: true, _count: { select: { needs: { where: { status: "OPEN" } } } } },
+      });
+      if (!item) throw notFound();
+      if (item.closedAt) throw new LiveError("rule", "live.errors.itemClosed");
+      const openNeeds = item._count.needs;
+      if (openNeeds > 0 && !input.confirmOpenNeeds) throw new LiveError("rule", "live.errors.openNeeds", { openNeeds });
+      await tx.agendaItem.update({
+        where: { id: input.itemId },
+        data: { closedAt: now, closedWithOpenNeeds: openNeeds > 0, liveSeq: { increment: 1 } },
+      });
+      const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { currentItemId: true } });
+      if (meeting.currentItemId === input.itemId) {
+        await tx.meeting.update({ where: { id: meetingId }, data: { currentItemId: null, currentItemSince: null } });
+      }
+    },
+    { itemId: input.itemId, confirmedOpenNeeds: input.confirmOpenNeeds },
+  );
+}
+
+/** The chair ends the meeting (status afgerond): from now on the boards are read-only. */
+export function endMeeting(user: SessionUser, meetingId: string, meta: Meta) {
+  return changeMeeting(user, meetingId, "meeting.ended", meta, async (tx, now) => {
+    await tx.meeting.update({
+      where: { id: meetingId },
+      data: { status: "FINISHED", endedAt: now, currentItemId: null, currentItemSince: null },
+    });
+  });
+}
+
+// ---- Writes on an item's board ----------------------------------------------------------------
+
+type ItemContext = {
+  itemId: string;
+  meetingId: string;
+  caseId: string;
+  isChair: boolean;
+  tableOrganisationIds: string[];
+};
+
+/**
+ * The item, for someone at its table (or the chair) in a live meeting. Not at the table is
+ * answered like "does not exist": need-to-know also means not confirming what is there.
+ */
+async function requireItemAtTable(user: SessionUser, itemId: string): Promise<ItemContext> {
+  const item = await prisma.agendaItem.findFirst({
+    where: { id: itemId, meeting: meetingVisibleTo(user) },
+    select: {
+      meetingId: true,
+      caseId: true,
+      closedAt: true,
+      meeting: { select: { chairId: true, status: true } },
+      tables: { select: { organisationId: true } },
+    },
+  });
+  if (!item) throw notFound();
+  const isChair = item.meeting.chairId === user.id;
+  const tableOrganisationIds = item.tables.map((t) => t.organisationId);
+  if (!isChair && !tableOrganisationIds.includes(user.organisation.id)) throw notFound();
+  if (item.meeting.status !== "LIVE") throw new LiveError("rule", "live.errors.notLive");
+  if (item.closedAt) throw new LiveError("rule", "live.errors.itemClosed");
+  return { itemId, meetingId: item.meetingId, caseId: item.caseId, isChair, tableOrganisationIds };
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Runs one board write exactly once per idempotency key: the change, the item's sequence number,
+ * the audit row and the key are written in one transaction. A retry with the same key (after a
+ * timeout, or two in flight) gets the stored result and writes nothing.
+ */
+async function writeOnItem(
+  user: SessionUser,
+  itemId: string,
+  key: string,
+  action: AuditAction,
+  meta: Meta,
+  write: (tx: Tx, ctx: ItemContext, now: Date) => Promise<{ change: BoardChange; subjectId: string }>,
+): Promise<WriteResult> {
+  const stored = () =>
+    prisma.liveMutation.findUnique({ where: { userId_key: { userId: user.id, key } }, select: { result: true } });
+  const earlier = await stored();
+  if (earlier) return earlier.result as WriteResult;
+  const ctx = await requireItemAtTable(user, itemId);
+  const now = meta.now ?? new Date();
+  let result: WriteResult;
+  try {
+    result = await prisma.$transaction(async (tx) => {
+      // First: lock the item row, number this change, and re-check it is still open and live.
+      const bumped = await tx.agendaItem.updateMany({
+        where: { id: itemId, closedAt: null, meeting: { status: "LIVE" } },
+        data: { liveSeq: { increment: 1 } },
+      });
+      if (bumped.count !== 1) throw new LiveError("rule", "live.errors.itemClosed");
+      const { liveSeq } = await tx.agendaItem.findUniqueOrThrow({ where: { id: itemId }, select: { liveSeq: true } });
+      const { change, subjectId } = await write(tx, ctx, now);
+      const written: WriteResult = { itemId, seq: liveSeq, change };
+      await recordAudit(
+        {
+          actor: actorOf(user),
+          action,
+          subjectType: change.kind,
+          subjectId,
+          clientAddress: meta.clientAddress,
+          details: { itemId },
+          at: now,
+        },
+        tx,
+      );
+      await tx.liveMutation.create({
+        data: { userId: user.id, key, result: written as unknown as Prisma.InputJsonValue },
+      });
+      return written;
+    });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const winner = await stored();
+    if (!winner) throw error;
+    return winner.result as WriteResult;
+  }
+  publishItemChange({
+    meetingId: ctx.meetingId,
+    itemId,
+    seq: result.seq,
+    change: result.change,
+    by: { userId: user.id, name: user.name, organisationId: user.organisation.id },
+  });
+  return result;
+}
+
+/**
+ * An organisation's members complete its own role card. Information is shared only on a legal
+ * basis from the card's profile excerpt. A card saved from an outdated version is refused with
+ * the current card.
+ */
+export async function saveRoleCard(user: SessionUser, input: RoleCardInput, meta: Meta): Promise<WriteResult> {
+  const card = await prisma.roleCard.findUnique({
+    where: { id: input.cardId },
+    select: { agendaItemId: true, organisationId: true, profile: true },
+  });
+  if (!card) throw notFound();
+  return writeOnItem(user, card.agendaItemId, input.key, "live.roleCard.saved", meta, async (tx) => {
+    if (card.organisationId !== user.organisation.id) throw new LiveError("forbidden", "live.errors.notYourCard");
+    const bases = (card.profile as ProfileExcerpt).legalBases.map((b) => b.label);
+    if (input.knowledgeLegalBasis && !bases.includes(input.knowledgeLegalBasis))
+      throw new LiveError("rule", "live.errors.unknownLegalBasis");
+    const updated = await tx.roleCard.updateMany({
+      where: { id: input.cardId, version: input.version },
+      data: {
+        roleInCase: input.roleInCase,
+        knowledge: input.knowledge,
+        knowledgeLegalBasis: input.knowledge ? input.knowledgeLegalBasis : "",
+        contribution: input.contribution,
+        limitsHere: input.limitsHere,
+        completedAt: input.roleInCase && input.contribution ? new Date() : null,
+        updatedById: user.id,
+        version: { increment: 1 },
+      },
+    });
+    const row = await tx.roleCard.findUniqueOrThrow({ where: { id: input.cardId }, select: roleCardSelect });
+    if (updated.count !== 1) throw new LiveError("conflict", "live.errors.stale", roleCardView(row));
+    return { change: { kind: "roleCard", roleCard: roleCardView(row) }, subjectId: row.id };
+  });
+}
+
+/**
+ * Regie en verantwoordelijkheden. The chair records what the table agreed, for any organisation
+ * at the table; a member may set their own organisation's part, except taking the lead, which the
+ * table decides. One lead per item: a new lead makes the previous one "contributes".
+ */
+export async function setResponsibility(user: SessionUser, input: ResponsibilityInput, meta: Meta) {
+  return writeOnItem(user, input.itemId, input.key, "live.responsibility.set", meta, async (tx, ctx) => {
+    if (!ctx.tableOrganisationIds.includes(input.organisationId)) throw notFound();
+    const own = input.organisationId === user.organisation.id;
+    if (!ctx.isChair && (!own || input.involvement === "LEADS"))
+      throw new LiveError("forbidden", "live.errors.chairDecidesLead");
+    const updated = await tx.agendaItemTable.updateMany({
+      where: { agendaItemId: input.itemId, organisationId: input.organisationId, version: input.version },
+      data: { involvement: input.involvement, version: { increment: 1 } },
+    });
+    if (updated.count !== 1) {
+      throw new LiveError("conflict", "live.errors.stale", await responsibilitiesOf(tx, input.itemId));
+    }
+    if (input.involvement === "LEADS") {
+      await tx.agendaItemTable.updateMany({
+        where: { agendaItemId: input.itemId, involvement: "LEADS", organisationId: { not: input.organisationId } },
+        data: { involvement: "CONTRIBUTES", version: { increment: 1 } },
+      });
+    }
+    return {
+      change: { kind: "responsibilities", responsibilities: await responsibilitiesOf(tx, input.itemId) },
+      subjectId: input.itemId,
+    };
+  });
+}
+
+/** A member raises a need on behalf of their own organisation. */
+export async function addNeed(user: SessionUser, input: NeedInput, meta: Meta) {
+  return writeOnItem(user, input.itemId, input.key, "live.need.raised", meta, async (tx, ctx) => {
+    if (!ctx.tableOrganisationIds.includes(user.organisation.id))
+      throw new LiveError("forbidden", "live.errors.notAtTable");
+    const need = await tx.need.create({
+      data: {
+        agendaItemId: input.itemId,
+        organisationId: user.organisation.id,
+        text: input.text,
+        createdById: user.id,
+      },
+      select: needSelect,
+    });
+    return { change: { kind: "need", need: needView(need) }, subjectId: need.id };
+  });
+}
+
+/** Anyone at the table marks a need addressed, saying which organisation takes it up. */
+export async function addressNeed(user: SessionUser, input: AddressNeedInput, meta: Meta) {
+  const need = await prisma.need.findUnique({ where: { id: input.needId }, select: { agendaItemId: true } });
+  if (!need) throw notFound();
+  return writeOnItem(user, need.agendaItemId, input.key, "live.need.addressed", meta, async (tx, ctx, now) => {
+    if (!ctx.tableOrganisationIds.includes(input.addressedByOrganisationId))
+      throw new LiveError("rule", "live.errors.notAtTableOrganisation");
+    const updated = await tx.need.updateMany({
+      where: { id: input.needId, version: input.version, status: "OPEN" },
+      data: {
+        status: "ADDRESSED",
+        addressedByOrganisationId: input.addressedByOrganisationId,
+        addressedNote: input.note,
+        addressedById: user.id,
+        addressedAt: now,
+        version: { increment: 1 },
+      },
+    });
+    const row = await tx.need.findUniqueOrThrow({ where: { id: input.needId }, select: needSelect });
+    if (updated.count !== 1) throw new LiveError("conflict", "live.errors.stale", needView(row));
+    return { change: { kind: "need", need: needView(row) }, subjectId: row.id };
+  });
+}
+
+/** The chair records what the table decided, with each dissenting organisation and its reason. */
+export async function addDecision(user: SessionUser, input: DecisionInput, meta: Meta) {
+  return writeOnItem(user, input.itemId, input.key, "live.decision.recorded", meta, async (tx, ctx) => {
+    if (!ctx.isChair) throw new LiveError("forbidden", "live.errors.chairOnly");
+    const dissenting = new Set(input.dissents.map((d) => d.organisationId));
+    if (dissenting.size !== input.dissents.length) throw new LiveError("rule", "live.errors.duplicateDissent");
+    if ([...dissenting].some((id) => !ctx.tableOrganisationIds.includes(id)))
+      throw new LiveError("rule", "live.errors.notAtTableOrganisation");
+    const decision = await tx.decision.create({
+      data: {
+        agendaItemId: input.itemId,
+        text: input.text,
+        createdById: user.id,
+        dissents: { create: input.dissents.map((d) => ({ organisationId: d.organisationId, reason: d.reason })) },
+      },
+      select: decisionSelect,
+    });
+    return { change: { kind: "decision", decision: decisionView(decision) }, subjectId: decision.id };
+  });
+}
+
+/** Anyone at the table adds an action for an organisation at the table, optionally a named owner. */
+export async function addAction(user: SessionUser, input: ActionInput, meta: Meta) {
+  return writeOnItem(user, input.itemId, input.key, "live.action.added", meta, async (tx, ctx) => {
+    if (!ctx.tableOrganisationIds.includes(input.ownerOrganisationId))
+      throw new LiveError("rule", "live.errors.notAtTableOrganisation");
+    if (input.ownerUserId) {
+      const owner = await tx.user.count({
+        where: { id: input.ownerUserId, organisationId: input.ownerOrganisationId },
+      });
+      if (owner !== 1) throw new LiveError("rule", "live.errors.ownerNotInOrganisation");
+    }
+    const action = await tx.action.create({
+      data: {
+        agendaItemId: input.itemId,
+        caseId: ctx.caseId,
+        description: input.description,
+        ownerOrganisationId: input.ownerOrganisationId,
+        ownerUserId: input.ownerUserId || null,
+        dueDate: new Date(`${input.dueDate}T00:00:00Z`),
+        createdById: user.id,
+      },
+      select: actionSelect,
+    });
+    return { change: { kind: "action", action: actionView(action) }, subjectId: action.id };
+  });
+}
+
+/** The owning organisation's members (or the chair) move an action's status. */
+export async function setActionStatus(user: SessionUser, input: ActionStatusInput, meta: Meta) {
+  const action = await prisma.action.findUnique({
+    where: { id: input.actionId },
+    select: { agendaItemId: true, ownerOrganisationId: true },
+  });
+  if (!action) throw notFound();
+  return writeOnItem(user, action.agendaItemId, input.key, "live.action.status", meta, async (tx, ctx) => {
+    if (!ctx.isChair && action.ownerOrganisationId !== user.organisation.id)
+      throw new LiveError("forbidden", "live.errors.notYourAction");
+    const updated = await tx.action.updateMany({
+      where: { id: input.actionId, version: input.version },
+      data: { status: input.status, version: { increment: 1 } },
+    });
+    const row = await tx.action.findUniqueOrThrow({ where: { id: input.actionId }, select: actionSelect });
+    if (updated.count !== 1) throw new LiveError("conflict", "live.errors.stale", actionView(row));
+    return { change: { kind: "action", action: actionView(row) }, subjectId: row.id };
+  });
+}
