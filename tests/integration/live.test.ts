@@ -1,0 +1,366 @@
+import { randomUUID } from "node:crypto";
+
+import { beforeAll, describe, expect, it } from "vitest";
+
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db.server";
+import { seedDemoData } from "~/domain/demo/seed.server";
+import { actionSchema, decisionSchema, roleCardSchema } from "~/domain/live/live.schema";
+import {
+  addAction,
+  addDecision,
+  addNeed,
+  addressNeed,
+  closeItem,
+  endMeeting,
+  LiveError,
+  loadBoard,
+  saveRoleCard,
+  setActionStatus,
+  setCurrentItem,
+  setResponsibility,
+  startMeeting,
+} from "~/domain/live/live.server";
+import { fieldErrorsFrom } from "~/utils/form-errors";
+
+import { liveMeeting, roleCardOf } from "../support/live-meeting";
+import { sessionUser } from "../support/users";
+
+const meta = { clientAddress: "192.0.2.10" };
+const key = () => randomUUID();
+let police: SessionUser;
+let rvdk: SessionUser;
+let recl: SessionUser;
+let localTeam: SessionUser;
+let policeAdmin: SessionUser;
+
+beforeAll(async () => {
+  await seedDemoData();
+  [police, rvdk, recl, localTeam, policeAdmin] = await Promise.all([
+    sessionUser("medewerker@politie.demo"),
+    sessionUser("medewerker@rvdk.demo"),
+    sessionUser("medewerker@reclassering.demo"),
+    sessionUser("medewerker@wijkteam.demo"),
+    sessionUser("beheer@politie.demo"),
+  ]);
+});
+
+/** "ok", or the refusal as `code:key`. */
+async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    if (error instanceof LiveError) return `${error.code}:${error.key}`;
+    throw error;
+  }
+}
+
+function cardInput(cardId: string, version: number, fields: Partial<Record<string, string>> = {}) {
+  return roleCardSchema.parse({
+    key: key(),
+    cardId,
+    version,
+    roleInCase: "Wij handhaven het huisverbod.",
+    knowledge: "",
+    knowledgeLegalBasis: "",
+    contribution: "Wij rijden extra surveillance.",
+    limitsHere: "",
+    ...fields,
+  });
+}
+
+describe("starting and seeing the live meeting", () => {
+  it("only the chair starts a published meeting; every table organisation gets a pre-filled role card", async () => {
+    const { meetingId, itemIds, org, chair } = await liveMeeting({ start: false });
+    expect(await outcome(startMeeting(police, meetingId, meta))).toBe("not_found:live.errors.notFound");
+    expect(await outcome(startMeeting(chair, meetingId, meta))).toBe("ok");
+    expect(await outcome(startMeeting(chair, meetingId, meta))).toBe("rule:live.errors.notStartable");
+    const cards = await prisma.roleCard.findMany({ where: { agendaItem: { meetingId } } });
+    expect(cards).toHaveLength(5); // A: POL, RvdK, VT; B: RECL, VT
+    const policeCard = await roleCardOf(itemIds.A, org.POL as string);
+    const profile = policeCard.profile as { offers: string[]; legalBases: { label: string }[] };
+    expect(profile.offers.length).toBeGreaterThan(0);
+    expect(profile.legalBases.map((b) => b.label)).toContain("Politiewet 2012 art. 3");
+    const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    expect([meeting.status, meeting.currentItemId]).toEqual(["LIVE", itemIds.A]);
+  });
+
+  it("each organisation sees the boards of its own tables only; the uninvited see nothing", async () => {
+    const { meetingId, itemIds, chair } = await liveMeeting();
+    const content = async (user: SessionUser) =>
+      (await loadBoard(user, meetingId, meta)).items.map((i) => [i.id, i.content !== null]);
+    expect(await content(police)).toEqual([
+      [itemIds.A, true],
+      [itemIds.B, false],
+    ]);
+    expect(await content(recl)).toEqual([
+      [itemIds.A, false],
+      [itemIds.B, true],
+    ]);
+    expect(await content(chair)).toEqual([
+      [itemIds.A, true],
+      [itemIds.B, true],
+    ]);
+    const board = await loadBoard(recl, meetingId, meta);
+    expect(JSON.stringify(board)).not.toContain("Vraag A");
+    expect(await outcome(loadBoard(localTeam, meetingId, meta))).toBe("not_found:live.errors.notFound");
+    const viewed = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "meeting.live.viewed", subjectId: meetingId, actorUserId: recl.id },
+    });
+    expect((viewed.details as { cases: string[] }).cases).toHaveLength(1);
+  });
+
+  it("a meeting that has not started has no live board", async () => {
+    const { meetingId } = await liveMeeting({ start: false });
+    expect(await outcome(loadBoard(police, meetingId, meta))).toBe("rule:live.errors.notStarted");
+  });
+});
+
+describe("role cards", () => {
+  it("a member completes their own organisation's card; others cannot write it", async () => {
+    const { itemIds, org } = await liveMeeting();
+    const card = await roleCardOf(itemIds.A, org.POL as string);
+    const saved = await saveRoleCard(police, cardInput(card.id, 1), meta);
+    expect(saved.change).toMatchObject({ kind: "roleCard", roleCard: { version: 2, completed: true } });
+    expect(saved.seq).toBe(1);
+    expect(await outcome(saveRoleCard(rvdk, cardInput(card.id, 2), meta))).toBe("forbidden:live.errors.notYourCard");
+    // Probation is not at item A's table: the card does not exist for them.
+    expect(await outcome(saveRoleCard(recl, cardInput(card.id, 2), meta))).toBe("not_found:live.errors.notFound");
+    expect((await roleCardOf(itemIds.A, org.POL as string)).version).toBe(2);
+  });
+
+  it("a stale save is refused with the current card, and nothing is overwritten", async () => {
+    const { itemIds, org } = await liveMeeting();
+    const card = await roleCardOf(itemIds.A, org.POL as string);
+    await saveRoleCard(police, cardInput(card.id, 1, { roleInCase: "Eerste versie" }), meta);
+    let refused: LiveError | null = null;
+    try {
+      await saveRoleCard(policeAdmin, cardInput(card.id, 1, { roleInCase: "Tweede, op oude versie" }), meta);
+    } catch (error) {
+      refused = error as LiveError;
+    }
+    expect(refused?.code).toBe("conflict");
+    expect(refused?.current).toMatchObject({ roleInCase: "Eerste versie", version: 2 });
+    expect((await roleCardOf(itemIds.A, org.POL as string)).roleInCase).toBe("Eerste versie");
+  });
+
+  it("information needs a legal basis from the organisation's own profile; identifiers are refused", () => {
+    const withoutBasis = roleCardSchema.safeParse({ ...cardInput("c1", 1), knowledge: "Eerdere meldingen." });
+    expect(withoutBasis.success ? {} : fieldErrorsFrom(withoutBasis.error.issues)).toEqual({
+      knowledgeLegalBasis: { key: "live.errors.legalBasisRequired", values: {} },
+    });
+    const bsn = roleCardSchema.safeParse({ ...cardInput("c1", 1), roleInCase: "Betreft BSN 111222333" });
+    expect(bsn.success ? {} : fieldErrorsFrom(bsn.error.issues)).toEqual({
+      roleInCase: { key: "privacy.found.bsn", values: { match: "111222333" } },
+    });
+  });
+
+  it("a legal basis the profile does not name is refused; a named one is kept", async () => {
+    const { itemIds, org } = await liveMeeting();
+    const card = await roleCardOf(itemIds.A, org.POL as string);
+    const knowledge = { knowledge: "Twee eerdere meldingen in 2026." };
+    expect(
+      await outcome(
+        saveRoleCard(
+          police,
+          cardInput(card.id, 1, { ...knowledge, knowledgeLegalBasis: "Wet op de lijnwaarden" }),
+          meta,
+        ),
+      ),
+    ).toBe("rule:live.errors.unknownLegalBasis");
+    await saveRoleCard(
+      police,
+      cardInput(card.id, 1, { ...knowledge, knowledgeLegalBasis: "Politiewet 2012 art. 3" }),
+      meta,
+    );
+    expect((await roleCardOf(itemIds.A, org.POL as string)).knowledgeLegalBasis).toBe("Politiewet 2012 art. 3");
+  });
+});
+
+describe("idempotency", () => {
+  it("a retry with the same key writes once and answers the first result", async () => {
+    const { itemIds } = await liveMeeting();
+    const input = { key: key(), itemId: itemIds.A, text: "Wij hebben nodig dat de school wordt betrokken." };
+    const first = await addNeed(rvdk, input, meta);
+    const retry = await addNeed(rvdk, input, meta);
+    expect(retry).toEqual(first);
+    const together = { key: key(), itemId: itemIds.A, text: "Tweede behoefte" };
+    const both = await Promise.all([addNeed(rvdk, together, meta), addNeed(rvdk, together, meta)]);
+    expect(both[0]).toEqual(both[1]);
+    expect(await prisma.need.count({ where: { agendaItemId: itemIds.A } })).toBe(2);
+  });
+
+  it("keys are per user: another user's key does not return their result", async () => {
+    const { itemIds } = await liveMeeting();
+    const shared = key();
+    await addNeed(rvdk, { key: shared, itemId: itemIds.A, text: "Behoefte van de Raad" }, meta);
+    const police1 = await addNeed(police, { key: shared, itemId: itemIds.A, text: "Behoefte van de politie" }, meta);
+    expect(police1.change).toMatchObject({ kind: "need", need: { text: "Behoefte van de politie" } });
+  });
+});
+
+describe("responsibilities, needs, decisions, actions", () => {
+  it("the chair sets the lead (one per item); a member sets only their own part and never the lead", async () => {
+    const { itemIds, org, chair } = await liveMeeting();
+    const version = async (code: string) =>
+      (
+        await prisma.agendaItemTable.findUniqueOrThrow({
+          where: { agendaItemId_organisationId: { agendaItemId: itemIds.A, organisationId: org[code] as string } },
+        })
+      ).version;
+    const set = (user: SessionUser, code: string, involvement: "LEADS" | "CONTRIBUTES" | "INFORMED", v: number) =>
+      setResponsibility(
+        user,
+        { key: key(), itemId: itemIds.A, organisationId: org[code] as string, involvement, version: v },
+        meta,
+      );
+    expect(await outcome(set(police, "POL", "CONTRIBUTES", 1))).toBe("ok");
+    expect(await outcome(set(police, "POL", "LEADS", 2))).toBe("forbidden:live.errors.chairDecidesLead");
+    expect(await outcome(set(police, "RvdK", "INFORMED", 1))).toBe("forbidden:live.errors.chairDecidesLead");
+    expect(await outcome(set(chair, "POL", "LEADS", 2))).toBe("ok");
+    const result = await set(chair, "RvdK", "LEADS", await version("RvdK"));
+    expect(result.change.kind === "responsibilities" && result.change.responsibilities).toEqual(
+      expect.arrayContaining([
+        { organisationId: org.POL, involvement: "CONTRIBUTES", version: 4 },
+        { organisationId: org.RvdK, involvement: "LEADS", version: 2 },
+      ]),
+    );
+    expect(await outcome(set(chair, "POL", "INFORMED", 3))).toBe("conflict:live.errors.stale");
+    expect(await outcome(set(chair, "RECL", "INFORMED", 1))).toBe("not_found:live.errors.notFound");
+  });
+
+  it("a need stays open until addressed by an organisation at the table", async () => {
+    const { itemIds, org } = await liveMeeting();
+    const raised = await addNeed(
+      rvdk,
+      { key: key(), itemId: itemIds.A, text: "Wij hebben nodig dat de politie meldt." },
+      meta,
+    );
+    const needId = raised.change.kind === "need" ? raised.change.need.id : "";
+    const address = (by: string, version: number) =>
+      addressNeed(
+        police,
+        { key: key(), needId, version, addressedByOrganisationId: by, note: "Wij melden binnen 24 uur." },
+        meta,
+      );
+    expect(await outcome(address(org.RECL as string, 1))).toBe("rule:live.errors.notAtTableOrganisation");
+    expect(await outcome(address(org.POL as string, 1))).toBe("ok");
+    expect(await outcome(address(org.POL as string, 1))).toBe("conflict:live.errors.stale");
+    const need = await prisma.need.findUniqueOrThrow({ where: { id: needId } });
+    expect([need.status, need.addressedByOrganisationId, need.addressedById]).toEqual([
+      "ADDRESSED",
+      org.POL,
+      police.id,
+    ]);
+    expect(await outcome(addNeed(recl, { key: key(), itemId: itemIds.A, text: "x" }, meta))).toBe(
+      "not_found:live.errors.notFound",
+    );
+  });
+
+  it("only the chair records decisions; dissent only from organisations at the table", async () => {
+    const { itemIds, org, chair } = await liveMeeting();
+    const decision = (user: SessionUser, dissent: string) =>
+      addDecision(
+        user,
+        decisionSchema.parse({
+          key: key(),
+          itemId: itemIds.A,
+          text: "De Raad start een beschermingsonderzoek.",
+          dissents: [{ organisationId: org[dissent], reason: "Eerst vrijwillig kader proberen." }],
+        }),
+        meta,
+      );
+    expect(await outcome(decision(police, "RvdK"))).toBe("forbidden:live.errors.chairOnly");
+    expect(await outcome(decision(chair, "RECL"))).toBe("rule:live.errors.notAtTableOrganisation");
+    const recorded = await decision(chair, "RvdK");
+    expect(recorded.change).toMatchObject({
+      kind: "decision",
+      decision: { dissents: [{ organisationId: org.RvdK, reason: "Eerst vrijwillig kader proberen." }] },
+    });
+  });
+
+  it("actions belong to an organisation at the table; only that organisation or the chair moves them", async () => {
+    const { itemIds, org, chair } = await liveMeeting();
+    const action = (owner: string, ownerUserId = "") =>
+      addAction(
+        rvdk,
+        actionSchema.parse({
+          key: key(),
+          itemId: itemIds.A,
+          description: "Raadsonderzoek starten",
+          ownerOrganisationId: org[owner],
+          ownerUserId,
+          dueDate: "2026-12-15",
+        }),
+        meta,
+      );
+    expect(await outcome(action("RECL"))).toBe("rule:live.errors.notAtTableOrganisation");
+    expect(await outcome(action("RvdK", police.id))).toBe("rule:live.errors.ownerNotInOrganisation");
+    const added = await action("RvdK", rvdk.id);
+    expect(added.change).toMatchObject({
+      kind: "action",
+      action: { dueDate: "2026-12-15", ownerName: rvdk.name, status: "OPEN" },
+    });
+    const actionId = added.change.kind === "action" ? added.change.action.id : "";
+    const move = (user: SessionUser, version: number) =>
+      setActionStatus(user, { key: key(), actionId, version, status: "IN_PROGRESS" }, meta);
+    expect(await outcome(move(police, 1))).toBe("forbidden:live.errors.notYourAction");
+    expect(await outcome(move(rvdk, 1))).toBe("ok");
+    expect(await outcome(move(chair, 1))).toBe("conflict:live.errors.stale");
+    expect(await outcome(move(chair, 2))).toBe("ok");
+    const stored = await prisma.action.findUniqueOrThrow({ where: { id: actionId } });
+    expect(stored.caseId).toBe((await prisma.agendaItem.findUniqueOrThrow({ where: { id: itemIds.A } })).caseId);
+  });
+});
+
+describe("the chair's controls", () => {
+  it("sets the current item; closing with open needs needs an explicit, recorded confirmation", async () => {
+    const { meetingId, itemIds, chair } = await liveMeeting();
+    expect(await outcome(setCurrentItem(police, meetingId, itemIds.B, meta))).toBe("not_found:live.errors.notFound");
+    const state = await setCurrentItem(chair, meetingId, itemIds.B, meta);
+    expect(state.currentItemId).toBe(itemIds.B);
+    await addNeed(recl, { key: key(), itemId: itemIds.B, text: "Wij hebben nodig dat VT het gezin bezoekt." }, meta);
+    const close = (confirmOpenNeeds: boolean) =>
+      closeItem(chair, meetingId, { itemId: itemIds.B, confirmOpenNeeds }, meta);
+    expect(await outcome(close(false))).toBe("rule:live.errors.openNeeds");
+    const closed = await close(true);
+    expect(closed.items.find((i) => i.id === itemIds.B)).toMatchObject({ closedWithOpenNeeds: true });
+    expect(closed.currentItemId).toBeNull();
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "meeting.item.closed", subjectId: meetingId },
+    });
+    expect(audit.details).toEqual({ itemId: itemIds.B, confirmedOpenNeeds: true });
+    // A closed item takes no more writes.
+    expect(await outcome(addNeed(recl, { key: key(), itemId: itemIds.B, text: "Nog iets" }, meta))).toBe(
+      "rule:live.errors.itemClosed",
+    );
+    expect(await outcome(close(true))).toBe("rule:live.errors.itemClosed");
+  });
+
+  it("ends the meeting: status finished, boards read-only", async () => {
+    const { meetingId, itemIds, chair } = await liveMeeting();
+    expect(await outcome(endMeeting(police, meetingId, meta))).toBe("not_found:live.errors.notFound");
+    const state = await endMeeting(chair, meetingId, meta);
+    expect([state.status, state.currentItemId]).toEqual(["FINISHED", null]);
+    expect(await outcome(addNeed(rvdk, { key: key(), itemId: itemIds.A, text: "Te laat" }, meta))).toBe(
+      "rule:live.errors.notLive",
+    );
+    expect(await outcome(endMeeting(chair, meetingId, meta))).toBe("rule:live.errors.notLive");
+    expect((await loadBoard(police, meetingId, meta)).state.status).toBe("FINISHED");
+  });
+
+  it("every write is in the audit trail with its organisation", async () => {
+    const { itemIds } = await liveMeeting();
+    const result = await addNeed(rvdk, { key: key(), itemId: itemIds.A, text: "Wij hebben nodig: overleg." }, meta);
+    const needId = result.change.kind === "need" ? result.change.need.id : "";
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: "live.need.raised", subjectId: needId },
+    });
+    expect([audit.actorUserId, audit.actorOrganisationId, audit.clientAddress]).toEqual([
+      rvdk.id,
+      rvdk.organisation.id,
+      "192.0.2.10",
+    ]);
+  });
+});
