@@ -1,0 +1,153 @@
+import { randomUUID } from "node:crypto";
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+
+import { prisma } from "~/db.server";
+import type { LiveBoard, WriteResult } from "~/realtime/events";
+
+import { LiveClient } from "../support/live-client";
+import { liveMeeting, roleCardOf } from "../support/live-meeting";
+import type { TestServer } from "../support/test-server";
+import { startDemoServer } from "../support/test-server";
+
+let server: TestServer;
+const open: LiveClient[] = [];
+
+beforeAll(async () => {
+  server = await startDemoServer();
+});
+afterEach(() => {
+  for (const client of open.splice(0)) client.close();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function join(email: string, meetingId: string) {
+  const client = await LiveClient.connect(server.url, email);
+  open.push(client);
+  const joined = await client.emit<LiveBoard>("live:join", { meetingId });
+  return { client, joined };
+}
+
+/** Long enough for an event that was sent to have arrived on loopback (they take ~1 ms). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+describe("live meeting over socket.io", () => {
+  it("an edit reaches everyone at that item's table, and nobody else receives a byte of it", async () => {
+    const { meetingId, itemIds, org } = await liveMeeting();
+    const chair = await join("voorzitter@veiligthuis.demo", meetingId);
+    const police = await join("medewerker@politie.demo", meetingId);
+    const rvdk = await join("medewerker@rvdk.demo", meetingId);
+    const recl = await join("medewerker@reclassering.demo", meetingId);
+    for (const j of [chair, police, rvdk, recl]) expect(j.joined.ok).toBe(true);
+    // Not invited: the local team cannot join and is in no room of this meeting.
+    const localTeam = await join("medewerker@wijkteam.demo", meetingId);
+    expect(localTeam.joined).toMatchObject({ ok: false, error: { code: "not_found" } });
+
+    const card = await roleCardOf(itemIds.A, org.POL as string);
+    const sentAt = Date.now();
+    const saved = await police.client.emit<WriteResult>("live:roleCard:save", {
+      key: randomUUID(),
+      cardId: card.id,
+      version: 1,
+      roleInCase: "Wij handhaven het huisverbod.",
+      knowledge: "Twee eerdere incidenten.",
+      knowledgeLegalBasis: "Politiewet 2012 art. 3",
+      contribution: "Extra surveillance",
+      limitsHere: "",
+    });
+    expect(saved.ok).toBe(true);
+    for (const c of [chair.client, rvdk.client, police.client]) await c.until((x) => x.items.length === 1, 1_000);
+    expect(Date.now() - sentAt).toBeLessThan(1_000);
+    expect(rvdk.client.items[0]).toMatchObject({
+      itemId: itemIds.A,
+      seq: 1,
+      change: { kind: "roleCard", roleCard: { knowledge: "Twee eerdere incidenten." } },
+      by: { organisationId: org.POL },
+    });
+    await settle();
+    expect(recl.client.items).toEqual([]);
+    expect(localTeam.client.items).toEqual([]);
+    expect(localTeam.client.meetings).toEqual([]);
+  });
+
+  it("someone not at the table cannot write to or read that item, whatever the payload says", async () => {
+    const { meetingId, itemIds } = await liveMeeting();
+    const { client: recl } = await join("medewerker@reclassering.demo", meetingId);
+    const refused = await recl.emit("live:need:add", {
+      key: randomUUID(),
+      itemId: itemIds.A,
+      text: "Mag ik meekijken?",
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: "not_found" } });
+    const { client: wt } = await join("medewerker@wijkteam.demo", meetingId);
+    const uninvited = await wt.emit("live:need:add", { key: randomUUID(), itemId: itemIds.B, text: "Hallo" });
+    expect(uninvited).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await prisma.need.count({ where: { agendaItem: { meetingId } } })).toBe(0);
+  });
+
+  it("malformed and hostile payloads get an error acknowledgement; the socket stays up", async () => {
+    const { meetingId, itemIds } = await liveMeeting();
+    const { client } = await join("medewerker@politie.demo", meetingId);
+    for (const payload of [
+      null,
+      "need",
+      { key: "short", itemId: itemIds.A, text: "x" },
+      { key: randomUUID(), itemId: itemIds.A, text: "x".repeat(10_000) },
+      { key: randomUUID(), itemId: itemIds.A, text: "ok", extra: true },
+      JSON.parse(`{"key":"${randomUUID()}","itemId":"${itemIds.A}","text":"ok","__proto__":{"admin":true}}`),
+    ]) {
+      const result = await client.emit("live:need:add", payload);
+      expect(result).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
+    }
+    const bsn = await client.emit("live:need:add", { key: randomUUID(), itemId: itemIds.A, text: "BSN 111222333" });
+    expect(bsn).toMatchObject({
+      ok: false,
+      error: { code: "invalid_payload", fields: { text: { key: "privacy.found.bsn" } } },
+    });
+    expect(client.socket.connected).toBe(true);
+  });
+
+  it("the chair puts an item on the table: every invitee follows, without its content", async () => {
+    const { meetingId, itemIds } = await liveMeeting();
+    const { client: chair } = await join("voorzitter@veiligthuis.demo", meetingId);
+    const { client: recl } = await join("medewerker@reclassering.demo", meetingId);
+    const { client: police } = await join("medewerker@politie.demo", meetingId);
+    expect((await police.emit("live:item:current", { meetingId, itemId: itemIds.B })).ok).toBe(false);
+    expect((await chair.emit("live:item:current", { meetingId, itemId: itemIds.B })).ok).toBe(true);
+    await recl.until((c) => c.meetings.some((m) => m.state.currentItemId === itemIds.B));
+    await police.until((c) => c.meetings.some((m) => m.state.currentItemId === itemIds.B));
+    expect(JSON.stringify(police.meetings)).not.toContain("Vraag B");
+  });
+
+  it("presence shows who joined, and drops someone whose connection is lost", async () => {
+    const { meetingId } = await liveMeeting();
+    const { client: chair } = await join("voorzitter@veiligthuis.demo", meetingId);
+    const { client: police } = await join("medewerker@politie.demo", meetingId);
+    const names = (c: LiveClient) => c.presence.map((p) => p.userId).length;
+    await chair.until((c) => names(c) === 2);
+    police.close();
+    await chair.until((c) => names(c) === 1);
+    const { client: rvdk } = await join("medewerker@rvdk.demo", meetingId);
+    await rvdk.until((c) => names(c) === 2);
+    await chair.until((c) => names(c) === 2);
+  });
+
+  it("re-joining after a reconnect returns the whole board, including what was missed", async () => {
+    const { meetingId, itemIds } = await liveMeeting();
+    const first = await join("medewerker@politie.demo", meetingId);
+    first.client.close();
+    const { client: rvdk } = await join("medewerker@rvdk.demo", meetingId);
+    await rvdk.emit("live:need:add", {
+      key: randomUUID(),
+      itemId: itemIds.A,
+      text: "Wij hebben nodig: schoolcontact.",
+    });
+    const again = await join("medewerker@politie.demo", meetingId);
+    if (!again.joined.ok) throw new Error("re-join failed");
+    const item = again.joined.data.items.find((i) => i.id === itemIds.A);
+    expect(item?.content?.board.needs.map((n) => n.text)).toEqual(["Wij hebben nodig: schoolcontact."]);
+    expect(item?.content?.board.seq).toBe(1);
+  });
+});
