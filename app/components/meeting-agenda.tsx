@@ -45,6 +45,14 @@ export function MeetingHeader({ meeting }: { meeting: Meeting }) {
             {t("meetings.edit")}
           </Link>
         ) : null}
+        {meeting.status === "LIVE" ? (
+          <Link to={`/overleggen/${meeting.id}/live`} className="button">
+            {t("live.join")}
+          </Link>
+        ) : null}
+        {meeting.status === "FINISHED" ? (
+          <Link to={`/overleggen/${meeting.id}/live`}>{t("live.viewFinished")}</Link>
+        ) : null}
         <a href={`/overleggen/${meeting.id}.ics`}>{t("meetings.calendar")}</a>
       </div>
       <p className={over > 0 ? "notice notice--warning" : "hint"} data-testid="planned-time">
@@ -230,6 +238,7 @@ export function ChairTools({
   const { t } = useTranslation();
   const add = errorsOf(result, "add-item", t);
   const publish = errorsOf(result, "publish", t);
+  const start = errorsOf(result, "start", t);
   const organisations = meeting.invitations.map((i) => i.organisation);
   const v = (k: string) => (typeof add.values[k] === "string" ? (add.values[k] as string) : "");
   return (
@@ -243,67 +252,78 @@ export function ChairTools({
           </button>
         </Form>
       ) : null}
-      <section aria-labelledby="add-item-title" className="form-section">
-        <h2 id="add-item-title">{t("meetings.addItem")}</h2>
-        {cases.length === 0 ? (
-          <p>{t("meetings.noCases")}</p>
-        ) : (
-          <Form method="post" noValidate className="form" key={JSON.stringify(result ?? {})}>
-            {add.formError ? (
-              <p className="notice notice--error" role="alert">
-                {t(add.formError)}
-              </p>
-            ) : null}
-            <SelectField
-              name="caseReference"
-              label={t("meetings.fields.caseReference")}
-              defaultValue={v("caseReference")}
-              error={add.errors.caseReference}
-              options={cases.map((c) => ({
-                value: c.reference,
-                label: `${c.reference} (${t(`cases.risk.${c.riskLevel}`)})`,
-              }))}
-            />
-            <TextAreaField
-              name="question"
-              label={t("meetings.fields.question")}
-              hint={t("meetings.fields.questionHint")}
-              defaultValue={v("question")}
-              error={add.errors.question}
-              rows={2}
-              maxLength={500}
-            />
-            <SelectField
-              name="askingOrganisationId"
-              label={t("meetings.fields.askingOrganisation")}
-              defaultValue={v("askingOrganisationId")}
-              error={add.errors.askingOrganisationId}
-              options={organisations.map((o) => ({ value: o.id, label: `${o.name} (${o.shortCode})` }))}
-            />
-            <TextField
-              name="timeboxMinutes"
-              type="number"
-              inputMode="numeric"
-              min={5}
-              max={120}
-              label={t("meetings.fields.timeboxMinutes")}
-              defaultValue={v("timeboxMinutes") || "15"}
-              error={add.errors.timeboxMinutes}
-            />
-            <OrganisationChecks
-              name="tables"
-              legend={t("meetings.fields.tables")}
-              hint={t("meetings.fields.tablesHint")}
-              organisations={organisations}
-              checked={new Set(Array.isArray(add.values.tables) ? add.values.tables : [])}
-              error={add.errors.tableOrganisationIds}
-            />
-            <button type="submit" name="intent" value="add-item" className="button">
-              {t("meetings.addItem")}
-            </button>
-          </Form>
-        )}
-      </section>
+      {meeting.status === "PUBLISHED" ? (
+        <Form method="post" className="form-section">
+          <p className="hint">{t("live.startHint")}</p>
+          {start.formError ? <p className="notice notice--error">{t(start.formError)}</p> : null}
+          <button type="submit" name="intent" value="start" className="button">
+            {t("live.start")}
+          </button>
+        </Form>
+      ) : null}
+      {meeting.status === "LIVE" || meeting.status === "FINISHED" ? null : (
+        <section aria-labelledby="add-item-title" className="form-section">
+          <h2 id="add-item-title">{t("meetings.addItem")}</h2>
+          {cases.length === 0 ? (
+            <p>{t("meetings.noCases")}</p>
+          ) : (
+            <Form method="post" noValidate className="form" key={JSON.stringify(result ?? {})}>
+              {add.formError ? (
+                <p className="notice notice--error" role="alert">
+                  {t(add.formError)}
+                </p>
+              ) : null}
+              <SelectField
+                name="caseReference"
+                label={t("meetings.fields.caseReference")}
+                defaultValue={v("caseReference")}
+                error={add.errors.caseReference}
+                options={cases.map((c) => ({
+                  value: c.reference,
+                  label: `${c.reference} (${t(`cases.risk.${c.riskLevel}`)})`,
+                }))}
+              />
+              <TextAreaField
+                name="question"
+                label={t("meetings.fields.question")}
+                hint={t("meetings.fields.questionHint")}
+                defaultValue={v("question")}
+                error={add.errors.question}
+                rows={2}
+                maxLength={500}
+              />
+              <SelectField
+                name="askingOrganisationId"
+                label={t("meetings.fields.askingOrganisation")}
+                defaultValue={v("askingOrganisationId")}
+                error={add.errors.askingOrganisationId}
+                options={organisations.map((o) => ({ value: o.id, label: `${o.name} (${o.shortCode})` }))}
+              />
+              <TextField
+                name="timeboxMinutes"
+                type="number"
+                inputMode="numeric"
+                min={5}
+                max={120}
+                label={t("meetings.fields.timeboxMinutes")}
+                defaultValue={v("timeboxMinutes") || "15"}
+                error={add.errors.timeboxMinutes}
+              />
+              <OrganisationChecks
+                name="tables"
+                legend={t("meetings.fields.tables")}
+                hint={t("meetings.fields.tablesHint")}
+                organisations={organisations}
+                checked={new Set(Array.isArray(add.values.tables) ? add.values.tables : [])}
+                error={add.errors.tableOrganisationIds}
+              />
+              <button type="submit" name="intent" value="add-item" className="button">
+                {t("meetings.addItem")}
+              </button>
+            </Form>
+          )}
+        </section>
+      )}
     </>
   );
 }

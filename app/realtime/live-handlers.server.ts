@@ -7,6 +7,7 @@ import {
   addressNeedSchema,
   closeItemSchema,
   decisionSchema,
+  endMeetingSchema,
   itemRefSchema,
   meetingRefSchema,
   needSchema,
@@ -111,7 +112,7 @@ export function registerLiveHandlers(io: RealtimeServer, socket: AppSocket): voi
   );
   socket.on(
     "live:meeting:end",
-    write(meetingRefSchema, (p, user) => endMeeting(user, p.meetingId, meta())),
+    write(endMeetingSchema, (p, user) => endMeeting(user, p.meetingId, meta())),
   );
   socket.on(
     "live:roleCard:save",

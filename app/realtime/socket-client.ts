@@ -18,6 +18,15 @@ export function getSocket(): Promise<AppClientSocket> {
   socket ??= import("socket.io-client").then(({ io }) => {
     const created: AppClientSocket = io({ transports: ["websocket"], reconnectionDelayMax: 5_000 });
     created.on("connect", () => (hasConnected = true));
+    // The browser knows before the socket does: a ping timeout would take up to 45 s. Offline
+    // closes the transport (socket.io starts reconnecting); online retries at once, not after the
+    // back-off delay.
+    window.addEventListener("offline", () => created.io.engine?.close());
+    window.addEventListener("online", () => {
+      if (created.connected || !created.active) return;
+      created.disconnect();
+      created.connect();
+    });
     return created;
   });
   return socket;
@@ -31,9 +40,10 @@ export function closeSocket(): void {
 
 function stateOf(s: AppClientSocket): ConnectionState {
   if (s.connected) return "connected";
+  if (!s.active) return "offline"; // ended (logout, session expired): no more attempts
+  if (hasConnected) return "reconnecting"; // also while the browser is offline: it retries when back
   if (typeof navigator !== "undefined" && !navigator.onLine) return "offline";
-  if (!s.active) return "offline";
-  return hasConnected ? "reconnecting" : "connecting";
+  return "connecting";
 }
 
 /** The real state of the socket, for the connection indicator. Only connects when `enabled`. */

@@ -19,10 +19,12 @@ const required = (max: number) => guardedText(max).pipe(z.string().min(1, "valid
 export const LIVE_LIMITS = { cardField: 1000, knowledge: 2000, need: 500, decision: 1000, action: 500 } as const;
 
 export const meetingRefSchema = z.object({ meetingId: id }).strict();
-export const itemRefSchema = z.object({ meetingId: id, itemId: id }).strict();
+// The chair's commands carry a key like every write; a repeat is harmless (or refused as done).
+export const itemRefSchema = z.object({ key: key.optional(), meetingId: id, itemId: id }).strict();
 export const closeItemSchema = z
-  .object({ meetingId: id, itemId: id, confirmOpenNeeds: z.boolean().default(false) })
+  .object({ key: key.optional(), meetingId: id, itemId: id, confirmOpenNeeds: z.boolean().default(false) })
   .strict();
+export const endMeetingSchema = z.object({ key: key.optional(), meetingId: id }).strict();
 
 export const roleCardSchema = z
   .object({

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 
 import type { SessionUser } from "~/auth/session.server";
+import { LiveError, startMeeting } from "~/domain/live/live.server";
 import type { FormErrors } from "~/utils/form-errors";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 
@@ -114,7 +115,17 @@ export type AgendaActionData = {
   done?: string;
 };
 
-const intentSchema = z.enum(["add-item", "move-up", "move-down", "reorder", "publish", "propose", "accept", "decline"]);
+const intentSchema = z.enum([
+  "add-item",
+  "move-up",
+  "move-down",
+  "reorder",
+  "publish",
+  "start",
+  "propose",
+  "accept",
+  "decline",
+]);
 
 /** Every change on the agenda page, by `intent`. Rule errors come back as a message for that form. */
 export async function handleAgendaAction(user: SessionUser, meetingId: string, formData: FormData, meta: Meta) {
@@ -157,6 +168,9 @@ export async function handleAgendaAction(user: SessionUser, meetingId: string, f
       case "publish":
         await publishMeeting(user, meetingId, meta);
         return data<AgendaActionData>({ form, values: {}, done: "meetings.published" });
+      case "start":
+        await startMeeting(user, meetingId, meta);
+        throw redirect(`/overleggen/${meetingId}/live`);
       case "propose": {
         const parsed = proposalSchema.safeParse({
           caseReference: values.caseReference,
@@ -181,8 +195,9 @@ export async function handleAgendaAction(user: SessionUser, meetingId: string, f
       }
     }
   } catch (error) {
-    if (error instanceof MeetingRuleError)
+    if (error instanceof MeetingRuleError || (error instanceof LiveError && error.code === "rule"))
       return data<AgendaActionData>({ form, values, formError: error.key }, { status: 400 });
+    if (error instanceof LiveError) throw new Response("Niet gevonden", { status: 404 });
     throw error;
   }
 }

@@ -1,0 +1,519 @@
+import { useState } from "react";
+import type { FormEvent, ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+import { SelectField, TextAreaField, TextField } from "~/components/forms";
+import { isLocale } from "~/i18n/config";
+import { formatDate } from "~/i18n/format";
+import type { ActionStatus, ActionView, Involvement, ItemBoard as Board, NeedView } from "~/realtime/events";
+import { balanceOf } from "~/realtime/live-board-state";
+
+import { FormStatus, useFieldError, useLive } from "./live-context";
+import { RoleCard } from "./role-card";
+import { formValues, useLiveForm } from "./use-live-form";
+
+const INVOLVEMENTS: Involvement[] = ["LEADS", "CONTRIBUTES", "INFORMED"];
+const ACTION_STATUSES: ActionStatus[] = ["OPEN", "IN_PROGRESS", "DONE"];
+
+type ItemProps = { itemId: string; board: Board; tables: string[]; open: boolean };
+
+function ResponsibilityRow({
+  itemId,
+  organisationId,
+  involvement,
+  version,
+}: {
+  itemId: string;
+  organisationId: string;
+  involvement: Involvement | null;
+  version: number;
+}) {
+  const { t } = useTranslation();
+  const { board, send, orgName, flash } = useLive();
+  const { state, submit } = useLiveForm(send);
+  const own = organisationId === board.viewer.organisationId;
+  const options = INVOLVEMENTS.filter((i) => board.isChair || i !== "LEADS");
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const value = formValues(event.currentTarget).involvement ?? "";
+    void submit("live:responsibility:set", { itemId, organisationId, involvement: value || null, version });
+  };
+  const label = involvement ? t(`live.involvement.${involvement}`) : t("live.involvement.none");
+  const mayEdit = board.isChair || (own && involvement !== "LEADS");
+  return (
+    <li className={`responsibility${flash("responsibilities")}`}>
+      <span className="responsibility__org">{orgName(organisationId)}</span>
+      {mayEdit ? (
+        <form className="live-form live-form--inline" onSubmit={onSubmit}>
+          <SelectField
+            key={`${version}`}
+            id={`resp-${itemId}-${organisationId}`}
+            name="involvement"
+            label={t("live.involvement.label", { organisation: orgName(organisationId) })}
+            defaultValue={involvement ?? ""}
+            options={[
+              { value: "", label: t("live.involvement.none") },
+              ...options.map((i) => ({ value: i, label: t(`live.involvement.${i}`) })),
+            ]}
+          />
+          <button type="submit" className="button button--secondary">
+            {t("live.involvement.save")}
+          </button>
+          <FormStatus state={state} />
+        </form>
+      ) : (
+        <span className="badge">{label}</span>
+      )}
+    </li>
+  );
+}
+
+function Responsibilities({ itemId, board, open }: ItemProps) {
+  const { t } = useTranslation();
+  const { orgName, editable, board: live } = useLive();
+  const lead = board.responsibilities.find((r) => r.involvement === "LEADS");
+  return (
+    <section aria-labelledby={`resp-title-${itemId}`} className="live-section">
+      <h3 id={`resp-title-${itemId}`}>{t("live.sections.responsibilities")}</h3>
+      <p>
+        <strong>{t("live.involvement.lead")}:</strong>{" "}
+        {lead ? orgName(lead.organisationId) : t("live.involvement.noLead")}
+      </p>
+      {editable && open ? (
+        <>
+          {!live.isChair ? <p className="hint">{t("live.involvement.memberHint")}</p> : null}
+          <ul className="responsibilities">
+            {board.responsibilities.map((r) => (
+              <ResponsibilityRow key={r.organisationId} itemId={itemId} {...r} />
+            ))}
+          </ul>
+        </>
+      ) : (
+        <ul className="responsibilities">
+          {board.responsibilities.map((r) => (
+            <li key={r.organisationId}>
+              {orgName(r.organisationId)}:{" "}
+              {r.involvement ? t(`live.involvement.${r.involvement}`) : t("live.involvement.none")}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function AddressNeedForm({ need, tables }: { need: NeedView; tables: string[] }) {
+  const { t } = useTranslation();
+  const { board, send, orgName } = useLive();
+  const { state, submit } = useLiveForm(send);
+  const fieldError = useFieldError(state.errors);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const values = formValues(event.currentTarget);
+    void submit("live:need:address", {
+      needId: need.id,
+      version: need.version,
+      addressedByOrganisationId: values.addressedByOrganisationId ?? "",
+      note: values.note ?? "",
+    });
+  };
+  const defaultOrg = tables.includes(board.viewer.organisationId) ? board.viewer.organisationId : (tables[0] ?? "");
+  return (
+    <form className="live-form live-form--inline" onSubmit={onSubmit} noValidate>
+      <SelectField
+        id={`need-${need.id}-by`}
+        name="addressedByOrganisationId"
+        label={t("live.need.addressedBy")}
+        defaultValue={defaultOrg}
+        error={fieldError("addressedByOrganisationId")}
+        options={tables.map((id) => ({ value: id, label: orgName(id) }))}
+      />
+      <TextField id={`need-${need.id}-note`} name="note" label={t("live.need.note")} error={fieldError("note")} />
+      <button type="submit" className="button button--secondary">
+        {t("live.need.markAddressed")}
+      </button>
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+function AddForm({
+  event,
+  title,
+  build,
+  children,
+  submitLabel,
+}: {
+  event: "live:need:add" | "live:decision:add" | "live:action:add";
+  title: string;
+  build: (values: Record<string, string>, form: HTMLFormElement) => Record<string, unknown>;
+  children: (fieldError: (field: string) => string | undefined) => ReactNode;
+  submitLabel: string;
+}) {
+  const { send } = useLive();
+  const { state, submit } = useLiveForm(send);
+  const fieldError = useFieldError(state.errors);
+  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const ack = await submit(event, build(formValues(form), form));
+    if (ack.ok) form.reset();
+  };
+  return (
+    <form className="live-form" onSubmit={(e) => void onSubmit(e)} aria-label={title} noValidate>
+      {children(fieldError)}
+      <button type="submit" className="button">
+        {submitLabel}
+      </button>
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+function Needs({ itemId, board, tables, open }: ItemProps) {
+  const { t } = useTranslation();
+  const { board: live, orgName, editable, flash } = useLive();
+  const mayRaise = tables.includes(live.viewer.organisationId);
+  const openCount = board.needs.filter((n) => n.status === "OPEN").length;
+  return (
+    <section aria-labelledby={`needs-title-${itemId}`} className="live-section">
+      <h3 id={`needs-title-${itemId}`}>
+        {t("live.sections.needs")} <span className="badge">{t("live.need.openCount", { count: openCount })}</span>
+      </h3>
+      {board.needs.length === 0 ? <p className="hint">{t("live.need.none")}</p> : null}
+      <ul className="live-list">
+        {board.needs.map((need) => (
+          <li key={need.id} className={`live-list__item${flash(need.id)}`} data-testid="need">
+            <p>
+              <strong>{orgName(need.organisationId)}:</strong> {need.text}{" "}
+              <span className={need.status === "OPEN" ? "badge badge--outdated" : "badge"}>
+                {need.status === "OPEN"
+                  ? t("live.need.open")
+                  : t("live.need.addressed", { organisation: orgName(need.addressedByOrganisationId) })}
+              </span>
+            </p>
+            {need.addressedNote ? <p className="hint">{need.addressedNote}</p> : null}
+            {need.status === "OPEN" && editable && open ? <AddressNeedForm need={need} tables={tables} /> : null}
+          </li>
+        ))}
+      </ul>
+      {editable && open && mayRaise ? (
+        <AddForm
+          event="live:need:add"
+          title={t("live.need.add")}
+          submitLabel={t("live.need.add")}
+          build={(values) => ({ itemId, text: values.text ?? "" })}
+        >
+          {(fieldError) => (
+            <TextAreaField
+              id={`need-new-${itemId}`}
+              name="text"
+              label={t("live.need.text")}
+              error={fieldError("text")}
+              rows={2}
+            />
+          )}
+        </AddForm>
+      ) : null}
+    </section>
+  );
+}
+
+function Balance({ itemId, board, tables }: ItemProps) {
+  const { t } = useTranslation();
+  const { orgName } = useLive();
+  return (
+    <section aria-labelledby={`balance-title-${itemId}`} className="live-section">
+      <h3 id={`balance-title-${itemId}`}>{t("live.sections.balance")}</h3>
+      <table className="balance" data-testid="balance">
+        <caption>{t("live.balance.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("live.balance.organisation")}</th>
+            <th scope="col">{t("live.balance.needsRaised")}</th>
+            <th scope="col">{t("live.balance.needsOpen")}</th>
+            <th scope="col">{t("live.balance.needsAddressed")}</th>
+            <th scope="col">{t("live.balance.actionsOwned")}</th>
+            <th scope="col">{t("live.balance.cardCompleted")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {balanceOf(board, tables).map((row) => (
+            <tr key={row.organisationId}>
+              <th scope="row">{orgName(row.organisationId)}</th>
+              <td>{row.needsRaised}</td>
+              <td>{row.needsOpen}</td>
+              <td>{row.needsAddressed}</td>
+              <td>{row.actionsOwned}</td>
+              <td>{row.cardCompleted ? t("live.balance.yes") : t("live.balance.no")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function DissentFields({
+  itemId,
+  tables,
+  fieldError,
+}: {
+  itemId: string;
+  tables: string[];
+  fieldError: (field: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  const { orgName } = useLive();
+  const [checked, setChecked] = useState<string[]>([]);
+  return (
+    <fieldset className="field">
+      <legend className="field__label">{t("live.decision.dissent")}</legend>
+      <p className="field__hint">{t("live.decision.dissentHint")}</p>
+      {tables.map((organisationId) => {
+        const on = checked.includes(organisationId);
+        const id = `dissent-${itemId}-${organisationId}`;
+        return (
+          <div key={organisationId} className="dissent">
+            <label className="checkbox" htmlFor={id}>
+              <input
+                id={id}
+                type="checkbox"
+                name="dissent"
+                value={organisationId}
+                checked={on}
+                onChange={(e) =>
+                  setChecked((current) =>
+                    e.target.checked ? [...current, organisationId] : current.filter((c) => c !== organisationId),
+                  )
+                }
+              />{" "}
+              {t("live.decision.dissentOf", { organisation: orgName(organisationId) })}
+            </label>
+            {on ? (
+              <TextField
+                id={`${id}-reason`}
+                name={`reason-${organisationId}`}
+                label={t("live.decision.reason", { organisation: orgName(organisationId) })}
+                error={fieldError(
+                  `dissents.${tables.filter((o) => checked.includes(o)).indexOf(organisationId)}.reason`,
+                )}
+              />
+            ) : null}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function Decisions({ itemId, board, tables, open }: ItemProps) {
+  const { t } = useTranslation();
+  const { board: live, orgName, editable, flash } = useLive();
+  return (
+    <section aria-labelledby={`decisions-title-${itemId}`} className="live-section">
+      <h3 id={`decisions-title-${itemId}`}>{t("live.sections.decisions")}</h3>
+      {board.decisions.length === 0 ? <p className="hint">{t("live.decision.none")}</p> : null}
+      <ul className="live-list">
+        {board.decisions.map((decision) => (
+          <li key={decision.id} className={`live-list__item${flash(decision.id)}`} data-testid="decision">
+            <p>{decision.text}</p>
+            {decision.dissents.length === 0 ? (
+              <p className="hint">{t("live.decision.noDissent")}</p>
+            ) : (
+              <ul>
+                {decision.dissents.map((d) => (
+                  <li key={d.organisationId}>
+                    {t("live.decision.dissentBy", { organisation: orgName(d.organisationId), reason: d.reason })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+      {editable && open && live.isChair ? (
+        <AddForm
+          event="live:decision:add"
+          title={t("live.decision.add")}
+          submitLabel={t("live.decision.add")}
+          build={(values, form) => {
+            const data = new FormData(form);
+            const dissenting = data.getAll("dissent").map(String);
+            return {
+              itemId,
+              text: values.text ?? "",
+              dissents: dissenting.map((organisationId) => ({
+                organisationId,
+                reason: String(data.get(`reason-${organisationId}`) ?? ""),
+              })),
+            };
+          }}
+        >
+          {(fieldError) => (
+            <>
+              <TextAreaField
+                id={`decision-new-${itemId}`}
+                name="text"
+                label={t("live.decision.text")}
+                error={fieldError("text")}
+                rows={2}
+              />
+              <DissentFields itemId={itemId} tables={tables} fieldError={fieldError} />
+            </>
+          )}
+        </AddForm>
+      ) : null}
+    </section>
+  );
+}
+
+function ActionStatusForm({ action }: { action: ActionView }) {
+  const { t } = useTranslation();
+  const { send } = useLive();
+  const { state, submit } = useLiveForm(send);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const status = formValues(event.currentTarget).status ?? "";
+    void submit("live:action:status", { actionId: action.id, version: action.version, status });
+  };
+  return (
+    <form className="live-form live-form--inline" onSubmit={onSubmit}>
+      <SelectField
+        key={action.version}
+        id={`action-${action.id}-status`}
+        name="status"
+        label={t("live.action.status")}
+        defaultValue={action.status}
+        options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`live.action.statuses.${s}`) }))}
+      />
+      <button type="submit" className="button button--secondary">
+        {t("live.action.setStatus")}
+      </button>
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+function NewActionFields({
+  itemId,
+  tables,
+  fieldError,
+}: {
+  itemId: string;
+  tables: string[];
+  fieldError: (field: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  const { board, orgName } = useLive();
+  const [owner, setOwner] = useState(
+    tables.includes(board.viewer.organisationId) ? board.viewer.organisationId : (tables[0] ?? ""),
+  );
+  const people = board.people.filter((p) => p.organisationId === owner);
+  return (
+    <>
+      <TextAreaField
+        id={`action-new-${itemId}`}
+        name="description"
+        label={t("live.action.description")}
+        error={fieldError("description")}
+        rows={2}
+      />
+      <SelectField
+        id={`action-new-${itemId}-owner`}
+        name="ownerOrganisationId"
+        label={t("live.action.owner")}
+        value={owner}
+        onChange={(e) => setOwner(e.target.value)}
+        error={fieldError("ownerOrganisationId")}
+        options={tables.map((id) => ({ value: id, label: orgName(id) }))}
+      />
+      <SelectField
+        key={owner}
+        id={`action-new-${itemId}-person`}
+        name="ownerUserId"
+        label={t("live.action.ownerPerson")}
+        error={fieldError("ownerUserId")}
+        options={[
+          { value: "", label: t("live.action.nobody") },
+          ...people.map((p) => ({ value: p.id, label: p.name })),
+        ]}
+      />
+      <TextField
+        id={`action-new-${itemId}-due`}
+        name="dueDate"
+        type="date"
+        label={t("live.action.dueDate")}
+        error={fieldError("dueDate")}
+      />
+    </>
+  );
+}
+
+function Actions({ itemId, board, tables, open }: ItemProps) {
+  const { t, i18n } = useTranslation();
+  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const { board: live, orgName, editable, flash } = useLive();
+  return (
+    <section aria-labelledby={`actions-title-${itemId}`} className="live-section">
+      <h3 id={`actions-title-${itemId}`}>{t("live.sections.actions")}</h3>
+      {board.actions.length === 0 ? <p className="hint">{t("live.action.none")}</p> : null}
+      <ul className="live-list">
+        {board.actions.map((action) => {
+          const mayMove = live.isChair || action.ownerOrganisationId === live.viewer.organisationId;
+          return (
+            <li key={action.id} className={`live-list__item${flash(action.id)}`} data-testid="action">
+              <p>
+                <strong>{action.description}</strong>
+                <br />
+                {orgName(action.ownerOrganisationId)}
+                {action.ownerName ? ` (${action.ownerName})` : ""} · {t("live.action.dueDate")}{" "}
+                {formatDate(`${action.dueDate}T12:00:00Z`, locale)} ·{" "}
+                <span className="badge">{t(`live.action.statuses.${action.status}`)}</span>
+              </p>
+              {editable && open && mayMove ? <ActionStatusForm action={action} /> : null}
+            </li>
+          );
+        })}
+      </ul>
+      {editable && open ? (
+        <AddForm
+          event="live:action:add"
+          title={t("live.action.add")}
+          submitLabel={t("live.action.add")}
+          build={(values) => ({
+            itemId,
+            description: values.description ?? "",
+            ownerOrganisationId: values.ownerOrganisationId ?? "",
+            ownerUserId: values.ownerUserId ?? "",
+            dueDate: values.dueDate ?? "",
+          })}
+        >
+          {(fieldError) => <NewActionFields itemId={itemId} tables={tables} fieldError={fieldError} />}
+        </AddForm>
+      ) : null}
+    </section>
+  );
+}
+
+/** One agenda item's board, for the chair and the organisations at its table. */
+export function ItemBoard(props: ItemProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <section aria-labelledby={`cards-title-${props.itemId}`} className="live-section">
+        <h3 id={`cards-title-${props.itemId}`}>{t("live.sections.roleCards")}</h3>
+        <div className="role-cards">
+          {props.board.roleCards.map((card) => (
+            <RoleCard key={card.id} card={card} open={props.open} />
+          ))}
+        </div>
+      </section>
+      <Responsibilities {...props} />
+      <Needs {...props} />
+      <Balance {...props} />
+      <Decisions {...props} />
+      <Actions {...props} />
+    </>
+  );
+}

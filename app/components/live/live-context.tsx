@@ -1,0 +1,63 @@
+import { createContext, useContext } from "react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+import type { LiveBoard } from "~/realtime/events";
+import type { SyncState } from "~/realtime/use-live-board";
+import type { FormErrors } from "~/utils/form-errors";
+
+import type { LiveFormState, Send } from "./use-live-form";
+
+type LiveContextValue = {
+  board: LiveBoard;
+  send: Send;
+  sync: SyncState;
+  highlighted: ReadonlySet<string>;
+};
+
+const LiveContext = createContext<LiveContextValue | null>(null);
+
+export function LiveProvider({ value, children }: { value: LiveContextValue; children: ReactNode }) {
+  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
+}
+
+export function useLive() {
+  const value = useContext(LiveContext);
+  if (!value) throw new Error("useLive outside LiveProvider");
+  const organisation = (id: string | null) => value.board.organisations.find((o) => o.id === id);
+  return {
+    ...value,
+    orgName: (id: string | null) => organisation(id)?.name ?? "",
+    orgShort: (id: string | null) => organisation(id)?.shortCode ?? "",
+    editable: value.board.state.status === "LIVE",
+    flash: (id: string) => (value.highlighted.has(id) ? " live-flash" : ""),
+  };
+}
+
+/** Translates one field's error (a key with values), if any. */
+export function useFieldError(errors: FormErrors) {
+  const { t } = useTranslation();
+  return (field: string) => {
+    const error = errors[field];
+    return error ? t(error.key, error.values) : undefined;
+  };
+}
+
+/** What happened to the last submit of a form, said in a polite live region. */
+export function FormStatus({ state, id }: { state: LiveFormState; id?: string }) {
+  const { t } = useTranslation();
+  const { sync } = useLive();
+  let text = "";
+  let className = "live-form__status";
+  if (state.status === "sending") text = sync === "synced" ? t("live.sending") : t("live.waitingToSend");
+  if (state.status === "done") text = t("live.saved");
+  if (state.status === "error" && state.formError) {
+    text = t(state.formError);
+    className += " live-form__status--error";
+  }
+  return (
+    <p id={id} className={className} role="status" aria-live="polite">
+      {text}
+    </p>
+  );
+}

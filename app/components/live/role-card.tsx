@@ -1,0 +1,209 @@
+import { useState } from "react";
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+
+import { SelectField, TextAreaField } from "~/components/forms";
+import type { RoleCardView, WriteResult } from "~/realtime/events";
+
+import { FormStatus, useFieldError, useLive } from "./live-context";
+import { formValues, useLiveForm } from "./use-live-form";
+
+const FIELDS = ["roleInCase", "knowledge", "knowledgeLegalBasis", "contribution", "limitsHere"] as const;
+
+function ProfileExcerpt({ card }: { card: RoleCardView }) {
+  const { t } = useTranslation();
+  const list = (items: string[]) =>
+    items.length ? (
+      <ul>
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    ) : (
+      <p className="hint">{t("live.card.none")}</p>
+    );
+  return (
+    <details className="role-card__profile">
+      <summary>{t("live.card.fromProfile", { version: card.profile.profileVersion })}</summary>
+      <h5>{t("live.card.offers")}</h5>
+      {list(card.profile.offers)}
+      <h5>{t("live.card.limits")}</h5>
+      {list(card.profile.limits)}
+      <h5>{t("live.card.legalBases")}</h5>
+      {list(card.profile.legalBases.map((b) => `${b.label}: ${b.allows}`))}
+    </details>
+  );
+}
+
+function CardFacts({ card }: { card: RoleCardView }) {
+  const { t } = useTranslation();
+  const value = (text: string) => text || t("live.card.empty");
+  return (
+    <dl className="role-card__facts">
+      <dt>{t("live.card.roleInCase")}</dt>
+      <dd>{value(card.roleInCase)}</dd>
+      <dt>{t("live.card.knowledge")}</dt>
+      <dd>
+        {value(card.knowledge)}
+        {card.knowledge ? <span className="hint"> ({card.knowledgeLegalBasis})</span> : null}
+      </dd>
+      <dt>{t("live.card.contribution")}</dt>
+      <dd>{value(card.contribution)}</dd>
+      <dt>{t("live.card.limitsHere")}</dt>
+      <dd>{value(card.limitsHere)}</dd>
+    </dl>
+  );
+}
+
+/**
+ * The own organisation's card. The form remembers the version it started from: a colleague's save
+ * meanwhile does not replace what this user is typing, and saving on the old version is refused by
+ * the server with the current card, shown next to the user's own text.
+ */
+function RoleCardForm({ card }: { card: RoleCardView }) {
+  const { t } = useTranslation();
+  const { send } = useLive();
+  const { state, submit } = useLiveForm(send);
+  const fieldError = useFieldError(state.errors);
+  const [baseVersion, setBaseVersion] = useState(card.version);
+  const [defaults, setDefaults] = useState(card);
+  const [formKey, setFormKey] = useState(0);
+  const [dirty, setDirty] = useState(false);
+
+  // Not typing: follow the saved card as it changes (state adjusted while rendering, no effect).
+  if (!dirty && card.version !== baseVersion) {
+    setBaseVersion(card.version);
+    setDefaults(card);
+    setFormKey((k) => k + 1);
+  }
+
+  const save = async (form: HTMLFormElement, version: number) => {
+    const values = formValues(form);
+    const ack = await submit<WriteResult>("live:roleCard:save", {
+      cardId: card.id,
+      version,
+      ...Object.fromEntries(FIELDS.map((f) => [f, values[f] ?? ""])),
+    });
+    if (ack.ok && ack.data.change.kind === "roleCard") {
+      setDirty(false);
+      setBaseVersion(ack.data.change.roleCard.version);
+      setDefaults(ack.data.change.roleCard);
+    }
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void save(event.currentTarget, baseVersion);
+  };
+  const conflict = state.status === "error" && state.current ? (state.current as RoleCardView) : null;
+  const id = (field: string) => `card-${card.id}-${field}`;
+  const legalBases = card.profile.legalBases.map((b) => ({ value: b.label, label: b.label }));
+
+  return (
+    <form
+      key={formKey}
+      className="live-form role-card__form"
+      onSubmit={onSubmit}
+      onInput={() => setDirty(true)}
+      aria-labelledby={`card-${card.id}-title`}
+      noValidate
+    >
+      {dirty && card.version > baseVersion && !conflict ? (
+        <p className="notice notice--warning">{t("live.card.changedMeanwhile")}</p>
+      ) : null}
+      {conflict ? (
+        <div className="notice notice--warning" role="alert">
+          <p>{t("live.card.conflict")}</p>
+          <h5>{t("live.card.current")}</h5>
+          <CardFacts card={conflict} />
+          <div className="actions">
+            <button
+              type="button"
+              className="button"
+              onClick={(event) => {
+                const form = event.currentTarget.form;
+                if (form) void save(form, conflict.version);
+              }}
+            >
+              {t("live.card.keepMine")}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setDirty(false);
+                setBaseVersion(card.version);
+                setDefaults(card);
+                setFormKey((k) => k + 1);
+              }}
+            >
+              {t("live.card.takeTheirs")}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <TextAreaField
+        id={id("roleInCase")}
+        name="roleInCase"
+        label={t("live.card.roleInCase")}
+        defaultValue={defaults.roleInCase}
+        error={fieldError("roleInCase")}
+        rows={2}
+      />
+      <TextAreaField
+        id={id("knowledge")}
+        name="knowledge"
+        label={t("live.card.knowledge")}
+        hint={t("live.card.knowledgeHint")}
+        defaultValue={defaults.knowledge}
+        error={fieldError("knowledge")}
+        rows={3}
+      />
+      <SelectField
+        id={id("knowledgeLegalBasis")}
+        name="knowledgeLegalBasis"
+        label={t("live.card.knowledgeLegalBasis")}
+        defaultValue={defaults.knowledgeLegalBasis}
+        error={fieldError("knowledgeLegalBasis")}
+        options={[{ value: "", label: t("live.card.chooseLegalBasis") }, ...legalBases]}
+      />
+      <TextAreaField
+        id={id("contribution")}
+        name="contribution"
+        label={t("live.card.contribution")}
+        defaultValue={defaults.contribution}
+        error={fieldError("contribution")}
+        rows={2}
+      />
+      <TextAreaField
+        id={id("limitsHere")}
+        name="limitsHere"
+        label={t("live.card.limitsHere")}
+        defaultValue={defaults.limitsHere}
+        error={fieldError("limitsHere")}
+        rows={2}
+      />
+      <button type="submit" className="button">
+        {t("live.card.save")}
+      </button>
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+export function RoleCard({ card, open }: { card: RoleCardView; open: boolean }) {
+  const { t } = useTranslation();
+  const { board, orgName, editable, flash } = useLive();
+  const own = card.organisationId === board.viewer.organisationId;
+  return (
+    <article className={`role-card${flash(card.id)}`} aria-labelledby={`card-${card.id}-title`} data-testid="role-card">
+      <h4 id={`card-${card.id}-title`}>
+        {t("live.card.title", { organisation: orgName(card.organisationId) })}{" "}
+        <span className={card.completed ? "badge" : "badge badge--outdated"}>
+          {card.completed ? t("live.card.completed") : t("live.card.notCompleted")}
+        </span>
+      </h4>
+      <ProfileExcerpt card={card} />
+      {own && editable && open ? <RoleCardForm card={card} /> : <CardFacts card={card} />}
+    </article>
+  );
+}

@@ -1,0 +1,52 @@
+import { useCallback, useState } from "react";
+
+import type { Ack, LiveWriteEvent } from "~/realtime/events";
+import type { FormErrors } from "~/utils/form-errors";
+
+export type Send = <T>(event: LiveWriteEvent, payload: Record<string, unknown>) => Promise<Ack<T>>;
+
+export type LiveFormState = {
+  status: "idle" | "sending" | "done" | "error";
+  errors: FormErrors;
+  formError?: string;
+  current?: unknown;
+};
+
+/** An idempotency key: the same write sent twice (a retry) carries the same key. */
+export function newKey(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes); // randomUUID needs a secure context; a LAN address over http is not one
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * One live form: sends its payload with a fresh idempotency key and keeps what the server said.
+ * The form's own fields are not touched: on an error the typed text stays where it is.
+ */
+export function useLiveForm(send: Send) {
+  const [state, setState] = useState<LiveFormState>({ status: "idle", errors: {} });
+  const submit = useCallback(
+    async <T>(event: LiveWriteEvent, payload: Record<string, unknown>): Promise<Ack<T>> => {
+      setState({ status: "sending", errors: {} });
+      const ack = await send<T>(event, { ...payload, key: newKey() });
+      if (ack.ok) setState({ status: "done", errors: {} });
+      else
+        setState({
+          status: "error",
+          errors: ack.error.fields ?? {},
+          formError: ack.error.code === "invalid_payload" ? "live.errors.invalid" : ack.error.key,
+          current: ack.error.current,
+        });
+      return ack;
+    },
+    [send],
+  );
+  const reset = useCallback(() => setState({ status: "idle", errors: {} }), []);
+  return { state, submit, reset };
+}
+
+export function formValues(form: HTMLFormElement): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of new FormData(form)) if (typeof value === "string") values[name] = value;
+  return values;
+}

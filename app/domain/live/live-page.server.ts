@@ -1,0 +1,18 @@
+import type { SessionUser } from "~/auth/session.server";
+
+import { LiveError, loadBoard } from "./live.server";
+
+/**
+ * The live page's data: the board, or why there is none yet. "Not yours" and "does not exist"
+ * are both a 404, as everywhere.
+ */
+export async function liveBoardPage(user: SessionUser, meetingId: string, meta: { clientAddress: string | null }) {
+  try {
+    return { board: await loadBoard(user, meetingId, meta), notStarted: false as const };
+  } catch (error) {
+    if (error instanceof LiveError && error.key === "live.errors.notStarted")
+      return { board: null, notStarted: true as const };
+    if (error instanceof LiveError && error.code === "not_found") throw new Response("Niet gevonden", { status: 404 });
+    throw error;
+  }
+}
