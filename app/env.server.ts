@@ -44,6 +44,8 @@ export const envSchema = z
     REALTIME_ADAPTER: z
       .enum(["memory", "postgres", "redis"], { error: "moet memory, postgres of redis zijn" })
       .optional(),
+    /** How often the sessions behind open sockets are re-validated (expiry, idle, deleted). */
+    REALTIME_SESSION_RECHECK_SECONDS: positiveInt(15),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "moet een redis://-adres zijn" }).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })

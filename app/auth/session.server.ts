@@ -80,6 +80,34 @@ export async function lookupSession(sessionId: string | null, now = new Date()):
   };
 }
 
+/**
+ * The same rules as lookupSession for many sessions in three statements: the sockets of one app
+ * process are re-validated together (see realtime.server.ts). Sessions in `active` had socket
+ * activity since the last round and count as seen (idle timeout), like an HTTP request.
+ */
+export async function validateSessions(
+  ids: string[],
+  active: ReadonlySet<string>,
+  now = new Date(),
+): Promise<Map<string, SessionUser>> {
+  if (ids.length === 0) return new Map();
+  const rows = await prisma.session.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: userSelect } },
+  });
+  const idleLimit = getEnv().SESSION_IDLE_MINUTES * 60_000;
+  const ended = rows.filter((r) => r.expiresAt <= now || now.getTime() - r.lastSeenAt.getTime() > idleLimit);
+  if (ended.length) await prisma.session.deleteMany({ where: { id: { in: ended.map((r) => r.id) } } });
+  const valid = rows.filter((r) => !ended.includes(r));
+  const touch = valid.filter(
+    (r) => active.has(r.id) && now.getTime() - r.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS,
+  );
+  if (touch.length) {
+    await prisma.session.updateMany({ where: { id: { in: touch.map((r) => r.id) } }, data: { lastSeenAt: now } });
+  }
+  return new Map(valid.map((r) => [r.id, r.user]));
+}
+
 /** A new session with a fresh random id: the id is never carried over from before login. */
 export async function createSession(
   userId: string,

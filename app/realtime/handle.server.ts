@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { SessionUser } from "~/auth/session.server";
 import { lookupSession } from "~/auth/session.server";
 import { LiveError } from "~/domain/live/live.server";
+import { getEnv } from "~/env.server";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 import { logger } from "~/utils/logger.server";
 
@@ -27,6 +28,30 @@ export function failure(code: AckError["code"], key: string, extra: Partial<AckE
 }
 
 /**
+ * Every socket's session is re-validated in one batched round per app process (every
+ * REALTIME_SESSION_RECHECK_SECONDS, see
+ * realtime.server.ts), so an event does not pay a query for it. Logout does not wait for the
+ * round: it disconnects the session's sockets at once, across processes through the adapter.
+ */
+export const sessionRecheckMs = () => getEnv().REALTIME_SESSION_RECHECK_SECONDS * 1000;
+
+/** Sessions with socket activity since the last round: they count as seen (idle timeout). */
+export const activeSessions = new Set<string>();
+
+async function currentUser(socket: AppSocket): Promise<SessionUser | null> {
+  if (Date.now() - socket.data.checkedAt < 2 * sessionRecheckMs()) {
+    activeSessions.add(socket.data.sessionId);
+    return socket.data.user;
+  }
+  // Not confirmed lately (the round failed or is late): check this one now.
+  const state = await lookupSession(socket.data.sessionId);
+  if (state.status !== "active") return null;
+  socket.data.user = state.session.user;
+  socket.data.checkedAt = Date.now();
+  return state.session.user;
+}
+
+/**
  * Wraps a handler: finds the ack callback wherever the client put it, re-checks the session (idle
  * timeout and logout apply to sockets too), parses the payload with zod and turns a domain error
  * into its acknowledgement and anything else into an "internal" one. A handler never crashes the
@@ -40,20 +65,19 @@ export function handle<S extends z.ZodType, T>(
   return async (...args: unknown[]) => {
     const ack = typeof args.at(-1) === "function" ? (args.pop() as (r: Ack<T>) => void) : () => undefined;
     try {
-      const state = await lookupSession(socket.data.sessionId);
-      if (state.status !== "active") {
+      const user = await currentUser(socket);
+      if (!user) {
         ack(failure("unauthenticated", "errors.sessionEnded"));
         socket.emit("session:ended", { reason: "expired" });
         socket.disconnect(true);
         return;
       }
-      socket.data.user = state.session.user;
       const parsed = schema.safeParse(args[0]);
       if (!parsed.success) {
         ack(failure("invalid_payload", "live.errors.invalid", { fields: fieldErrorsFrom(parsed.error.issues) }));
         return;
       }
-      ack(await run(parsed.data, state.session.user));
+      ack(await run(parsed.data, user));
     } catch (error) {
       if (error instanceof LiveError) {
         ack(failure(error.code, error.key, error.current === undefined ? {} : { current: error.current }));

@@ -5,7 +5,8 @@ import { singleton } from "~/utils/singleton.server";
 
 import type { ClientToServerEvents, ServerToClientEvents } from "./events";
 
-export type SocketData = { sessionId: string; user: SessionUser };
+/** `checkedAt`: when the session was last confirmed (handshake, or the periodic re-validation). */
+export type SocketData = { sessionId: string; user: SessionUser; checkedAt: number };
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const holder = singleton("realtime", () => ({ io: null as RealtimeServer | null }));

@@ -4,14 +4,14 @@ import pg from "pg";
 import { Server } from "socket.io";
 
 import type { SessionUser } from "~/auth/session.server";
-import { lookupSession, readSessionId } from "~/auth/session.server";
+import { lookupSession, readSessionId, validateSessions } from "~/auth/session.server";
 import { logger } from "~/utils/logger.server";
 
 import type { RoomRef } from "./events";
 import { roomName } from "./events";
 import { emptyPayloadSchema, roomRequestSchema } from "./events.schema";
 import type { AppSocket } from "./handle.server";
-import { failure, handle } from "./handle.server";
+import { activeSessions, failure, handle, sessionRecheckMs } from "./handle.server";
 import type { RealtimeServer } from "./io.server";
 import { getRealtime, setRealtime } from "./io.server";
 import { registerLiveHandlers } from "./live-handlers.server";
@@ -84,7 +84,7 @@ export async function attachRealtime(
       const sessionId = await readSessionId(socket.request.headers.cookie ?? null);
       const state = await lookupSession(sessionId);
       if (state.status !== "active") return next(new Error("unauthenticated"));
-      socket.data = { sessionId: state.session.id, user: state.session.user };
+      socket.data = { sessionId: state.session.id, user: state.session.user, checkedAt: Date.now() };
       next();
     } catch {
       next(new Error("unauthenticated"));
@@ -125,8 +125,41 @@ export async function attachRealtime(
     registerLiveHandlers(io, socket);
   });
 
+  const sweep = setInterval(() => void revalidateSessions(io), sessionRecheckMs());
+  sweep.unref();
+  stopSweep = () => clearInterval(sweep);
+
   setRealtime(io);
   return io;
+}
+
+let stopSweep = () => undefined as void;
+
+/**
+ * One round of session checks for all sockets of this process: an ended session (expired, idle,
+ * deleted) gets `session:ended` and is disconnected; the others carry their user as it is now.
+ */
+export async function revalidateSessions(io: RealtimeServer, now = new Date()): Promise<void> {
+  const sockets = [...io.of("/").sockets.values()] as AppSocket[];
+  const active = new Set(activeSessions);
+  activeSessions.clear();
+  try {
+    const valid = await validateSessions([...new Set(sockets.map((s) => s.data.sessionId))], active, now);
+    for (const socket of sockets) {
+      const user = valid.get(socket.data.sessionId);
+      if (!user) {
+        socket.emit("session:ended", { reason: "expired" });
+        socket.disconnect(true);
+        continue;
+      }
+      socket.data.user = user;
+      socket.data.checkedAt = Date.now();
+    }
+  } catch (error) {
+    // The database is away: events fall back to checking their own session (handle.server.ts).
+    for (const id of active) activeSessions.add(id);
+    logger.warn({ err: error }, "session re-validation failed");
+  }
 }
 
 /** Ends every socket of a session (logout): they get `session:ended` and are disconnected. */
@@ -138,6 +171,7 @@ export function endSessionSockets(sessionId: string, reason: "logout" | "expired
 }
 
 export async function closeRealtime(): Promise<void> {
+  stopSweep();
   const io = getRealtime();
   setRealtime(null);
   if (io) await new Promise<void>((resolve) => io.close(() => resolve()));

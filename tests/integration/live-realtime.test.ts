@@ -14,7 +14,7 @@ let server: TestServer;
 const open: LiveClient[] = [];
 
 beforeAll(async () => {
-  server = await startDemoServer();
+  server = await startDemoServer({ REALTIME_SESSION_RECHECK_SECONDS: "1" });
 });
 afterEach(() => {
   for (const client of open.splice(0)) client.close();
@@ -149,5 +149,16 @@ describe("live meeting over socket.io", () => {
     const item = again.joined.data.items.find((i) => i.id === itemIds.A);
     expect(item?.content?.board.needs.map((n) => n.text)).toEqual(["Wij hebben nodig: schoolcontact."]);
     expect(item?.content?.board.seq).toBe(1);
+  });
+
+  it("a session that ends while its socket is open is noticed by the next re-validation round", async () => {
+    const { meetingId } = await liveMeeting();
+    const { client } = await join("medewerker@rvdk.demo", meetingId);
+    const ended = new Promise((resolve) => client.socket.once("session:ended", resolve));
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "medewerker@rvdk.demo" } });
+    // Ended outside this socket (an administrator, or expiry): no logout request reaches the socket.
+    await prisma.session.deleteMany({ where: { userId: user.id } });
+    expect(await ended).toEqual({ reason: "expired" });
+    await client.until((c) => !c.socket.connected, 3_000);
   });
 });
