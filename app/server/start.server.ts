@@ -67,6 +67,8 @@ export async function startApplication(env: Env, startedAt = performance.now()):
         `Demodata aangemaakt: ${seeded.organisations} organisaties, ${seeded.users} accounts, ${seeded.profiles} rolprofielen`,
       );
     }
+    const { seedDemoMeeting } = await import("~/domain/demo/demo-meeting.server");
+    if (await seedDemoMeeting()) say("Demo-overleg aangemaakt: de voorzitter kan het starten");
   }
 
   const buildPath = path.resolve("build/index.js");

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { DEMO_MEETING_TITLE, seedDemoMeeting } from "~/domain/demo/demo-meeting.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { actionSchema, decisionSchema, roleCardSchema } from "~/domain/live/live.schema";
 import {
@@ -362,5 +363,25 @@ describe("the chair's controls", () => {
       rvdk.organisation.id,
       "192.0.2.10",
     ]);
+  });
+});
+
+describe("the demo meeting", () => {
+  it("is published for the next weekday morning, created once, and the demo chair can start it", async () => {
+    expect(await seedDemoMeeting(new Date("2026-11-28T10:00:00Z"))).toBe(true); // a Saturday
+    expect(await seedDemoMeeting()).toBe(false);
+    const meeting = await prisma.meeting.findFirstOrThrow({
+      where: { title: DEMO_MEETING_TITLE },
+      include: { items: { orderBy: { position: "asc" }, include: { tables: true } } },
+    });
+    expect([meeting.status, meeting.startsAt.toISOString(), meeting.items.length]).toEqual([
+      "PUBLISHED",
+      "2026-11-30T09:00:00.000Z", // Monday 10:00 in Amsterdam
+      3,
+    ]);
+    const chair = await sessionUser("voorzitter@veiligthuis.demo");
+    await startMeeting(chair, meeting.id, meta);
+    const seen = (await loadBoard(recl, meeting.id, meta)).items.map((i) => i.content !== null);
+    expect(seen).toEqual([false, true, false]); // probation sits at the second table only
   });
 });

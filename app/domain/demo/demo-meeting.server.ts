@@ -1,0 +1,97 @@
+import { TZDate } from "@date-fns/tz";
+
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db.server";
+import { createCase } from "~/domain/cases/cases.server";
+import { addAgendaItem, createMeeting, publishMeeting } from "~/domain/meetings/meetings.server";
+
+export const DEMO_MEETING_TITLE = "Actie-overleg Westerduin (demo)";
+
+const items = [
+  {
+    description: "Gezin, 2 kinderen (4 en 7). Tijdelijk huisverbod na incident in de nacht.",
+    question: "Wie neemt de regie, en is een beschermingsonderzoek nodig?",
+    tables: ["POL", "RvdK", "VT"],
+    riskLevel: "HIGH" as const,
+  },
+  {
+    description: "Ex-partners, dreiging na scheiding; verdachte staat onder toezicht.",
+    question: "Welke voorwaarden zijn nodig en wie bewaakt ze?",
+    tables: ["POL", "OM", "RECL", "VT"],
+    riskLevel: "ACUTE" as const,
+  },
+  {
+    description: "Jongere (16), zorgen over de veiligheid thuis; school meldt verzuim.",
+    question: "Wie voert het gesprek met gezin en school?",
+    tables: ["RvdK", "VT", "WT"],
+    riskLevel: "ELEVATED" as const,
+  },
+];
+
+/** The next weekday at 10:00 in the Netherlands, at least a day from `now`. */
+function nextWeekdayMorning(now: Date): Date {
+  const day = new TZDate(now.getTime(), "Europe/Amsterdam");
+  do day.setDate(day.getDate() + 1);
+  while (day.getDay() === 0 || day.getDay() === 6);
+  return new Date(new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), 10, 0, "Europe/Amsterdam").getTime());
+}
+
+/**
+ * A published demo meeting that the demo chair can start, so that the live table can be tried at
+ * once: three cases, each with its own table. Created once; made through the domain functions (so
+ * the audit trail and the rules are those of any meeting). Not part of seedDemoData: tests that
+ * seed the demo region do not get it.
+ */
+export async function seedDemoMeeting(now = new Date()): Promise<boolean> {
+  if (await prisma.meeting.findFirst({ where: { title: DEMO_MEETING_TITLE }, select: { id: true } })) return false;
+  // The chair as the guards see a signed-in user.
+  const chair: SessionUser | null = await prisma.user.findUnique({
+    where: { email: "voorzitter@veiligthuis.demo" },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      functionTitle: true,
+      roles: true,
+      organisation: { select: { id: true, name: true, shortCode: true, slug: true, kind: true, region: true } },
+    },
+  });
+  if (!chair) return false;
+  const org = Object.fromEntries(
+    (await prisma.organisation.findMany({ select: { id: true, shortCode: true } })).map((o) => [o.shortCode, o.id]),
+  );
+  const meta = { clientAddress: null };
+  const meeting = await createMeeting(
+    chair,
+    {
+      title: DEMO_MEETING_TITLE,
+      region: "Westerduin",
+      startsAt: nextWeekdayMorning(now),
+      durationMinutes: 45,
+      location: "Zorg- en Veiligheidshuis Westerduin, zaal 2",
+      invitedOrganisationIds: ["POL", "OM", "RECL", "RvdK", "VT", "WT"].map((c) => org[c] as string),
+    },
+    meta,
+  );
+  for (const item of items) {
+    const { reference } = await createCase(
+      chair,
+      { region: "Westerduin", description: item.description, riskLevel: item.riskLevel },
+      meta,
+    );
+    await addAgendaItem(
+      chair,
+      meeting.id,
+      {
+        caseReference: reference,
+        question: item.question,
+        askingOrganisationId: org.VT as string,
+        timeboxMinutes: 15,
+        tableOrganisationIds: item.tables.map((c) => org[c] as string),
+      },
+      meta,
+    );
+  }
+  await publishMeeting(chair, meeting.id, meta);
+  return true;
+}
