@@ -45,6 +45,10 @@ test("three partners at one table see each other's changes live; probation at an
   await expect(chair.getByTestId("presence")).toContainText("4 personen aanwezig");
   await expect(police.page.getByTestId("presence")).toContainText("RECL");
 
+  // The police start on their role card of item 1 (the first item is on the table at the start).
+  const card = roleCard(police.page, ORG.POL);
+  await card.getByLabel("Onze rol in deze casus").fill("Wij handhaven het huisverbod en rijden surveillance.");
+
   // The chair puts item 2 on the table, then item 1: every screen follows.
   const agenda = chair.getByRole("navigation", { name: "Agendapunten" });
   await agenda.getByRole("button", { name: /^2\. AO-/ }).click();
@@ -58,9 +62,10 @@ test("three partners at one table see each other's changes live; probation at an
   await expect(recl.page.getByTestId("item-board")).toContainText("zit bij dit agendapunt niet aan tafel");
   await expectNoAxeViolations(police.page);
 
+  // What the police were typing survived the chair moving the table on and back.
+  await expect(card.getByLabel("Onze rol in deze casus")).toHaveValue(/huisverbod en rijden surveillance/);
+
   // The police complete their role card, sharing information on a legal basis from their profile.
-  const card = roleCard(police.page, ORG.POL);
-  await card.getByLabel("Onze rol in deze casus").fill("Wij handhaven het huisverbod en rijden surveillance.");
   await card.getByLabel("Wat wij weten dat relevant en proportioneel is").fill("Twee eerdere incidenten in 2026.");
   await card.getByLabel("Wat wij bijdragen").fill("Extra surveillance rond de woning.");
   await card.getByRole("button", { name: "Rolkaart opslaan" }).click();
@@ -84,9 +89,9 @@ test("three partners at one table see each other's changes live; probation at an
   await needs.getByLabel("Wij hebben nodig dat…").fill("de politie de zorgmelding binnen 24 uur deelt.");
   await needs.getByRole("button", { name: "Behoefte toevoegen" }).click();
   for (const page of [chair, police.page]) {
-    await expect(page.getByTestId("action")).toContainText("Raadsonderzoek starten");
-    await expect(page.getByTestId("need")).toContainText("de zorgmelding binnen 24 uur");
-    await expect(page.getByTestId("balance")).toContainText("Raad voor de Kinderbescherming");
+    await expect(page.getByTestId("item-board").getByTestId("action")).toContainText("Raadsonderzoek starten");
+    await expect(page.getByTestId("item-board").getByTestId("need")).toContainText("de zorgmelding binnen 24 uur");
+    await expect(page.getByTestId("item-board").getByTestId("balance")).toContainText("Raad voor de Kinderbescherming");
   }
   await expect(police.page.getByTestId("live-announcer")).not.toBeEmpty();
 
@@ -97,8 +102,8 @@ test("three partners at one table see each other's changes live; probation at an
   await decisions.getByLabel(`Reden van ${ORG.RvdK}`).fill("De Raad wil eerst zelf onderzoek doen.");
   await decisions.getByRole("button", { name: "Besluit vastleggen" }).click();
   for (const page of [police.page, rvdk.page]) {
-    await expect(page.getByTestId("decision")).toContainText("Politie neemt de regie");
-    await expect(page.getByTestId("decision")).toContainText(
+    await expect(page.getByTestId("item-board").getByTestId("decision")).toContainText("Politie neemt de regie");
+    await expect(page.getByTestId("item-board").getByTestId("decision")).toContainText(
       `Afwijkend: ${ORG.RvdK} — De Raad wil eerst zelf onderzoek doen.`,
     );
   }
@@ -177,7 +182,9 @@ test("a browser that goes offline shows it, keeps its edit, catches up and loses
   await actions.getByLabel("Wat moet er gebeuren").fill("Gesprek met de school plannen.");
   await actions.getByLabel("Uiterlijk").fill("2027-02-11");
   await actions.getByRole("button", { name: "Actie toevoegen" }).click();
-  await expect(rvdk.page.getByTestId("action")).toContainText("Gesprek met de school plannen.");
+  await expect(rvdk.page.getByTestId("item-board").getByTestId("action")).toContainText(
+    "Gesprek met de school plannen.",
+  );
 
   // …and the police raise a need: it is kept, and the user is told it waits for the connection.
   const needs = police.page.getByRole("form", { name: "Behoefte toevoegen" });
@@ -190,10 +197,15 @@ test("a browser that goes offline shows it, keeps its edit, catches up and loses
   // Back online: the board catches up (the Board's action) and the kept edit goes out once.
   await police.context.setOffline(false);
   await expectSynced(police.page);
-  await expect(police.page.getByTestId("action")).toContainText("Gesprek met de school plannen.", { timeout: 15_000 });
+  await expect(police.page.getByTestId("item-board").getByTestId("action")).toContainText(
+    "Gesprek met de school plannen.",
+    { timeout: 15_000 },
+  );
   await expect(police.page.getByTestId("pending")).toHaveCount(0);
-  await expect(rvdk.page.getByTestId("need")).toContainText("VT de veiligheidstaxatie deelt.");
-  await expect(chair.getByTestId("need")).toHaveCount(1);
+  await expect(rvdk.page.getByTestId("item-board").getByTestId("need")).toContainText(
+    "VT de veiligheidstaxatie deelt.",
+  );
+  await expect(chair.getByTestId("item-board").getByTestId("need")).toHaveCount(1);
   await expect(needs.getByLabel("Wij hebben nodig dat…")).toHaveValue("");
   await expect(police.page.getByTestId("connection-indicator")).toHaveText(/Verbonden/);
 

@@ -212,17 +212,24 @@ function Agenda({ selected, onSelect }: { selected: string | null; onSelect: (id
   );
 }
 
-function SelectedItem({ item }: { item: LiveItem }) {
+/**
+ * One item's page. Every item the user may see stays mounted, only the selected one is shown: when
+ * the chair moves the table on, what someone was typing on the previous item is still there.
+ */
+function ItemPage({ item, shown }: { item: LiveItem; shown: boolean }) {
   const { t } = useTranslation();
   const { board, orgName } = useLive();
   const index = board.items.findIndex((i) => i.id === item.id);
   const itemState = board.state.items.find((i) => i.id === item.id);
   const open = !itemState?.closedAt;
   return (
-    <section aria-labelledby="item-title" className="live__item-board" data-testid="item-board">
-      <h2 id="item-title" tabIndex={-1}>
-        {t("meetings.itemHeading", { n: index + 1, reference: item.reference })}
-      </h2>
+    <section
+      aria-labelledby={`item-title-${item.id}`}
+      className="live__item-board"
+      hidden={!shown}
+      data-testid={shown ? "item-board" : undefined}
+    >
+      <h2 id={`item-title-${item.id}`}>{t("meetings.itemHeading", { n: index + 1, reference: item.reference })}</h2>
       {board.state.currentItemId === item.id && board.state.currentItemSince ? (
         <ItemTimer since={board.state.currentItemSince} timeboxMinutes={item.timeboxMinutes} />
       ) : (
@@ -285,7 +292,10 @@ export function LiveMeeting({ initial }: { initial: LiveBoard }) {
             {board.isChair && board.state.status === "LIVE" && item ? (
               <ChairControls item={item} state={board.state} />
             ) : null}
-            {item ? <SelectedItem item={item} /> : <p className="hint">{t("meetings.emptyAgenda")}</p>}
+            {board.items.map((i) => (
+              <ItemPage key={i.id} item={i} shown={i.id === item?.id} />
+            ))}
+            {item ? null : <p className="hint">{t("meetings.emptyAgenda")}</p>}
           </div>
         </div>
       </article>
