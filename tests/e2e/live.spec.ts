@@ -128,6 +128,29 @@ test("three partners at one table see each other's changes live; probation at an
   await expect(recl.page.locator("body")).not.toContainText("Twee eerdere incidenten");
   await expectNoAxeViolations(recl.page);
 
+  // The chair closes item 1 and moves on: the Board's need is still open, so that needs a
+  // deliberate confirmation, which the agenda then shows.
+  await chair.getByRole("button", { name: "Sluiten en volgende" }).click();
+  await expect(chair.getByText("Er zijn nog open behoeften.")).toBeVisible();
+  await chair.getByLabel(/Ik sluit dit agendapunt terwijl er nog 1 open behoefte/).check();
+  await chair.getByRole("button", { name: "Sluiten en volgende" }).click();
+  await expect(recl.page.getByTestId("item-board")).toContainText("Wie neemt de regie in casus 2?");
+  await expect(police.page.getByRole("navigation", { name: "Agendapunten" })).toContainText(
+    "Gesloten met open behoeften (bevestigd door de voorzitter)",
+  );
+  // …and ends the meeting: every screen says so, the boards are read-only.
+  await chair.getByRole("button", { name: "Overleg afronden" }).click();
+  await chair.getByRole("button", { name: "Overleg afronden" }).click();
+  for (const page of [police.page, rvdk.page, recl.page]) {
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Afgerond");
+  }
+  await police.page
+    .getByRole("navigation", { name: "Agendapunten" })
+    .getByRole("button", { name: /^1\. AO-/ })
+    .click();
+  await expect(roleCard(police.page, ORG.POL).getByRole("button", { name: "Rolkaart opslaan" })).toHaveCount(0);
+  await expectNoAxeViolations(police.page);
+
   for (const context of [chairContext, police.context, rvdk.context, recl.context]) await context.close();
 });
 
