@@ -21,12 +21,12 @@ import {
   addressNeed,
   closeItem,
   endMeeting,
+  liveAccess,
   loadBoard,
   saveRoleCard,
   setActionStatus,
   setCurrentItem,
   setResponsibility,
-  visibleItemIds,
 } from "~/domain/live/live.server";
 import { logger } from "~/utils/logger.server";
 
@@ -77,7 +77,7 @@ export function registerLiveHandlers(io: RealtimeServer, socket: AppSocket): voi
     handle(socket, meetingRefSchema, async ({ meetingId }, user) => {
       // Join first, then read the board: an event written in between carries a sequence number
       // above the board's and is applied by the client; one written before is in the board.
-      const itemIds = await visibleItemIds(user, meetingId);
+      const itemIds = await liveAccess(user, meetingId); // refuses before any room is joined
       await socket.join([liveRooms.meeting(meetingId), ...itemIds.map(liveRooms.item)]);
       try {
         const board = await loadBoard(user, meetingId, meta());

@@ -262,17 +262,26 @@ async function readMeetingState(meetingId: string): Promise<LiveMeetingState> {
   return meetingState(row);
 }
 
-/** Which items of a meeting this user sees in full: the chair all, others those at their table. */
-export async function visibleItemIds(user: SessionUser, meetingId: string): Promise<string[]> {
-  const items = await prisma.agendaItem.findMany({
-    where: {
-      meetingId,
-      meeting: meetingVisibleTo(user),
-      OR: [{ meeting: { chairId: user.id } }, { tables: { some: { organisationId: user.organisation.id } } }],
+/**
+ * Whether this user may be in the live meeting at all (invited or chair, meeting started), and
+ * which items they see in full: the chair all, others those at their organisation's table.
+ * Checked before a socket joins any room.
+ */
+export async function liveAccess(user: SessionUser, meetingId: string): Promise<string[]> {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, ...meetingVisibleTo(user) },
+    select: {
+      status: true,
+      chairId: true,
+      items: { select: { id: true, tables: { select: { organisationId: true } } } },
     },
-    select: { id: true },
   });
-  return items.map((i) => i.id);
+  if (!meeting) throw notFound();
+  if (meeting.status !== "LIVE" && meeting.status !== "FINISHED") throw new LiveError("rule", "live.errors.notStarted");
+  const isChair = meeting.chairId === user.id;
+  return meeting.items
+    .filter((i) => isChair || i.tables.some((t) => t.organisationId === user.organisation.id))
+    .map((i) => i.id);
 }
 
 /**
