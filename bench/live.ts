@@ -11,7 +11,7 @@
  *   product ×2 two app processes sharing one database, clients spread over both, with the
  *              PostgreSQL adapter (and the Redis one when Redis answers on REDIS_URL or :6379)
  *
- * Usage: npm run bench:live [-- --meetings 100 --seconds 30 --interval 3000]   (needs `npm run build`)
+ * Usage: npm run bench:live [-- --meetings 100 --seconds 30 --interval 3000 --burst 5]   (needs `npm run build`)
  */
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -36,13 +36,14 @@ const { values: options } = parseArgs({
     participants: { type: "string", default: "12" },
     seconds: { type: "string", default: "30" },
     interval: { type: "string", default: "3000" },
+    burst: { type: "string", default: "5" },
   },
 });
 const MEETINGS = Number(options.meetings);
 const PER_MEETING = Number(options.participants);
 const SECONDS = Number(options.seconds);
 const INTERVAL_MS = Number(options.interval);
-const BURST = 5;
+const BURST = Number(options.burst);
 const ORGS = ["POL", "OM", "RECL", "RvdK", "VT", "WT"];
 
 // ---- Database and data ------------------------------------------------------------------------
@@ -191,7 +192,7 @@ async function drive(write: (meeting: number, participant: number, burst: boolea
         let burstDone = false;
         let turn = 0;
         while (performance.now() - started < SECONDS * 1000) {
-          if (!burstDone && performance.now() - started >= burstAt) {
+          if (BURST > 0 && !burstDone && performance.now() - started >= burstAt) {
             burstDone = true;
             await Promise.all(Array.from({ length: BURST }, (_, i) => write(m, (turn + i) % PER_MEETING, true)));
             turn += BURST;
