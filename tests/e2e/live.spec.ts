@@ -128,6 +128,10 @@ test("three partners at one table see each other's changes live; probation at an
   await expect(recl.page.locator("body")).not.toContainText("Twee eerdere incidenten");
   await expectNoAxeViolations(recl.page);
 
+  // The police start typing an action but have not sent it when the chair closes the item.
+  const policeActions = police.page.getByRole("form", { name: "Actie toevoegen" });
+  await policeActions.getByLabel("Wat moet er gebeuren").fill("Buurtonderzoek afronden.");
+
   // The chair closes item 1 and moves on: the Board's need is still open, so that needs a
   // deliberate confirmation, which the agenda then shows.
   await chair.getByRole("button", { name: "Sluiten en volgende" }).click();
@@ -149,6 +153,10 @@ test("three partners at one table see each other's changes live; probation at an
     .getByRole("button", { name: /^1\. AO-/ })
     .click();
   await expect(roleCard(police.page, ORG.POL).getByRole("button", { name: "Rolkaart opslaan" })).toHaveCount(0);
+  // What the police typed is still there, disabled, with the reason.
+  await expect(policeActions).toContainText("Dit agendapunt is gesloten");
+  await expect(policeActions.getByLabel("Wat moet er gebeuren")).toHaveValue("Buurtonderzoek afronden.");
+  await expect(policeActions.getByLabel("Wat moet er gebeuren")).toBeDisabled();
   await expectNoAxeViolations(police.page);
 
   for (const context of [chairContext, police.context, rvdk.context, recl.context]) await context.close();

@@ -137,34 +137,56 @@ function AddressNeedForm({ need, tables }: { need: NeedView; tables: string[] })
   );
 }
 
+/**
+ * A form that adds something to the board. When the item closes (or the meeting ends) while
+ * someone is typing, the form stays, disabled, with their text and a notice: nothing typed
+ * disappears without telling.
+ */
 function AddForm({
   event,
   title,
   build,
   children,
   submitLabel,
+  open,
 }: {
+  open: boolean;
   event: "live:need:add" | "live:decision:add" | "live:action:add";
   title: string;
   build: (values: Record<string, string>, form: HTMLFormElement) => Record<string, unknown>;
   children: (fieldError: (field: string) => string | undefined) => ReactNode;
   submitLabel: string;
 }) {
+  const { t } = useTranslation();
   const { send } = useLive();
   const { state, submit } = useLiveForm(send);
   const fieldError = useFieldError(state.errors);
+  const [dirty, setDirty] = useState(false);
   const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const ack = await submit(event, build(formValues(form), form));
-    if (ack.ok) form.reset();
+    if (ack.ok) {
+      form.reset();
+      setDirty(false);
+    }
   };
+  if (!open && !dirty) return null;
   return (
-    <form className="live-form" onSubmit={(e) => void onSubmit(e)} aria-label={title} noValidate>
-      {children(fieldError)}
-      <button type="submit" className="button">
-        {submitLabel}
-      </button>
+    <form
+      className="live-form"
+      onSubmit={(e) => void onSubmit(e)}
+      onInput={() => setDirty(true)}
+      aria-label={title}
+      noValidate
+    >
+      {open ? null : <p className="notice notice--warning">{t("live.closedWhileTyping")}</p>}
+      <fieldset className="live-form__fields" disabled={!open}>
+        {children(fieldError)}
+        <button type="submit" className="button">
+          {submitLabel}
+        </button>
+      </fieldset>
       <FormStatus state={state} />
     </form>
   );
@@ -197,8 +219,9 @@ function Needs({ itemId, board, tables, open }: ItemProps) {
           </li>
         ))}
       </ul>
-      {editable && open && mayRaise ? (
+      {mayRaise ? (
         <AddForm
+          open={editable && open}
           event="live:need:add"
           title={t("live.need.add")}
           submitLabel={t("live.need.add")}
@@ -332,8 +355,9 @@ function Decisions({ itemId, board, tables, open }: ItemProps) {
           </li>
         ))}
       </ul>
-      {editable && open && live.isChair ? (
+      {live.isChair ? (
         <AddForm
+          open={editable && open}
           event="live:decision:add"
           title={t("live.decision.add")}
           submitLabel={t("live.decision.add")}
@@ -476,8 +500,9 @@ function Actions({ itemId, board, tables, open }: ItemProps) {
           );
         })}
       </ul>
-      {editable && open ? (
+      {
         <AddForm
+          open={editable && open}
           event="live:action:add"
           title={t("live.action.add")}
           submitLabel={t("live.action.add")}
@@ -491,7 +516,7 @@ function Actions({ itemId, board, tables, open }: ItemProps) {
         >
           {(fieldError) => <NewActionFields itemId={itemId} tables={tables} fieldError={fieldError} />}
         </AddForm>
-      ) : null}
+      }
     </section>
   );
 }

@@ -60,7 +60,7 @@ function CardFacts({ card }: { card: RoleCardView }) {
  * meanwhile does not replace what this user is typing, and saving on the old version is refused by
  * the server with the current card, shown next to the user's own text.
  */
-function RoleCardForm({ card }: { card: RoleCardView }) {
+function RoleCardForm({ card, open }: { card: RoleCardView; open: boolean }) {
   const { t } = useTranslation();
   const { send } = useLive();
   const { state, submit } = useLiveForm(send);
@@ -95,6 +95,8 @@ function RoleCardForm({ card }: { card: RoleCardView }) {
     void save(event.currentTarget, baseVersion);
   };
   const conflict = state.status === "error" && state.current ? (state.current as RoleCardView) : null;
+  // Closed (or the meeting ended) while typing: the text stays, disabled, with a notice.
+  if (!open && !dirty) return <CardFacts card={card} />;
   const id = (field: string) => `card-${card.id}-${field}`;
   const legalBases = card.profile.legalBases.map((b) => ({ value: b.label, label: b.label }));
 
@@ -107,6 +109,7 @@ function RoleCardForm({ card }: { card: RoleCardView }) {
       aria-labelledby={`card-${card.id}-title`}
       noValidate
     >
+      {open ? null : <p className="notice notice--warning">{t("live.closedWhileTyping")}</p>}
       {dirty && card.version > baseVersion && !conflict ? (
         <p className="notice notice--warning">{t("live.card.changedMeanwhile")}</p>
       ) : null}
@@ -141,50 +144,52 @@ function RoleCardForm({ card }: { card: RoleCardView }) {
           </div>
         </div>
       ) : null}
-      <TextAreaField
-        id={id("roleInCase")}
-        name="roleInCase"
-        label={t("live.card.roleInCase")}
-        defaultValue={defaults.roleInCase}
-        error={fieldError("roleInCase")}
-        rows={2}
-      />
-      <TextAreaField
-        id={id("knowledge")}
-        name="knowledge"
-        label={t("live.card.knowledge")}
-        hint={t("live.card.knowledgeHint")}
-        defaultValue={defaults.knowledge}
-        error={fieldError("knowledge")}
-        rows={3}
-      />
-      <SelectField
-        id={id("knowledgeLegalBasis")}
-        name="knowledgeLegalBasis"
-        label={t("live.card.knowledgeLegalBasis")}
-        defaultValue={defaults.knowledgeLegalBasis}
-        error={fieldError("knowledgeLegalBasis")}
-        options={[{ value: "", label: t("live.card.chooseLegalBasis") }, ...legalBases]}
-      />
-      <TextAreaField
-        id={id("contribution")}
-        name="contribution"
-        label={t("live.card.contribution")}
-        defaultValue={defaults.contribution}
-        error={fieldError("contribution")}
-        rows={2}
-      />
-      <TextAreaField
-        id={id("limitsHere")}
-        name="limitsHere"
-        label={t("live.card.limitsHere")}
-        defaultValue={defaults.limitsHere}
-        error={fieldError("limitsHere")}
-        rows={2}
-      />
-      <button type="submit" className="button">
-        {t("live.card.save")}
-      </button>
+      <fieldset className="live-form__fields" disabled={!open}>
+        <TextAreaField
+          id={id("roleInCase")}
+          name="roleInCase"
+          label={t("live.card.roleInCase")}
+          defaultValue={defaults.roleInCase}
+          error={fieldError("roleInCase")}
+          rows={2}
+        />
+        <TextAreaField
+          id={id("knowledge")}
+          name="knowledge"
+          label={t("live.card.knowledge")}
+          hint={t("live.card.knowledgeHint")}
+          defaultValue={defaults.knowledge}
+          error={fieldError("knowledge")}
+          rows={3}
+        />
+        <SelectField
+          id={id("knowledgeLegalBasis")}
+          name="knowledgeLegalBasis"
+          label={t("live.card.knowledgeLegalBasis")}
+          defaultValue={defaults.knowledgeLegalBasis}
+          error={fieldError("knowledgeLegalBasis")}
+          options={[{ value: "", label: t("live.card.chooseLegalBasis") }, ...legalBases]}
+        />
+        <TextAreaField
+          id={id("contribution")}
+          name="contribution"
+          label={t("live.card.contribution")}
+          defaultValue={defaults.contribution}
+          error={fieldError("contribution")}
+          rows={2}
+        />
+        <TextAreaField
+          id={id("limitsHere")}
+          name="limitsHere"
+          label={t("live.card.limitsHere")}
+          defaultValue={defaults.limitsHere}
+          error={fieldError("limitsHere")}
+          rows={2}
+        />
+        <button type="submit" className="button">
+          {t("live.card.save")}
+        </button>
+      </fieldset>
       <FormStatus state={state} />
     </form>
   );
@@ -203,7 +208,7 @@ export function RoleCard({ card, open }: { card: RoleCardView; open: boolean }) 
         </span>
       </h4>
       <ProfileExcerpt card={card} />
-      {own && editable && open ? <RoleCardForm card={card} /> : <CardFacts card={card} />}
+      {own ? <RoleCardForm card={card} open={editable && open} /> : <CardFacts card={card} />}
     </article>
   );
 }

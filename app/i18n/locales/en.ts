@@ -477,6 +477,8 @@ const en: Shape<Translation> = {
     sending: "Sending…",
     saved: "Saved.",
     save: "Save",
+    closedWhileTyping:
+      "This agenda item was closed (or the meeting finished) before your text was saved. Your text is below; copy it if you still need it.",
     sections: {
       roleCards: "Role cards",
       responsibilities: "Lead and responsibilities",

@@ -476,6 +476,8 @@ const nl = {
     sending: "Versturen…",
     saved: "Opgeslagen.",
     save: "Opslaan",
+    closedWhileTyping:
+      "Dit agendapunt is gesloten (of het overleg afgerond) voordat je tekst was opgeslagen. Je tekst staat hieronder; kopieer hem als je hem nog nodig hebt.",
     sections: {
       roleCards: "Rolkaarten",
       responsibilities: "Regie en verantwoordelijkheden",
