@@ -141,6 +141,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/overleggen">{t("nav.meetings")}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/acties">{t("nav.actions")}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/casussen">{t("nav.cases")}</NavLink>
                 </li>
                 {user.isPlatformAdmin ? (

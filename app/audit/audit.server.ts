@@ -35,7 +35,10 @@ export type AuditAction =
   | "live.need.addressed"
   | "live.decision.recorded"
   | "live.action.added"
-  | "live.action.status";
+  | "live.action.status"
+  | "action.list.viewed"
+  | "action.updated"
+  | "action.closed";
 
 export type AuditActor = { userId: string; organisationId: string } | null;
 

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { requireSession } from "~/auth/guards.server";
+import { overdueActionCount } from "~/domain/actions/actions.server";
 import { profileReminder } from "~/domain/organisations/role-profiles.server";
 import { getEnv } from "~/env.server";
 import { isLocale } from "~/i18n/config";
@@ -15,6 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, createdAt, expiresAt } = await requireSession(request);
   return {
     reminder: await profileReminder(user),
+    overdueActions: await overdueActionCount(user),
     reviewMonths: getEnv().PROFILE_REVIEW_MONTHS,
     session: {
       createdAt: createdAt.toISOString(),
@@ -33,11 +35,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function StartPage() {
   const { t, i18n } = useTranslation();
-  const { user, session, reminder, reviewMonths } = useLoaderData<typeof loader>();
+  const { user, session, reminder, reviewMonths, overdueActions } = useLoaderData<typeof loader>();
   const locale = isLocale(i18n.language) ? i18n.language : "nl";
   return (
     <section className="page" aria-labelledby="start-title">
       <h1 id="start-title">{t("home.title", { name: user.name })}</h1>
+      {overdueActions > 0 ? (
+        <p className="notice notice--warning" data-testid="overdue-actions">
+          {t("actions.startOverdue", { count: overdueActions })}{" "}
+          <Link to="/acties?weergave=overdue">{t("actions.startOverdueLink")}</Link>
+        </p>
+      ) : null}
       <p className="lead">{t("app.tagline")}</p>
       {reminder ? (
         <div className="notice notice--warning" data-testid="profile-reminder">
@@ -93,10 +101,11 @@ export default function StartPage() {
           </h3>
           <p>{t("home.meetingsText")}</p>
         </li>
-        <li className="card card--muted">
-          <h3 className="card__title">{t("home.actionsTitle")}</h3>
+        <li className="card">
+          <h3 className="card__title">
+            <Link to="/acties">{t("home.actionsTitle")}</Link>
+          </h3>
           <p>{t("home.actionsText")}</p>
-          <p className="hint">{t("home.notYetAvailable")}</p>
         </li>
       </ul>
     </section>

@@ -13,7 +13,7 @@ import { RoleCard } from "./role-card";
 import { formValues, useLiveForm } from "./use-live-form";
 
 const INVOLVEMENTS: Involvement[] = ["LEADS", "CONTRIBUTES", "INFORMED"];
-const ACTION_STATUSES: ActionStatus[] = ["OPEN", "IN_PROGRESS", "DONE"];
+const ACTION_STATUSES: ActionStatus[] = ["OPEN", "IN_PROGRESS"];
 
 type ItemProps = { itemId: string; board: Board; tables: string[]; open: boolean };
 
@@ -495,7 +495,7 @@ function Actions({ itemId, board, tables, open }: ItemProps) {
                 {formatDate(`${action.dueDate}T12:00:00Z`, locale)} ·{" "}
                 <span className="badge">{t(`live.action.statuses.${action.status}`)}</span>
               </p>
-              {editable && open && mayMove ? <ActionStatusForm action={action} /> : null}
+              {editable && open && mayMove && action.status !== "DONE" ? <ActionStatusForm action={action} /> : null}
             </li>
           );
         })}

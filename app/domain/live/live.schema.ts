@@ -88,7 +88,8 @@ const isoDate = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, "validation.date");
 
-export const ACTION_STATUSES = ["OPEN", "IN_PROGRESS", "DONE"] as const;
+/** At the table an action is open or in progress; closing it needs a reason (see /acties). */
+export const ACTION_STATUSES = ["OPEN", "IN_PROGRESS"] as const;
 export const actionSchema = z
   .object({
     key,

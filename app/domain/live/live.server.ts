@@ -777,7 +777,7 @@ export async function setActionStatus(user: SessionUser, input: ActionStatusInpu
     if (!ctx.isChair && action.ownerOrganisationId !== user.organisation.id)
       throw new LiveError("forbidden", "live.errors.notYourAction");
     const updated = await tx.action.updateMany({
-      where: { id: input.actionId, version: input.version },
+      where: { id: input.actionId, version: input.version, status: { not: "DONE" } },
       data: { status: input.status, version: { increment: 1 } },
     });
     const row = await tx.action.findUniqueOrThrow({ where: { id: input.actionId }, select: actionSelect });

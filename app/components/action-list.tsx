@@ -1,0 +1,153 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import type { ActionFormData } from "~/domain/actions/action-forms.server";
+import { isLocale } from "~/i18n/config";
+import { formatDate, formatDateTime } from "~/i18n/format";
+import type { loader } from "~/routes/acties._index";
+
+import { SelectField, TextAreaField } from "./forms";
+
+type Data = Awaited<ReturnType<typeof loader>>;
+type ActionItem = Data["actions"][number];
+
+const STATUSES = ["OPEN", "IN_PROGRESS", "DONE"] as const;
+const REASONS = ["EXECUTED", "NO_LONGER_POSSIBLE", "NOT_DONE"] as const;
+
+function UpdateForm({
+  action,
+  members,
+  result,
+}: {
+  action: ActionItem;
+  members: Data["members"];
+  result: ActionFormData | undefined;
+}) {
+  const { t } = useTranslation();
+  const mine = result?.actionId === action.id ? result : undefined;
+  const values = mine?.values ?? {};
+  const error = (field: string) => {
+    const e = mine?.errors?.[field];
+    return e ? t(e.key, e.values) : undefined;
+  };
+  const id = (field: string) => `action-${action.id}-${field}`;
+  return (
+    <details className="action-update" open={Boolean(mine && !mine.done)}>
+      <summary>{t("actions.update")}</summary>
+      <Form
+        method="post"
+        className="form"
+        noValidate
+        aria-label={t("actions.updateTitle", { description: action.description })}
+        key={mine?.done ? action.version : "form"}
+      >
+        {mine?.formError ? (
+          <div className="notice notice--error" role="alert">
+            <p>{t(mine.formError)}</p>
+            {mine.current ? (
+              <p>
+                {t("actions.currentIs", {
+                  status: t(`live.action.statuses.${mine.current.status}`),
+                  owner: mine.current.ownerName ?? t("actions.noOwner"),
+                })}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        <input type="hidden" name="intent" value="update" />
+        <input type="hidden" name="actionId" value={action.id} />
+        <input type="hidden" name="version" value={mine?.current?.version ?? action.version} />
+        <SelectField
+          id={id("status")}
+          name="status"
+          label={t("actions.status")}
+          defaultValue={values.status ?? action.status}
+          error={error("status")}
+          options={STATUSES.map((s) => ({ value: s, label: t(`live.action.statuses.${s}`) }))}
+        />
+        <SelectField
+          id={id("closeReason")}
+          name="closeReason"
+          label={t("actions.closeReason")}
+          hint={t("actions.closeReasonHint")}
+          defaultValue={values.closeReason ?? ""}
+          error={error("closeReason")}
+          options={[
+            { value: "", label: t("actions.noReason") },
+            ...REASONS.map((r) => ({ value: r, label: t(`actions.reasons.${r}`) })),
+          ]}
+        />
+        <SelectField
+          id={id("ownerUserId")}
+          name="ownerUserId"
+          label={t("actions.ownerUser")}
+          defaultValue={values.ownerUserId ?? action.ownerUserId ?? ""}
+          error={error("ownerUserId")}
+          options={[{ value: "", label: t("actions.nobody") }, ...members.map((m) => ({ value: m.id, label: m.name }))]}
+        />
+        <TextAreaField
+          id={id("note")}
+          name="note"
+          label={t("actions.note")}
+          hint={t("actions.noteHint")}
+          defaultValue={values.note ?? ""}
+          error={error("note")}
+          rows={2}
+        />
+        <button type="submit" className="button">
+          {t("actions.save")}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+export function ActionList({ data, result }: { data: Data; result: ActionFormData | undefined }) {
+  const { t, i18n } = useTranslation();
+  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  if (data.actions.length === 0) return <p>{t("actions.none")}</p>;
+  return (
+    <ol className="action-list">
+      {data.actions.map((action) => (
+        <li key={action.id} className="action-item" data-testid="action-item">
+          <article aria-labelledby={`action-${action.id}-title`}>
+            <h2 id={`action-${action.id}-title`} className="action-item__title">
+              {action.description}
+            </h2>
+            <p>
+              <Link to={`/casussen/${action.caseReference}`}>{action.caseReference}</Link> ·{" "}
+              {t("actions.fromMeeting", { meeting: action.meeting.title })} ·{" "}
+              {t("actions.due", { date: formatDate(`${action.dueDate}T12:00:00Z`, locale) })}{" "}
+              {action.overdue ? <span className="badge badge--outdated">{t("actions.overdue")}</span> : null}
+            </p>
+            <p>
+              {t("actions.owner")}: {action.ownerName ?? t("actions.noOwner")} ·{" "}
+              <span className="badge">{t(`live.action.statuses.${action.status}`)}</span>
+              {action.closeReason ? <> · {t(`actions.reasons.${action.closeReason}`)}</> : null}
+            </p>
+            <h3 className="action-item__history">{t("actions.history")}</h3>
+            {action.updates.length === 0 ? (
+              <p className="hint">{t("actions.noHistory")}</p>
+            ) : (
+              <ul className="action-history">
+                {action.updates.map((u) => (
+                  <li key={u.id}>
+                    {t("actions.historyLine", {
+                      date: formatDateTime(u.at, locale),
+                      name: u.byName,
+                      status: u.closeReason
+                        ? `${t(`live.action.statuses.${u.status}`)} (${t(`actions.reasons.${u.closeReason}`)})`
+                        : t(`live.action.statuses.${u.status}`),
+                    })}
+                    {u.note ? <> — {u.note}</> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {action.status === "DONE" ? null : <UpdateForm action={action} members={data.members} result={result} />}
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}

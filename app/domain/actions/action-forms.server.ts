@@ -1,0 +1,52 @@
+import { data } from "@remix-run/node";
+
+import type { SessionUser } from "~/auth/session.server";
+import type { FormErrors } from "~/utils/form-errors";
+import { fieldErrorsFrom } from "~/utils/form-errors";
+
+import { actionUpdateSchema } from "./action.schema";
+import { ActionRuleError, updateAction } from "./actions.server";
+
+export type ActionFormData = {
+  actionId: string;
+  values: Record<string, string>;
+  errors?: FormErrors;
+  formError?: string;
+  current?: { status: string; closeReason: string | null; version: number; ownerName: string | null };
+  done?: string;
+};
+
+const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
+
+/** The /acties form: one action's update. What was typed comes back with every refusal. */
+export async function handleActionUpdate(
+  user: SessionUser,
+  formData: FormData,
+  meta: { clientAddress: string | null },
+) {
+  if (text(formData.get("intent")) !== "update") throw new Response("Onbekende actie", { status: 400 });
+  const values = Object.fromEntries(
+    ["actionId", "version", "status", "closeReason", "ownerUserId", "note"].map((k) => [k, text(formData.get(k))]),
+  );
+  const actionId = values.actionId ?? "";
+  const parsed = actionUpdateSchema.safeParse(values);
+  if (!parsed.success)
+    return data<ActionFormData>({ actionId, values, errors: fieldErrorsFrom(parsed.error.issues) }, { status: 400 });
+  try {
+    const result = await updateAction(user, parsed.data, meta);
+    if (!result.ok)
+      return data<ActionFormData>(
+        { actionId, values, formError: "actions.errors.stale", current: result.current },
+        { status: 409 },
+      );
+    return data<ActionFormData>({
+      actionId,
+      values: {},
+      done: parsed.data.status === "DONE" ? "actions.closed" : "actions.updated",
+    });
+  } catch (error) {
+    if (error instanceof ActionRuleError)
+      return data<ActionFormData>({ actionId, values, formError: error.key }, { status: 400 });
+    throw error;
+  }
+}

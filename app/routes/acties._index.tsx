@@ -1,0 +1,89 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { requireUser } from "~/auth/guards.server";
+import { ActionList } from "~/components/action-list";
+import { SelectField } from "~/components/forms";
+import { handleActionUpdate } from "~/domain/actions/action-forms.server";
+import { actionQuerySchema, ACTION_VIEWS } from "~/domain/actions/action.schema";
+import { listActions } from "~/domain/actions/actions.server";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("actions.title"));
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const query = actionQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return { query, ...(await listActions(user, query, { clientAddress: context.clientAddress })) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  return handleActionUpdate(user, await request.formData(), { clientAddress: context.clientAddress });
+}
+
+export default function ActionsPage() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { query } = data;
+  const link = (view: string) => {
+    const params = new URLSearchParams({ ...query, weergave: view });
+    for (const [k, v] of [...params]) if (!v) params.delete(k);
+    return `/acties?${params}`;
+  };
+  return (
+    <section className="page" aria-labelledby="actions-title">
+      <h1 id="actions-title">{t("actions.title")}</h1>
+      <p>{t("actions.intro")}</p>
+      <div role="status" aria-live="polite" className={result?.done ? "notice notice--success" : "visually-hidden"}>
+        {result?.done ? t(result.done) : ""}
+      </div>
+      <nav aria-label={t("actions.viewsLabel")} className="tabs">
+        <ul>
+          {ACTION_VIEWS.map((view) => (
+            <li key={view}>
+              <Link to={link(view)} aria-current={query.weergave === view ? "page" : undefined}>
+                {t(`actions.views.${view}`)} ({data.counts[view]})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Form method="get" className="search-form" aria-label={t("actions.filters")}>
+        <input type="hidden" name="weergave" value={query.weergave} />
+        <SelectField
+          name="casus"
+          label={t("actions.filterCase")}
+          defaultValue={query.casus}
+          options={[{ value: "", label: t("actions.anyCase") }, ...data.cases.map((c) => ({ value: c, label: c }))]}
+        />
+        <SelectField
+          name="overleg"
+          label={t("actions.filterMeeting")}
+          defaultValue={query.overleg}
+          options={[
+            { value: "", label: t("actions.anyMeeting") },
+            ...data.meetings.map((m) => ({ value: m.id, label: m.title })),
+          ]}
+        />
+        <SelectField
+          name="eigenaar"
+          label={t("actions.filterOwner")}
+          defaultValue={query.eigenaar}
+          options={[
+            { value: "", label: t("actions.anyOwner") },
+            { value: "niemand", label: t("actions.nobody") },
+            ...data.members.map((m) => ({ value: m.id, label: m.name })),
+          ]}
+        />
+        <button type="submit" className="button">
+          {t("actions.apply")}
+        </button>
+      </Form>
+      <p className="result-count">{t("actions.count", { count: data.actions.length })}</p>
+      <ActionList data={data} result={result} />
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+
+import { ORG, joinAs, startLiveMeeting } from "./live-support";
+import { expectNoAxeViolations } from "./support";
+
+test("the Board follows up its action in /acties: overdue on the start page, closed as 'no longer possible' with a note", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const chairContext = await browser.newContext();
+  const chair = await chairContext.newPage();
+  const { livePath } = await startLiveMeeting(chair, "Live overleg, opvolging");
+  const rvdk = await joinAs(browser, "medewerker@rvdk.demo", livePath);
+
+  // At the table the Board takes an action that is already due (a follow-up of an earlier case).
+  const description = `Veiligheidsplan bespreken met moeder (${Date.now()})`;
+  const actions = rvdk.page.getByRole("form", { name: "Actie toevoegen" });
+  await actions.getByLabel("Wat moet er gebeuren").fill(description);
+  await actions.getByLabel("Eigenaar (organisatie)").selectOption({ label: ORG.RvdK });
+  await actions.getByLabel("Uiterlijk").fill("2026-01-15");
+  await actions.getByRole("button", { name: "Actie toevoegen" }).click();
+  await expect(rvdk.page.getByTestId("item-board").getByTestId("action")).toContainText(description);
+
+  // The start page of the Board's members flags it; the link opens the overdue actions.
+  const page = rvdk.page;
+  await page.goto("/");
+  await expect(page.getByTestId("overdue-actions")).toContainText("te laat");
+  await page.getByRole("link", { name: "Bekijk de acties die te laat zijn" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Acties");
+  const item = page.getByTestId("action-item").filter({ hasText: description });
+  await expect(item).toContainText("Te laat");
+  await expectNoAxeViolations(page);
+
+  // Closing needs a reason and a note; without the note it is refused and the choice is kept.
+  await item.getByText("Bijwerken").click();
+  const form = item.getByRole("form");
+  await form.getByLabel("Status").selectOption({ label: "Afgesloten" });
+  await form
+    .getByLabel("Reden van afsluiten")
+    .selectOption({ label: "Niet meer nodig of mogelijk (omstandigheden gewijzigd)" });
+  await form.getByRole("button", { name: "Opslaan" }).click();
+  const again = page.getByTestId("action-item").filter({ hasText: description });
+  await expect(again.getByText("Licht kort toe waarom de actie wordt afgesloten.")).toBeVisible();
+  await expect(again.getByLabel("Reden van afsluiten")).toHaveValue("NO_LONGER_POSSIBLE");
+  await again.getByLabel("Toelichting").fill("Het gezin is verhuisd; de nieuwe regio neemt het over.");
+  await again.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "De actie is afgesloten." })).toBeVisible();
+
+  // It has left the open views and shows under "Afgesloten" with its reason and history.
+  await expect(page.getByTestId("action-item").filter({ hasText: description })).toHaveCount(0);
+  await page.getByRole("link", { name: /^Afgesloten/ }).click();
+  const closed = page.getByTestId("action-item").filter({ hasText: description });
+  await expect(closed).toContainText("Niet meer nodig of mogelijk (omstandigheden gewijzigd)");
+  await expect(closed).toContainText("Het gezin is verhuisd; de nieuwe regio neemt het over.");
+  await expect(closed.getByText("Bijwerken")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // Another organisation does not see it.
+  const police = await joinAs(browser, "medewerker@politie.demo", livePath);
+  await police.page.goto("/acties?weergave=all");
+  await expect(police.page.getByTestId("action-item").filter({ hasText: description })).toHaveCount(0);
+
+  for (const context of [chairContext, rvdk.context, police.context]) await context.close();
+});

@@ -1,0 +1,169 @@
+import { randomUUID } from "node:crypto";
+
+import { beforeAll, describe, expect, it } from "vitest";
+
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db.server";
+import { actionQuerySchema, actionUpdateSchema } from "~/domain/actions/action.schema";
+import { ActionRuleError, listActions, overdueActionCount, updateAction } from "~/domain/actions/actions.server";
+import { seedDemoData } from "~/domain/demo/seed.server";
+import { actionSchema } from "~/domain/live/live.schema";
+import { addAction, endMeeting } from "~/domain/live/live.server";
+import { fieldErrorsFrom } from "~/utils/form-errors";
+
+import { liveMeeting } from "../support/live-meeting";
+import { thrownStatus } from "../support/responses";
+import { sessionUser } from "../support/users";
+
+const meta = { clientAddress: "192.0.2.20" };
+// Wednesday 2 December 2026, 10:00 in Amsterdam: the week runs from Monday 30 Nov to Sunday 6 Dec.
+const NOW = new Date("2026-12-02T09:00:00Z");
+let rvdk: SessionUser;
+let police: SessionUser;
+
+beforeAll(async () => {
+  await seedDemoData();
+  [rvdk, police] = await Promise.all([sessionUser("medewerker@rvdk.demo"), sessionUser("medewerker@politie.demo")]);
+});
+
+/** A finished meeting in which the Board took three actions (due last week, this week, next month). */
+async function meetingWithBoardActions() {
+  const { meetingId, itemIds, org, chair } = await liveMeeting();
+  const ids: Record<string, string> = {};
+  for (const [name, dueDate] of [
+    ["overdue", "2026-11-27"],
+    ["thisWeek", "2026-12-04"],
+    ["later", "2027-01-15"],
+  ] as const) {
+    const result = await addAction(
+      rvdk,
+      actionSchema.parse({
+        key: randomUUID(),
+        itemId: itemIds.A,
+        description: `Actie ${name} ${meetingId}`,
+        ownerOrganisationId: org.RvdK,
+        ownerUserId: name === "later" ? rvdk.id : "",
+        dueDate,
+      }),
+      meta,
+    );
+    if (result.change.kind === "action") ids[name] = result.change.action.id;
+  }
+  await endMeeting(chair, meetingId, meta);
+  return { meetingId, ids, org };
+}
+
+const query = (q: Record<string, string> = {}) => actionQuerySchema.parse(q);
+const update = (fields: Record<string, unknown>) =>
+  actionUpdateSchema.parse({ closeReason: "", ownerUserId: "", note: "", ...fields });
+
+describe("/acties: my organisation's actions", () => {
+  it("lists only the owning organisation's actions, by view, earliest due first", async () => {
+    const { meetingId } = await meetingWithBoardActions();
+    const mine = (view: string) =>
+      listActions(rvdk, query({ weergave: view, overleg: meetingId }), { ...meta, now: NOW }).then((r) =>
+        r.actions.map((a) => a.description.split(" ")[1]),
+      );
+    expect(await mine("open")).toEqual(["overdue", "thisWeek", "later"]);
+    expect(await mine("week")).toEqual(["thisWeek"]);
+    expect(await mine("overdue")).toEqual(["overdue"]);
+    expect(await mine("done")).toEqual([]);
+    // The police were at the table, but the actions are the Board's.
+    expect((await listActions(police, query({ overleg: meetingId }), { ...meta, now: NOW })).actions).toEqual([]);
+    const audit = await prisma.auditEvent.findFirst({ where: { action: "action.list.viewed", actorUserId: rvdk.id } });
+    expect(audit).not.toBeNull();
+  });
+
+  it("filters by case, meeting and owner; unknown query values fall back to defaults", async () => {
+    const { meetingId } = await meetingWithBoardActions();
+    const owned = await listActions(rvdk, query({ overleg: meetingId, eigenaar: rvdk.id }), { ...meta, now: NOW });
+    expect(owned.actions.map((a) => a.description.split(" ")[1])).toEqual(["later"]);
+    const nobody = await listActions(rvdk, query({ overleg: meetingId, eigenaar: "niemand" }), { ...meta, now: NOW });
+    expect(nobody.actions).toHaveLength(2);
+    const reference = owned.actions[0]?.caseReference as string;
+    const byCase = await listActions(rvdk, query({ casus: reference }), { ...meta, now: NOW });
+    expect(new Set(byCase.actions.map((a) => a.caseReference))).toEqual(new Set([reference]));
+    expect(query({ weergave: "<script>" }).weergave).toBe("open");
+  });
+
+  it("closing needs a reason and a note; 'not done' and 'no longer possible' stay distinct; closed is final", async () => {
+    const { ids } = await meetingWithBoardActions();
+    const missing = actionUpdateSchema.safeParse({ actionId: ids.overdue, version: 1, status: "DONE", note: "" });
+    expect(missing.success ? {} : fieldErrorsFrom(missing.error.issues)).toEqual({
+      closeReason: { key: "actions.errors.reasonRequired", values: {} },
+      note: { key: "actions.errors.noteRequired", values: {} },
+    });
+    const close = (id: string, closeReason: string, note: string) =>
+      updateAction(rvdk, update({ actionId: id, version: 1, status: "DONE", closeReason, note }), {
+        ...meta,
+        now: NOW,
+      });
+    expect(
+      await close(ids.overdue as string, "NO_LONGER_POSSIBLE", "Gezin is verhuisd naar een andere regio."),
+    ).toEqual({
+      ok: true,
+    });
+    expect(await close(ids.thisWeek as string, "NOT_DONE", "Geen capaciteit deze week.")).toEqual({ ok: true });
+    const rows = await prisma.action.findMany({ where: { id: { in: [ids.overdue, ids.thisWeek] as string[] } } });
+    expect(rows.map((r) => [r.status, r.closeReason]).sort()).toEqual([
+      ["DONE", "NOT_DONE"],
+      ["DONE", "NO_LONGER_POSSIBLE"],
+    ]);
+    const history = await prisma.actionUpdate.findMany({ where: { actionId: ids.overdue } });
+    expect(history.map((h) => [h.byName, h.closeReason, h.note])).toEqual([
+      [rvdk.name, "NO_LONGER_POSSIBLE", "Gezin is verhuisd naar een andere regio."],
+    ]);
+    let refused: unknown = null;
+    try {
+      await updateAction(rvdk, update({ actionId: ids.overdue, version: 2, status: "OPEN" }), meta);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ActionRuleError);
+    expect(await prisma.auditEvent.count({ where: { action: "action.closed", subjectId: ids.overdue } })).toBe(1);
+  });
+
+  it("only the owning organisation updates; a stale version comes back with the current state", async () => {
+    const { ids } = await meetingWithBoardActions();
+    expect(
+      await thrownStatus(
+        updateAction(police, update({ actionId: ids.later, version: 1, status: "IN_PROGRESS" }), meta),
+      ),
+    ).toBe(404);
+    expect(
+      await updateAction(
+        rvdk,
+        update({ actionId: ids.later, version: 1, status: "IN_PROGRESS", note: "Gestart" }),
+        meta,
+      ),
+    ).toEqual({ ok: true });
+    const stale = await updateAction(rvdk, update({ actionId: ids.later, version: 1, status: "OPEN" }), meta);
+    expect(stale).toMatchObject({ ok: false, current: { status: "IN_PROGRESS", version: 2 } });
+  });
+
+  it("reassigns only within the owning organisation", async () => {
+    const { ids } = await meetingWithBoardActions();
+    let refused: unknown = null;
+    try {
+      await updateAction(
+        rvdk,
+        update({ actionId: ids.later, version: 1, status: "OPEN", ownerUserId: police.id }),
+        meta,
+      );
+    } catch (error) {
+      refused = error;
+    }
+    expect((refused as ActionRuleError).key).toBe("actions.errors.ownerNotInOrganisation");
+    await updateAction(rvdk, update({ actionId: ids.later, version: 1, status: "OPEN", ownerUserId: "" }), meta);
+    expect((await prisma.action.findUniqueOrThrow({ where: { id: ids.later } })).ownerUserId).toBeNull();
+  });
+
+  it("counts overdue actions for the start page by the Amsterdam calendar", async () => {
+    await meetingWithBoardActions();
+    const before = await overdueActionCount(rvdk, NOW);
+    expect(before).toBeGreaterThanOrEqual(1);
+    // 4 Dec 23:30 UTC is already 5 December in Amsterdam: "this week" (due 4 Dec) is now overdue too.
+    expect(await overdueActionCount(rvdk, new Date("2026-12-04T23:30:00Z"))).toBeGreaterThan(before);
+    expect(await overdueActionCount(police, NOW)).toBe(0);
+  });
+});
