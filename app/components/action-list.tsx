@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import type { ActionFormData } from "~/domain/actions/action-forms.server";
@@ -9,7 +9,13 @@ import type { loader } from "~/routes/acties._index";
 import { SelectField, TextAreaField } from "./forms";
 
 type Data = Awaited<ReturnType<typeof loader>>;
-type ActionItem = Data["actions"][number];
+type Members = Data["members"];
+/** An action as /acties and the agenda's "Openstaande acties" show it. */
+export type ActionItem = Omit<Data["actions"][number], "updates"> & {
+  updates: Data["actions"][number]["updates"];
+  ownerOrganisation?: string;
+  mayUpdate?: boolean;
+};
 
 const STATUSES = ["OPEN", "IN_PROGRESS", "DONE"] as const;
 const REASONS = ["EXECUTED", "NO_LONGER_POSSIBLE", "NOT_DONE"] as const;
@@ -18,10 +24,12 @@ function UpdateForm({
   action,
   members,
   result,
+  FormComponent,
 }: {
   action: ActionItem;
-  members: Data["members"];
+  members: Members;
   result: ActionFormData | undefined;
+  FormComponent: typeof Form;
 }) {
   const { t } = useTranslation();
   const mine = result?.actionId === action.id ? result : undefined;
@@ -34,8 +42,9 @@ function UpdateForm({
   return (
     <details className="action-update" open={Boolean(mine && !mine.done)}>
       <summary>{t("actions.update")}</summary>
-      <Form
+      <FormComponent
         method="post"
+        action="/acties"
         className="form"
         noValidate
         aria-label={t("actions.updateTitle", { description: action.description })}
@@ -97,55 +106,104 @@ function UpdateForm({
         <button type="submit" className="button">
           {t("actions.save")}
         </button>
-      </Form>
+      </FormComponent>
     </details>
   );
 }
 
-export function ActionList({ data, result }: { data: Data; result: ActionFormData | undefined }) {
+function ActionCard({
+  action,
+  members,
+  result,
+  inPlace,
+  level,
+}: {
+  action: ActionItem;
+  members: Members;
+  result?: ActionFormData;
+  /** Update without leaving the page (the agenda): the answer is shown on the card. */
+  inPlace?: boolean;
+  level: 2 | 3 | 4;
+}) {
+  const Title = `h${level}` as "h2";
+  const Sub = `h${level + 1}` as "h3";
   const { t, i18n } = useTranslation();
   const locale = isLocale(i18n.language) ? i18n.language : "nl";
-  if (data.actions.length === 0) return <p>{t("actions.none")}</p>;
+  const fetcher = useFetcher<ActionFormData>({ key: `action-${action.id}` });
+  const answer = inPlace ? fetcher.data : result;
+  return (
+    <article aria-labelledby={`action-${action.id}-title`}>
+      <Title id={`action-${action.id}-title`} className="action-item__title">
+        {action.description}
+      </Title>
+      <p>
+        <Link to={`/casussen/${action.caseReference}`}>{action.caseReference}</Link> ·{" "}
+        {t("actions.fromMeeting", { meeting: action.meeting.title })} ·{" "}
+        {t("actions.due", { date: formatDate(`${action.dueDate}T12:00:00Z`, locale) })}{" "}
+        {action.overdue ? <span className="badge badge--outdated">{t("actions.overdue")}</span> : null}
+      </p>
+      <p>
+        {t("actions.owner")}: {action.ownerOrganisation ? `${action.ownerOrganisation}, ` : ""}
+        {action.ownerName ?? t("actions.noOwner")} ·{" "}
+        <span className="badge">{t(`live.action.statuses.${action.status}`)}</span>
+        {action.closeReason ? <> · {t(`actions.reasons.${action.closeReason}`)}</> : null}
+      </p>
+      <Sub className="action-item__history">{t("actions.history")}</Sub>
+      {action.updates.length === 0 ? (
+        <p className="hint">{t("actions.noHistory")}</p>
+      ) : (
+        <ul className="action-history">
+          {action.updates.map((u) => (
+            <li key={u.id}>
+              {t("actions.historyLine", {
+                date: formatDateTime(u.at, locale),
+                name: u.byName,
+                status: u.closeReason
+                  ? `${t(`live.action.statuses.${u.status}`)} (${t(`actions.reasons.${u.closeReason}`)})`
+                  : t(`live.action.statuses.${u.status}`),
+              })}
+              {u.note ? <> — {u.note}</> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {inPlace ? (
+        <p role="status" aria-live="polite" className={answer?.done ? "notice notice--success" : "visually-hidden"}>
+          {answer?.done ? t(answer.done) : ""}
+        </p>
+      ) : null}
+      {action.status === "DONE" || action.mayUpdate === false ? null : (
+        <UpdateForm
+          action={action}
+          members={members}
+          result={answer}
+          FormComponent={inPlace ? (fetcher.Form as typeof Form) : Form}
+        />
+      )}
+    </article>
+  );
+}
+
+export function ActionList({
+  actions,
+  members,
+  result,
+  inPlace,
+  level = 2,
+}: {
+  actions: ActionItem[];
+  members: Members;
+  result?: ActionFormData;
+  inPlace?: boolean;
+  level?: 2 | 3 | 4;
+}) {
+  const { t } = useTranslation();
+  if (actions.length === 0) return <p>{t("actions.none")}</p>;
   return (
     <ol className="action-list">
-      {data.actions.map((action) => (
+      {actions.map((action) => (
         <li key={action.id} className="action-item" data-testid="action-item">
-          <article aria-labelledby={`action-${action.id}-title`}>
-            <h2 id={`action-${action.id}-title`} className="action-item__title">
-              {action.description}
-            </h2>
-            <p>
-              <Link to={`/casussen/${action.caseReference}`}>{action.caseReference}</Link> ·{" "}
-              {t("actions.fromMeeting", { meeting: action.meeting.title })} ·{" "}
-              {t("actions.due", { date: formatDate(`${action.dueDate}T12:00:00Z`, locale) })}{" "}
-              {action.overdue ? <span className="badge badge--outdated">{t("actions.overdue")}</span> : null}
-            </p>
-            <p>
-              {t("actions.owner")}: {action.ownerName ?? t("actions.noOwner")} ·{" "}
-              <span className="badge">{t(`live.action.statuses.${action.status}`)}</span>
-              {action.closeReason ? <> · {t(`actions.reasons.${action.closeReason}`)}</> : null}
-            </p>
-            <h3 className="action-item__history">{t("actions.history")}</h3>
-            {action.updates.length === 0 ? (
-              <p className="hint">{t("actions.noHistory")}</p>
-            ) : (
-              <ul className="action-history">
-                {action.updates.map((u) => (
-                  <li key={u.id}>
-                    {t("actions.historyLine", {
-                      date: formatDateTime(u.at, locale),
-                      name: u.byName,
-                      status: u.closeReason
-                        ? `${t(`live.action.statuses.${u.status}`)} (${t(`actions.reasons.${u.closeReason}`)})`
-                        : t(`live.action.statuses.${u.status}`),
-                    })}
-                    {u.note ? <> — {u.note}</> : null}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {action.status === "DONE" ? null : <UpdateForm action={action} members={data.members} result={result} />}
-          </article>
+          <ActionCard action={action} members={members} result={result} inPlace={inPlace} level={level} />
         </li>
       ))}
     </ol>

@@ -83,7 +83,7 @@ export default function ActionsPage() {
         </button>
       </Form>
       <p className="result-count">{t("actions.count", { count: data.actions.length })}</p>
-      <ActionList data={data} result={result} />
+      <ActionList actions={data.actions} members={data.members} result={result} />
     </section>
   );
 }

@@ -3,7 +3,9 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
+import { ActionList } from "~/components/action-list";
 import { AgendaList, ChairTools, MeetingHeader, Proposals } from "~/components/meeting-agenda";
+import { actionsForAgenda, organisationMembers } from "~/domain/actions/actions.server";
 import { listOwnOpenCases, listVisibleCases } from "~/domain/cases/cases.server";
 import { handleAgendaAction } from "~/domain/meetings/meeting-forms.server";
 import { getMeeting, listProposals } from "~/domain/meetings/meetings.server";
@@ -16,12 +18,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const meetingId = params.id ?? "";
   const meeting = await getMeeting(user, meetingId, { clientAddress: context.clientAddress });
-  const [proposals, chairCases, ownCases] = await Promise.all([
+  const [proposals, chairCases, ownCases, openActions, members] = await Promise.all([
     listProposals(user, meetingId),
     meeting.isChair ? listVisibleCases(user) : Promise.resolve([]),
     !meeting.isChair && meeting.status === "PUBLISHED" ? listOwnOpenCases(user) : Promise.resolve([]),
+    actionsForAgenda(user, meetingId),
+    organisationMembers(user),
   ]);
-  return { meeting, proposals, chairCases, ownCases, ownOrganisationId: user.organisation.id };
+  return { meeting, proposals, chairCases, ownCases, openActions, members, ownOrganisationId: user.organisation.id };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -31,7 +35,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function MeetingPage() {
   const { t } = useTranslation();
-  const { meeting, proposals, chairCases, ownCases, ownOrganisationId } = useLoaderData<typeof loader>();
+  const { meeting, proposals, chairCases, ownCases, openActions, members, ownOrganisationId } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const changed = params.has("gewijzigd") && !result;
@@ -48,9 +53,15 @@ export default function MeetingPage() {
       >
         {result?.done ? t(result.done) : changed ? t("meetings.changed") : ""}
       </div>
-      <section aria-labelledby="open-actions-title">
+      <section aria-labelledby="open-actions-title" data-testid="open-actions">
         <h2 id="open-actions-title">{t("meetings.openActions")}</h2>
-        <p className="hint">{t("meetings.noOpenActions")}</p>
+        {openActions.length === 0 ? <p className="hint">{t("meetings.noOpenActions")}</p> : null}
+        {openActions.map((group) => (
+          <section key={group.reference} aria-labelledby={`open-actions-${group.reference}`}>
+            <h3 id={`open-actions-${group.reference}`}>{group.reference}</h3>
+            <ActionList actions={group.actions} members={members} inPlace level={4} />
+          </section>
+        ))}
       </section>
       <AgendaList meeting={meeting} />
       {meeting.isChair ? <ChairTools meeting={meeting} cases={chairCases} result={result} /> : null}

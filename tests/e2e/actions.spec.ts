@@ -55,6 +55,33 @@ test("the Board follows up its action in /acties: overdue on the start page, clo
   await expect(closed.getByText("Bijwerken")).toHaveCount(0);
   await expectNoAxeViolations(page);
 
+  // The chair puts the same case on the next meeting's agenda: the action is at the top, with its
+  // history, for the organisations at that table.
+  const reference = (await closed.getByRole("link", { name: /^AO-/ }).textContent()) as string;
+  await chair.goto("/overleggen/nieuw");
+  await chair.getByLabel("Titel").fill("Actie-overleg, vervolg");
+  await chair.getByLabel("Datum").fill("2027-02-18");
+  await chair.getByLabel("Begintijd").fill("10:00");
+  await chair.getByLabel("Duur in minuten").fill("45");
+  await chair.getByLabel("Locatie of link voor online deelname").fill("Zorg- en Veiligheidshuis, zaal 1");
+  await chair.getByRole("checkbox", { name: new RegExp(`^${ORG.RvdK}`) }).check();
+  await chair.getByRole("button", { name: "Overleg aanmaken" }).click();
+  const addItem = chair.getByRole("region", { name: "Agendapunt toevoegen" });
+  await addItem.getByLabel("Casus", { exact: true }).selectOption(reference);
+  await addItem.getByLabel("Vraag aan het overleg").fill("Is het gezin in de nieuwe regio in beeld?");
+  await addItem.getByLabel("Tijd in minuten").fill("10");
+  await addItem.getByRole("checkbox", { name: new RegExp(`^${ORG.RvdK}`) }).check();
+  await addItem.getByRole("button", { name: "Agendapunt toevoegen" }).click();
+  await chair.getByRole("button", { name: "Agenda publiceren" }).click();
+  const nextMeeting = new URL(chair.url()).pathname;
+  await page.goto(nextMeeting);
+  const top = page.getByTestId("open-actions");
+  await expect(top).toContainText(reference);
+  await expect(top).toContainText(description);
+  await expect(top).toContainText("Niet meer nodig of mogelijk (omstandigheden gewijzigd)");
+  await expect(top).toContainText("Het gezin is verhuisd; de nieuwe regio neemt het over.");
+  await expectNoAxeViolations(page);
+
   // Another organisation does not see it.
   const police = await joinAs(browser, "medewerker@politie.demo", livePath);
   await police.page.goto("/acties?weergave=all");

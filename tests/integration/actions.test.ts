@@ -5,10 +5,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { actionQuerySchema, actionUpdateSchema } from "~/domain/actions/action.schema";
-import { ActionRuleError, listActions, overdueActionCount, updateAction } from "~/domain/actions/actions.server";
+import {
+  actionsForAgenda,
+  ActionRuleError,
+  listActions,
+  overdueActionCount,
+  updateAction,
+} from "~/domain/actions/actions.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { actionSchema } from "~/domain/live/live.schema";
 import { addAction, endMeeting } from "~/domain/live/live.server";
+import { addAgendaItem, createMeeting, publishMeeting } from "~/domain/meetings/meetings.server";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 
 import { liveMeeting } from "../support/live-meeting";
@@ -165,5 +172,60 @@ describe("/acties: my organisation's actions", () => {
     // 4 Dec 23:30 UTC is already 5 December in Amsterdam: "this week" (due 4 Dec) is now overdue too.
     expect(await overdueActionCount(rvdk, new Date("2026-12-04T23:30:00Z"))).toBeGreaterThan(before);
     expect(await overdueActionCount(police, NOW)).toBe(0);
+  });
+});
+
+describe("open actions at the top of the next agenda", () => {
+  it("shows the case's open actions and those closed since, with history, to the organisations at its table", async () => {
+    const { meetingId, ids, org } = await meetingWithBoardActions();
+    await updateAction(
+      rvdk,
+      update({ actionId: ids.thisWeek, version: 1, status: "DONE", closeReason: "NOT_DONE", note: "Geen capaciteit." }),
+      meta,
+    );
+    const chair = await sessionUser("voorzitter@veiligthuis.demo");
+    const item = await prisma.agendaItem.findFirstOrThrow({
+      where: { meetingId, tables: { some: { organisationId: org.RvdK } } },
+      select: { case: { select: { reference: true } } },
+    });
+    const next = await createMeeting(
+      chair,
+      {
+        title: "Vervolgoverleg",
+        region: "Westerduin",
+        startsAt: new Date(Date.now() + 7 * 86_400_000),
+        durationMinutes: 45,
+        location: "Zaal 3",
+        invitedOrganisationIds: [org.POL, org.RvdK] as string[],
+      },
+      meta,
+    );
+    await addAgendaItem(
+      chair,
+      next.id,
+      {
+        caseReference: item.case.reference,
+        question: "Hoe staat het ervoor?",
+        askingOrganisationId: org.VT as string,
+        timeboxMinutes: 10,
+        tableOrganisationIds: [org.RvdK as string],
+      },
+      meta,
+    );
+    await publishMeeting(chair, next.id, meta);
+    const forBoard = await actionsForAgenda(rvdk, next.id);
+    expect(forBoard.map((g) => g.reference)).toEqual([item.case.reference]);
+    const shown = forBoard[0]?.actions.map((a) => [a.description.split(" ")[1], a.status, a.closeReason, a.mayUpdate]);
+    expect(shown).toEqual([
+      ["overdue", "OPEN", null, true],
+      ["thisWeek", "DONE", "NOT_DONE", true],
+      ["later", "OPEN", null, true],
+    ]);
+    expect(forBoard[0]?.actions[1]?.updates.map((u) => u.note)).toEqual(["Geen capaciteit."]);
+    // The police are invited but not at this case's table: nothing of it.
+    expect(await actionsForAgenda(police, next.id)).toEqual([]);
+    // Probation is not invited at all.
+    const recl = await sessionUser("medewerker@reclassering.demo");
+    expect(await thrownStatus(actionsForAgenda(recl, next.id))).toBe(404);
   });
 });

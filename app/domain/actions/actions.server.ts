@@ -3,6 +3,7 @@ import { TZDate } from "@date-fns/tz";
 import { recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { meetingVisibleTo } from "~/domain/meetings/meetings.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { invariantResponse } from "~/utils/http.server";
 
@@ -224,5 +225,96 @@ export async function updateAction(user: SessionUser, input: ActionUpdateInput, 
 export async function overdueActionCount(user: SessionUser, now = new Date()): Promise<number> {
   return prisma.action.count({
     where: { ...ownedBy(user), status: { not: "DONE" }, dueDate: { lt: amsterdamToday(now) } },
+  });
+}
+
+/**
+ * "Openstaande acties" at the top of an agenda: for each case on it that the viewer may see (the
+ * chair all; others the items at their organisation's table), the actions from earlier meetings
+ * that are still open, and those closed since the case was last on an agenda — each with its
+ * history, so the table reviews first what was agreed last time and why it was or was not done.
+ */
+export async function actionsForAgenda(viewer: SessionUser, meetingId: string) {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, ...meetingVisibleTo(viewer) },
+    select: {
+      startsAt: true,
+      chairId: true,
+      items: {
+        orderBy: { position: "asc" },
+        select: { caseId: true, case: { select: { reference: true } }, tables: { select: { organisationId: true } } },
+      },
+    },
+  });
+  invariantResponse(meeting, "Niet gevonden", { status: 404 });
+  const isChair = meeting.chairId === viewer.id;
+  const cases = meeting.items.filter(
+    (i) => isChair || i.tables.some((t) => t.organisationId === viewer.organisation.id),
+  );
+  const result = [];
+  for (const item of cases) {
+    const previous = await prisma.meeting.findFirst({
+      where: { id: { not: meetingId }, startsAt: { lt: meeting.startsAt }, items: { some: { caseId: item.caseId } } },
+      orderBy: { startsAt: "desc" },
+      select: { startsAt: true, startedAt: true },
+    });
+    // Since when the case was last at a table: when that meeting actually started, if it did.
+    const lastDiscussed = previous ? (previous.startedAt ?? previous.startsAt) : null;
+    const actions = await prisma.action.findMany({
+      where: {
+        caseId: item.caseId,
+        agendaItem: { meetingId: { not: meetingId } },
+        OR: [{ status: { not: "DONE" } }, ...(lastDiscussed ? [{ closedAt: { gte: lastDiscussed } }] : [])],
+      },
+      orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+      select: {
+        id: true,
+        description: true,
+        dueDate: true,
+        status: true,
+        closeReason: true,
+        version: true,
+        ownerUserId: true,
+        ownerOrganisationId: true,
+        ownerOrganisation: { select: { shortCode: true } },
+        ownerUser: { select: { name: true } },
+        agendaItem: { select: { meeting: { select: { id: true, title: true } } } },
+        updates: {
+          orderBy: { at: "asc" },
+          select: { id: true, at: true, byName: true, status: true, closeReason: true, note: true },
+        },
+      },
+    });
+    if (actions.length === 0) continue;
+    const today = amsterdamToday(new Date());
+    result.push({
+      reference: item.case.reference,
+      actions: actions.map((a) => ({
+        id: a.id,
+        description: a.description,
+        dueDate: a.dueDate.toISOString().slice(0, 10),
+        overdue: a.status !== "DONE" && a.dueDate < today,
+        status: a.status,
+        closeReason: a.closeReason,
+        version: a.version,
+        ownerUserId: a.ownerUserId,
+        ownerName: a.ownerUser?.name ?? null,
+        ownerOrganisation: a.ownerOrganisation.shortCode,
+        mayUpdate: a.ownerOrganisationId === viewer.organisation.id,
+        caseReference: item.case.reference,
+        meeting: { id: a.agendaItem.meeting.id, title: a.agendaItem.meeting.title },
+        updates: a.updates.map((u) => ({ ...u, at: u.at.toISOString() })),
+      })),
+    });
+  }
+  return result;
+}
+
+/** The viewer's colleagues, to reassign an action to. */
+export function organisationMembers(user: SessionUser) {
+  return prisma.user.findMany({
+    where: { organisationId: user.organisation.id },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
   });
 }
