@@ -38,7 +38,8 @@ export type AuditAction =
   | "live.action.status"
   | "action.list.viewed"
   | "action.updated"
-  | "action.closed";
+  | "action.closed"
+  | "action.exported";
 
 export type AuditActor = { userId: string; organisationId: string } | null;
 

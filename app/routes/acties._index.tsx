@@ -83,6 +83,12 @@ export default function ActionsPage() {
         </button>
       </Form>
       <p className="result-count">{t("actions.count", { count: data.actions.length })}</p>
+      <p className="actions">
+        <a href={`/acties.csv?${new URLSearchParams(Object.entries(query).filter(([, v]) => v))}`}>
+          {t("actions.export.csv")}
+        </a>
+        <a href="/acties.ics">{t("actions.export.ics")}</a>
+      </p>
       <ActionList actions={data.actions} members={data.members} result={result} />
     </section>
   );

@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+
 import { expect, test } from "@playwright/test";
 
 import { ORG, joinAs, startLiveMeeting } from "./live-support";
@@ -54,6 +56,17 @@ test("the Board follows up its action in /acties: overdue on the start page, clo
   await expect(closed).toContainText("Het gezin is verhuisd; de nieuwe regio neemt het over.");
   await expect(closed.getByText("Bijwerken")).toHaveCount(0);
   await expectNoAxeViolations(page);
+
+  // The same list for Excel: Dutch columns, the reason and the note with their accents.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Downloaden voor Excel (CSV)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^acties-RvdK-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = (await readFile((await download.path()) as string)).toString("utf8");
+  expect(csv.startsWith("\uFEFFCasus;Overleg;Actie;")).toBe(true);
+  expect(csv).toContain(`;${description};`);
+  expect(csv).toContain(";15-01-2026;Afgesloten;Niet meer nodig of mogelijk (omstandigheden gewijzigd);");
 
   // The chair puts the same case on the next meeting's agenda: the action is at the top, with its
   // history, for the organisations at that table.

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { actionsCalendar, actionsCsv } from "~/domain/actions/action-exports.server";
 import { actionQuerySchema, actionUpdateSchema } from "~/domain/actions/action.schema";
 import {
   actionsForAgenda,
@@ -16,6 +17,7 @@ import { seedDemoData } from "~/domain/demo/seed.server";
 import { actionSchema } from "~/domain/live/live.schema";
 import { addAction, endMeeting } from "~/domain/live/live.server";
 import { addAgendaItem, createMeeting, publishMeeting } from "~/domain/meetings/meetings.server";
+import { translator } from "~/i18n/translate.server";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 
 import { liveMeeting } from "../support/live-meeting";
@@ -227,5 +229,90 @@ describe("open actions at the top of the next agenda", () => {
     // Probation is not invited at all.
     const recl = await sessionUser("medewerker@reclassering.demo");
     expect(await thrownStatus(actionsForAgenda(recl, next.id))).toBe(404);
+  });
+});
+
+describe("exports", () => {
+  it("CSV for Dutch Excel: BOM, semicolons, Windows line ends, accents, dd-mm-jjjj, distinct reasons; audited", async () => {
+    const { meetingId, ids } = await meetingWithBoardActions();
+    await updateAction(
+      rvdk,
+      update({
+        actionId: ids.overdue,
+        version: 1,
+        status: "DONE",
+        closeReason: "NOT_DONE",
+        note: "Café-overleg ging niet door; één keer verzet.",
+      }),
+      meta,
+    );
+    await updateAction(
+      rvdk,
+      update({
+        actionId: ids.thisWeek,
+        version: 1,
+        status: "DONE",
+        closeReason: "NO_LONGER_POSSIBLE",
+        note: "Verhuisd.",
+      }),
+      meta,
+    );
+    const { filename, body } = await actionsCsv(
+      rvdk,
+      query({ weergave: "all", overleg: meetingId }),
+      await translator("nl"),
+      {
+        ...meta,
+        now: NOW,
+      },
+    );
+    expect(filename).toMatch(/^acties-RvdK-2026-12-02\.csv$/);
+    expect(body.startsWith("\uFEFF")).toBe(true);
+    const lines = body.slice(1).split("\r\n").filter(Boolean);
+    expect(lines[0]).toBe(
+      "Casus;Overleg;Actie;Eigenaar (organisatie);Eigenaar (persoon);Uiterlijk;Status;Reden van afsluiten;Laatste toelichting",
+    );
+    expect(lines).toHaveLength(4);
+    const row = (name: string) => lines.find((l) => l.includes(`Actie ${name} `)) ?? "";
+    // A note with a semicolon is quoted, accents intact; "not done" and "no longer possible" apart.
+    expect(row("overdue")).toContain(
+      ';27-11-2026;Afgesloten;Niet uitgevoerd;"Café-overleg ging niet door; één keer verzet."',
+    );
+    expect(row("thisWeek")).toContain(
+      ";04-12-2026;Afgesloten;Niet meer nodig of mogelijk (omstandigheden gewijzigd);Verhuisd.",
+    );
+    expect(row("later")).toContain(`;${rvdk.name};15-01-2027;Open;;`);
+    const english = await actionsCsv(
+      rvdk,
+      query({ weergave: "all", overleg: meetingId }),
+      await translator("en"),
+      meta,
+    );
+    expect(english.body.slice(1).split("\r\n")[0]).toContain("Case;Meeting;Action");
+    // The police's export of the same meeting is empty: the actions are the Board's.
+    const police1 = await actionsCsv(
+      police,
+      query({ weergave: "all", overleg: meetingId }),
+      await translator("nl"),
+      meta,
+    );
+    expect(police1.body.slice(1).split("\r\n").filter(Boolean)).toHaveLength(1);
+    expect(
+      await prisma.auditEvent.count({ where: { action: "action.exported", actorUserId: rvdk.id } }),
+    ).toBeGreaterThan(0);
+  });
+
+  it("calendar: all-day events on the due dates of open actions only", async () => {
+    const { ids } = await meetingWithBoardActions();
+    await updateAction(
+      rvdk,
+      update({ actionId: ids.overdue, version: 1, status: "DONE", closeReason: "EXECUTED", note: "Gedaan." }),
+      meta,
+    );
+    const { body } = await actionsCalendar(rvdk, "https://ao.example", await translator("nl"), { ...meta, now: NOW });
+    expect(body).toContain("DTSTART;VALUE=DATE:20261204");
+    expect(body).toContain("DTSTART;VALUE=DATE:20270115");
+    expect(body).toContain(`UID:action-${ids.later}@actie-overleg`);
+    expect(body).not.toContain(`UID:action-${ids.overdue}@actie-overleg`); // closed
   });
 });

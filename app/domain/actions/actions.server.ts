@@ -62,40 +62,9 @@ const ownedBy = (user: SessionUser) => ({ ownerOrganisationId: user.organisation
 export async function listActions(user: SessionUser, query: ActionQuery, meta: Meta) {
   const now = meta.now ?? new Date();
   const today = amsterdamToday(now);
-  const where: Prisma.ActionWhereInput = {
-    ...ownedBy(user),
-    ...viewFilter(query.weergave, today),
-    ...(query.casus ? { case: { reference: query.casus } } : {}),
-    ...(query.overleg ? { agendaItem: { meetingId: query.overleg } } : {}),
-    ...(query.eigenaar === "niemand" ? { ownerUserId: null } : query.eigenaar ? { ownerUserId: query.eigenaar } : {}),
-  };
-  const [rows, members, all] = await Promise.all([
-    prisma.action.findMany({
-      where,
-      orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-      take: 500,
-      select: {
-        id: true,
-        description: true,
-        dueDate: true,
-        status: true,
-        closeReason: true,
-        version: true,
-        ownerUserId: true,
-        ownerUser: { select: { name: true } },
-        case: { select: { reference: true } },
-        agendaItem: { select: { meeting: { select: { id: true, title: true, startsAt: true } } } },
-        updates: {
-          orderBy: { at: "asc" },
-          select: { id: true, at: true, byName: true, status: true, closeReason: true, note: true },
-        },
-      },
-    }),
-    prisma.user.findMany({
-      where: { organisationId: user.organisation.id },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    }),
+  const [actions, members, all] = await Promise.all([
+    selectActions(user, query, today),
+    organisationMembers(user),
     prisma.action.findMany({
       where: ownedBy(user),
       select: {
@@ -117,7 +86,7 @@ export async function listActions(user: SessionUser, query: ActionQuery, meta: M
   };
   const cases = [...new Set(all.map((a) => a.case.reference))].sort();
   const meetings = [...new Map(all.map((a) => [a.agendaItem.meeting.id, a.agendaItem.meeting])).values()];
-  const shown = [...new Set(rows.map((r) => r.case.reference))];
+  const shown = [...new Set(actions.map((a) => a.caseReference))];
   if (shown.length > 0) {
     await recordAudit({
       actor: { userId: user.id, organisationId: user.organisation.id },
@@ -129,26 +98,53 @@ export async function listActions(user: SessionUser, query: ActionQuery, meta: M
       at: now,
     });
   }
-  return {
-    actions: rows.map((r) => ({
-      id: r.id,
-      description: r.description,
-      dueDate: r.dueDate.toISOString().slice(0, 10),
-      overdue: r.status !== "DONE" && r.dueDate < today,
-      status: r.status,
-      closeReason: r.closeReason,
-      version: r.version,
-      ownerUserId: r.ownerUserId,
-      ownerName: r.ownerUser?.name ?? null,
-      caseReference: r.case.reference,
-      meeting: { id: r.agendaItem.meeting.id, title: r.agendaItem.meeting.title },
-      updates: r.updates.map((u) => ({ ...u, at: u.at.toISOString() })),
-    })),
-    counts,
-    members,
-    cases,
-    meetings: meetings.map((m) => ({ id: m.id, title: m.title })),
+  return { actions, counts, members, cases, meetings: meetings.map((m) => ({ id: m.id, title: m.title })) };
+}
+
+/** My organisation's actions for a view and filters, earliest due date first, with history. */
+export async function selectActions(user: SessionUser, query: ActionQuery, today: Date) {
+  const where: Prisma.ActionWhereInput = {
+    ...ownedBy(user),
+    ...viewFilter(query.weergave, today),
+    ...(query.casus ? { case: { reference: query.casus } } : {}),
+    ...(query.overleg ? { agendaItem: { meetingId: query.overleg } } : {}),
+    ...(query.eigenaar === "niemand" ? { ownerUserId: null } : query.eigenaar ? { ownerUserId: query.eigenaar } : {}),
   };
+  const rows = await prisma.action.findMany({
+    where,
+    orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+    take: 500,
+    select: {
+      id: true,
+      description: true,
+      dueDate: true,
+      status: true,
+      closeReason: true,
+      version: true,
+      ownerUserId: true,
+      ownerUser: { select: { name: true } },
+      case: { select: { reference: true } },
+      agendaItem: { select: { meeting: { select: { id: true, title: true, startsAt: true } } } },
+      updates: {
+        orderBy: { at: "asc" },
+        select: { id: true, at: true, byName: true, status: true, closeReason: true, note: true },
+      },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    description: r.description,
+    dueDate: r.dueDate.toISOString().slice(0, 10),
+    overdue: r.status !== "DONE" && r.dueDate < today,
+    status: r.status,
+    closeReason: r.closeReason,
+    version: r.version,
+    ownerUserId: r.ownerUserId,
+    ownerName: r.ownerUser?.name ?? null,
+    caseReference: r.case.reference,
+    meeting: { id: r.agendaItem.meeting.id, title: r.agendaItem.meeting.title },
+    updates: r.updates.map((u) => ({ ...u, at: u.at.toISOString() })),
+  }));
 }
 
 /**

@@ -1,0 +1,97 @@
+import { stringify } from "csv-stringify/sync";
+import type { TFunction } from "i18next";
+
+import { recordAudit } from "~/audit/audit.server";
+import type { SessionUser } from "~/auth/session.server";
+
+import type { ActionQuery } from "./action.schema";
+import { amsterdamToday, selectActions } from "./actions.server";
+
+type Meta = { clientAddress: string | null; now?: Date };
+
+/** 2027-01-15 → 15-01-2027, the date Dutch Excel reads as a date. */
+const dutchDate = (iso: string) => iso.split("-").reverse().join("-");
+
+async function exported(user: SessionUser, format: "csv" | "ics", count: number, meta: Meta) {
+  await recordAudit({
+    actor: { userId: user.id, organisationId: user.organisation.id },
+    action: "action.exported",
+    subjectType: "Organisation",
+    subjectId: user.organisation.id,
+    clientAddress: meta.clientAddress,
+    details: { format, count },
+    at: meta.now,
+  });
+}
+
+const fileDate = (now: Date) => amsterdamToday(now).toISOString().slice(0, 10);
+
+/**
+ * My organisation's actions (the view and filters of /acties) as CSV for Excel with Dutch
+ * settings: semicolons, a byte-order mark (so accents survive), Windows line ends, dd-mm-jjjj.
+ * "Niet uitgevoerd" and "niet meer nodig of mogelijk" are separate reasons, never merged.
+ */
+export async function actionsCsv(user: SessionUser, query: ActionQuery, t: TFunction, meta: Meta) {
+  const now = meta.now ?? new Date();
+  const actions = await selectActions(user, query, amsterdamToday(now));
+  const body = stringify(
+    actions.map((a) => [
+      a.caseReference,
+      a.meeting.title,
+      a.description,
+      user.organisation.name,
+      a.ownerName ?? "",
+      dutchDate(a.dueDate),
+      t(`live.action.statuses.${a.status}`),
+      a.closeReason ? t(`actions.reasons.${a.closeReason}`) : "",
+      a.updates.at(-1)?.note ?? "",
+    ]),
+    {
+      bom: true,
+      delimiter: ";",
+      record_delimiter: "windows",
+      header: true,
+      columns: ["case", "meeting", "action", "ownerOrganisation", "ownerPerson", "due", "status", "reason", "note"].map(
+        (column) => t(`actions.export.${column}`),
+      ),
+    },
+  );
+  await exported(user, "csv", actions.length, meta);
+  return { filename: `acties-${user.organisation.shortCode}-${fileDate(now)}.csv`, body };
+}
+
+/**
+ * The due dates of my organisation's open actions as all-day events, for the organisation's
+ * calendar. The summary names the case reference only; what must be done is in the description.
+ */
+export async function actionsCalendar(user: SessionUser, baseUrl: string, t: TFunction, meta: Meta) {
+  const now = meta.now ?? new Date();
+  const actions = await selectActions(
+    user,
+    { weergave: "open", casus: "", overleg: "", eigenaar: "" },
+    amsterdamToday(now),
+  );
+  const { createEvents } = await import("ics");
+  const { error, value } = createEvents(
+    actions.map((a) => {
+      const [year, month, day] = a.dueDate.split("-").map(Number) as [number, number, number];
+      return {
+        uid: `action-${a.id}@actie-overleg`,
+        title: t("actions.export.eventTitle", { reference: a.caseReference }),
+        description: [
+          a.description,
+          `${t("actions.export.ownerPerson")}: ${a.ownerName ?? user.organisation.name}`,
+          `${t("actions.export.meeting")}: ${a.meeting.title}`,
+        ].join("\n"),
+        start: [year, month, day] as [number, number, number],
+        duration: { days: 1 },
+        url: `${baseUrl}/acties?casus=${encodeURIComponent(a.caseReference)}`,
+        productId: "actie-overleg",
+        calName: `${t("actions.title")} ${user.organisation.shortCode}`,
+      };
+    }),
+  );
+  if (error || !value) throw error ?? new Error("ics failed");
+  await exported(user, "ics", actions.length, meta);
+  return { filename: `acties-${user.organisation.shortCode}.ics`, body: value };
+}
