@@ -44,6 +44,8 @@ export const envSchema = z
     REALTIME_ADAPTER: z
       .enum(["memory", "postgres", "redis"], { error: "moet memory, postgres of redis zijn" })
       .optional(),
+    /** Months after closing that a case's content is erased by the retention job (default 12). */
+    RETENTION_MONTHS: positiveInt(12),
     /** How often the sessions behind open sockets are re-validated (expiry, idle, deleted). */
     REALTIME_SESSION_RECHECK_SECONDS: positiveInt(15),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "moet een redis://-adres zijn" }).optional(),

@@ -39,7 +39,10 @@ export type AuditAction =
   | "action.list.viewed"
   | "action.updated"
   | "action.closed"
-  | "action.exported";
+  | "action.exported"
+  | "case.closed"
+  | "retention.dry-run"
+  | "retention.case.anonymised";
 
 export type AuditActor = { userId: string; organisationId: string } | null;
 

@@ -1,9 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
-import { openCase } from "~/domain/cases/cases.server";
+import { closeCase, openCase } from "~/domain/cases/cases.server";
+import { getEnv } from "~/env.server";
 import { isLocale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
@@ -14,12 +16,27 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 /** Opening a case's content: only for who may see it (404 otherwise), and always audited. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { found: await openCase(user, params.reference ?? "", { clientAddress: context.clientAddress }) };
+  const found = await openCase(user, params.reference ?? "", { clientAddress: context.clientAddress });
+  const { organisationId, ...shown } = found;
+  return {
+    found: shown,
+    mayClose: organisationId === user.organisation.id && found.status === "OPEN",
+    retentionMonths: getEnv().RETENTION_MONTHS,
+  };
+}
+
+/** The bringing organisation closes the case (from then on the retention period runs). */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  if (form.get("intent") !== "close") throw new Response("Onbekende actie", { status: 400 });
+  await closeCase(user, params.reference ?? "", { clientAddress: context.clientAddress });
+  throw redirect(`/casussen/${params.reference}?gesloten`);
 }
 
 export default function CasePage() {
   const { t, i18n } = useTranslation();
-  const { found } = useLoaderData<typeof loader>();
+  const { found, mayClose, retentionMonths } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const locale = isLocale(i18n.language) ? i18n.language : "nl";
   return (
@@ -33,9 +50,17 @@ export default function CasePage() {
           {t("cases.createdNotice", { reference: found.reference })}
         </p>
       ) : null}
+      {params.has("gesloten") ? (
+        <p className="notice notice--success" role="status">
+          {t("cases.closedNotice", { months: retentionMonths })}
+        </p>
+      ) : null}
+      {found.anonymisedAt ? (
+        <p className="notice">{t("cases.anonymised", { date: formatDateTime(found.anonymisedAt, locale) })}</p>
+      ) : null}
       <dl className="facts">
         <dt>{t("cases.description")}</dt>
-        <dd>{found.description}</dd>
+        <dd>{found.description || "—"}</dd>
         <dt>{t("cases.riskLevel")}</dt>
         <dd>{t(`cases.risk.${found.riskLevel}`)}</dd>
         <dt>{t("cases.status")}</dt>
@@ -50,7 +75,21 @@ export default function CasePage() {
         <dd>{found.region}</dd>
         <dt>{t("cases.created")}</dt>
         <dd>{formatDateTime(found.createdAt, locale)}</dd>
+        {found.closedAt ? (
+          <>
+            <dt>{t("cases.closedAt")}</dt>
+            <dd>{formatDateTime(found.closedAt, locale)}</dd>
+          </>
+        ) : null}
       </dl>
+      {mayClose ? (
+        <Form method="post" className="form-section">
+          <p className="hint">{t("cases.closeHint", { months: retentionMonths })}</p>
+          <button type="submit" name="intent" value="close" className="button">
+            {t("cases.close")}
+          </button>
+        </Form>
+      ) : null}
     </article>
   );
 }

@@ -99,6 +99,9 @@ export async function startApplication(env: Env, startedAt = performance.now()):
   const port = typeof address === "object" && address ? address.port : env.PORT;
   if (development) await broadcastDevReady(build);
 
+  const { scheduleRetention } = await import("~/domain/retention/retention.server");
+  const stopRetention = scheduleRetention(env.RETENTION_MONTHS);
+
   const readyMs = Math.round(performance.now() - startedAt);
   const url = `http://localhost:${port}`;
   // A machine-readable line for scripts and tests that start the server.
@@ -112,6 +115,7 @@ export async function startApplication(env: Env, startedAt = performance.now()):
     readyMs,
     stop: async () => {
       const { prisma } = await import("~/db.server");
+      stopRetention();
       await closeRealtime();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();

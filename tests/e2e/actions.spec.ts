@@ -95,6 +95,15 @@ test("the Board follows up its action in /acties: overdue on the start page, clo
   await expect(top).toContainText("Het gezin is verhuisd; de nieuwe regio neemt het over.");
   await expectNoAxeViolations(page);
 
+  // Veilig Thuis brought the case in and closes it: from now on the retention period runs.
+  await chair.goto(`/casussen/${reference}`);
+  await chair.getByRole("button", { name: "Casus sluiten" }).click();
+  await expect(chair.getByRole("status").filter({ hasText: "De casus is gesloten." })).toContainText(
+    "De casus is gesloten. Over 12 maanden wordt de inhoud gewist.",
+  );
+  await expect(chair.getByRole("button", { name: "Casus sluiten" })).toHaveCount(0);
+  await expectNoAxeViolations(chair);
+
   // Another organisation does not see it.
   const police = await joinAs(browser, "medewerker@politie.demo", livePath);
   await police.page.goto("/acties?weergave=all");

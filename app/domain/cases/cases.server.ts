@@ -88,6 +88,9 @@ export async function openCase(viewer: SessionUser, reference: string, meta: { c
       status: true,
       version: true,
       createdAt: true,
+      closedAt: true,
+      anonymisedAt: true,
+      organisationId: true,
       organisation: { select: { name: true, shortCode: true, slug: true } },
       leadOrganisation: { select: { name: true, shortCode: true, slug: true } },
     },
@@ -120,4 +123,37 @@ export async function listOwnOpenCases(viewer: SessionUser) {
     orderBy: { createdAt: "desc" },
     select: { reference: true, riskLevel: true },
   });
+}
+
+/**
+ * The organisation that brought a case in closes it when the table's work is done. From then on
+ * the retention period runs (RETENTION_MONTHS); after it, the content is erased.
+ */
+export async function closeCase(
+  user: SessionUser,
+  reference: string,
+  meta: { clientAddress: string | null; now?: Date },
+) {
+  const found = await prisma.case.findFirst({
+    where: { reference, organisationId: user.organisation.id },
+    select: { id: true, status: true },
+  });
+  invariantResponse(found, "Niet gevonden", { status: 404 });
+  if (found.status === "CLOSED") return { closed: false as const };
+  const now = meta.now ?? new Date();
+  const updated = await prisma.case.updateMany({
+    where: { id: found.id, status: "OPEN" },
+    data: { status: "CLOSED", closedAt: now, version: { increment: 1 } },
+  });
+  if (updated.count === 1) {
+    await recordAudit({
+      actor: { userId: user.id, organisationId: user.organisation.id },
+      action: "case.closed",
+      subjectType: "Case",
+      subjectId: reference,
+      clientAddress: meta.clientAddress,
+      at: now,
+    });
+  }
+  return { closed: updated.count === 1 };
 }

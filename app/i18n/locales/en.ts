@@ -372,6 +372,13 @@ const en: Shape<Translation> = {
     },
   },
   cases: {
+    close: "Close the case",
+    closeHint:
+      "Close the case when the table is done with it. {{months}} months after closing, its content and everything discussed about it is erased; the reference stays.",
+    closedNotice: "The case is closed. Its content will be erased in {{months}} months.",
+    closedAt: "Closed",
+    anonymised:
+      "The content of this case was erased on {{date}} (retention period passed). Only the reference and the dates are kept.",
     title: "Cases",
     intro:
       "Cases your organisation brought in or sits at the table for. A case is pseudonymous: a reference plus the minimum the table needs.",

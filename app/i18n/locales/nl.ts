@@ -371,6 +371,13 @@ const nl = {
     },
   },
   cases: {
+    close: "Casus sluiten",
+    closeHint:
+      "Sluit de casus als de tafel er klaar mee is. {{months}} maanden na het sluiten worden de inhoud en alles wat erover besproken is gewist; de referentie blijft.",
+    closedNotice: "De casus is gesloten. Over {{months}} maanden wordt de inhoud gewist.",
+    closedAt: "Gesloten",
+    anonymised:
+      "De inhoud van deze casus is op {{date}} gewist (bewaartermijn verstreken). Alleen de referentie en de data zijn bewaard.",
     title: "Casussen",
     intro:
       "Casussen die jouw organisatie inbracht of waarvoor jouw organisatie aan tafel zit. Een casus is een pseudoniem: een referentie plus het minimum dat de tafel nodig heeft.",

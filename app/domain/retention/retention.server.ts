@@ -1,0 +1,123 @@
+import { recordAudit } from "~/audit/audit.server";
+import { prisma } from "~/db.server";
+import { logger } from "~/utils/logger.server";
+
+/** Erased text is replaced by this, so a reader sees that something was there. */
+export const ERASED = "";
+
+export type RetentionCase = { reference: string; closedAt: string; agendaItems: number; actions: number };
+export type RetentionResult = { dryRun: boolean; cutoff: string; cases: RetentionCase[] };
+
+/** `months` before `now`: a case closed at or before this moment is due for erasure. */
+export function retentionCutoff(now: Date, months: number): Date {
+  const cutoff = new Date(now);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+  return cutoff;
+}
+
+/**
+ * Closed cases whose retention period has passed lose their content: the case description, the
+ * question on every agenda item about it, role cards, needs, decisions (with dissent reasons),
+ * actions with their notes, and proposals. What stays is the pseudonymous reference, the region,
+ * the dates and the structure (who sat at which table), so the audit trail — which never held
+ * case content, only references — still reads. Dry run: lists what would go, changes nothing.
+ */
+export async function runRetention({
+  now = new Date(),
+  months,
+  dryRun,
+}: {
+  now?: Date;
+  months: number;
+  dryRun: boolean;
+}): Promise<RetentionResult> {
+  const cutoff = retentionCutoff(now, months);
+  const due = await prisma.case.findMany({
+    where: { status: "CLOSED", closedAt: { lte: cutoff }, anonymisedAt: null },
+    orderBy: { closedAt: "asc" },
+    select: {
+      id: true,
+      reference: true,
+      closedAt: true,
+      _count: { select: { agendaItems: true, actions: true } },
+    },
+  });
+  const cases = due.map((c) => ({
+    reference: c.reference,
+    closedAt: (c.closedAt as Date).toISOString(),
+    agendaItems: c._count.agendaItems,
+    actions: c._count.actions,
+  }));
+  if (dryRun) {
+    await recordAudit({
+      actor: null,
+      action: "retention.dry-run",
+      details: { cutoff: cutoff.toISOString(), cases: cases.map((c) => c.reference) },
+      at: now,
+    });
+    return { dryRun, cutoff: cutoff.toISOString(), cases };
+  }
+  for (const c of due) {
+    await prisma.$transaction(async (tx) => {
+      const items = { agendaItem: { caseId: c.id } };
+      await tx.roleCard.updateMany({
+        where: items,
+        data: {
+          roleInCase: ERASED,
+          knowledge: ERASED,
+          knowledgeLegalBasis: ERASED,
+          contribution: ERASED,
+          limitsHere: ERASED,
+        },
+      });
+      await tx.need.updateMany({ where: items, data: { text: ERASED, addressedNote: ERASED } });
+      await tx.decisionDissent.updateMany({ where: { decision: items }, data: { reason: ERASED } });
+      await tx.decision.updateMany({ where: items, data: { text: ERASED } });
+      await tx.actionUpdate.updateMany({ where: { action: { caseId: c.id } }, data: { note: ERASED } });
+      await tx.action.updateMany({ where: { caseId: c.id }, data: { description: ERASED } });
+      await tx.agendaProposal.updateMany({ where: { caseId: c.id }, data: { question: ERASED, declineReason: null } });
+      await tx.agendaItem.updateMany({ where: { caseId: c.id }, data: { question: ERASED } });
+      // The condition makes two runs at once harmless: only one of them erases and records.
+      const erased = await tx.case.updateMany({
+        where: { id: c.id, anonymisedAt: null },
+        data: { description: ERASED, anonymisedAt: now },
+      });
+      if (erased.count === 1) {
+        await recordAudit(
+          {
+            actor: null,
+            action: "retention.case.anonymised",
+            subjectType: "Case",
+            subjectId: c.reference,
+            details: { closedAt: (c.closedAt as Date).toISOString(), months },
+            at: now,
+          },
+          tx,
+        );
+      }
+    });
+  }
+  return { dryRun, cutoff: cutoff.toISOString(), cases };
+}
+
+/**
+ * The scheduled job: a minute after start, then every six hours. Several app processes may run it
+ * at once: each case is erased and recorded once (the `anonymisedAt` condition).
+ */
+export function scheduleRetention(months: number): () => void {
+  const run = () =>
+    runRetention({ months, dryRun: false })
+      .then((result) => {
+        if (result.cases.length > 0)
+          logger.info({ cases: result.cases.map((c) => c.reference) }, "retention: cases anonymised");
+      })
+      .catch((error: unknown) => logger.error({ err: error }, "retention job failed"));
+  const first = setTimeout(run, 60_000);
+  const every = setInterval(run, 6 * 3_600_000);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}
