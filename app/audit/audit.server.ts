@@ -42,7 +42,10 @@ export type AuditAction =
   | "action.exported"
   | "case.closed"
   | "retention.dry-run"
-  | "retention.case.anonymised";
+  | "retention.case.anonymised"
+  | "minutes.viewed"
+  | "minutes.approved"
+  | "minutes.amended";
 
 export type AuditActor = { userId: string; organisationId: string } | null;
 

@@ -51,7 +51,12 @@ export function MeetingHeader({ meeting }: { meeting: Meeting }) {
           </Link>
         ) : null}
         {meeting.status === "FINISHED" ? (
-          <Link to={`/overleggen/${meeting.id}/live`}>{t("live.viewFinished")}</Link>
+          <>
+            <Link to={`/overleggen/${meeting.id}/verslag`} className="button">
+              {t("minutes.link")}
+            </Link>
+            <Link to={`/overleggen/${meeting.id}/live`}>{t("live.viewFinished")}</Link>
+          </>
         ) : null}
         <a href={`/overleggen/${meeting.id}.ics`}>{t("meetings.calendar")}</a>
       </div>

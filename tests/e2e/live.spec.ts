@@ -157,6 +157,28 @@ test("three partners at one table see each other's changes live; probation at an
   await expect(policeActions).toContainText("Dit agendapunt is gesloten");
   await expect(policeActions.getByLabel("Wat moet er gebeuren")).toHaveValue("Buurtonderzoek afronden.");
   await expect(policeActions.getByLabel("Wat moet er gebeuren")).toBeDisabled();
+
+  // The minutes: generated, approved by the chair, then amended — and need-to-know holds.
+  await chair.getByRole("link", { name: "Verslag" }).click();
+  await expect(chair.getByRole("heading", { level: 1 })).toContainText("Concept");
+  await expect(chair.getByTestId("minutes-item")).toHaveCount(2);
+  await chair.getByRole("button", { name: "Verslag vaststellen" }).click();
+  await expect(chair.getByRole("heading", { level: 1 })).toContainText("Vastgesteld");
+  await chair.getByLabel("Over", { exact: true }).selectOption({ index: 1 });
+  await chair.getByLabel("Wijziging", { exact: true }).fill("De politie rijdt ook in het weekend surveillance.");
+  await chair.getByLabel("Reden").fill("Aanvulling na het overleg.");
+  await chair.getByRole("button", { name: "Wijziging toevoegen" }).click();
+  await expect(chair.getByTestId("amendment")).toContainText("De politie rijdt ook in het weekend surveillance.");
+  await expectNoAxeViolations(chair);
+  const minutesPath = new URL(chair.url()).pathname;
+  await police.page.goto(minutesPath);
+  await expect(police.page.getByTestId("minutes-item")).toHaveCount(1);
+  await expect(police.page.getByTestId("minutes-item")).toContainText("Politie neemt de regie");
+  await expect(police.page.getByTestId("amendment")).toContainText("reden: Aanvulling na het overleg.");
+  await recl.page.goto(minutesPath);
+  await expect(recl.page.getByTestId("minutes-item")).toHaveCount(1);
+  await expect(recl.page.locator("main")).not.toContainText("Politie neemt de regie");
+  await expect(recl.page.getByTestId("amendment")).toHaveCount(0);
   await expectNoAxeViolations(police.page);
 
   for (const context of [chairContext, police.context, rvdk.context, recl.context]) await context.close();

@@ -282,7 +282,11 @@ export function LiveMeeting({ initial }: { initial: LiveBoard }) {
           {board.title} <span className="badge">{t(`meetings.status.${board.state.status}`)}</span>
         </h1>
         <ConnectionBanner sync={live.sync} pendingCount={live.pendingCount} />
-        {board.state.status === "FINISHED" ? <p className="notice">{t("live.finished")}</p> : null}
+        {board.state.status === "FINISHED" ? (
+          <p className="notice">
+            {t("live.finished")} <Link to={`/overleggen/${board.meetingId}/verslag`}>{t("minutes.link")}</Link>
+          </p>
+        ) : null}
         <Announcer announcement={live.announcement} />
         <Presence board={board} presence={live.presence} />
         {board.state.status === "LIVE" && !board.isChair ? <p className="hint">{t("live.following")}</p> : null}

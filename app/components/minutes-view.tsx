@@ -1,0 +1,202 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import type { MinutesFormData } from "~/domain/minutes/minutes-forms.server";
+import type { MinutesContent } from "~/domain/minutes/minutes.server";
+import { isLocale } from "~/i18n/config";
+import { formatDate, formatDateTime } from "~/i18n/format";
+
+import { SelectField, TextAreaField } from "./forms";
+
+type Amendment = {
+  id: string;
+  agendaItemId: string | null;
+  at: string;
+  byName: string;
+  change: string;
+  reason: string;
+};
+
+function AmendmentList({ amendments }: { amendments: Amendment[] }) {
+  const { t, i18n } = useTranslation();
+  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  if (amendments.length === 0) return null;
+  return (
+    <ul className="amendments">
+      {amendments.map((a) => (
+        <li key={a.id} data-testid="amendment">
+          <strong>{t("minutes.amendmentBy", { name: a.byName, date: formatDateTime(a.at, locale) })}</strong> {a.change}{" "}
+          <span className="hint">({t("minutes.because", { reason: a.reason })})</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function MinutesBody({ content, amendments }: { content: MinutesContent; amendments: Amendment[] }) {
+  const { t, i18n } = useTranslation();
+  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const org = (id: string | null) => content.organisations.find((o) => o.id === id)?.name ?? "";
+  return (
+    <>
+      <dl className="facts">
+        <dt>{t("meetings.when")}</dt>
+        <dd>{formatDateTime(content.startsAt, locale)}</dd>
+        <dt>{t("meetings.where")}</dt>
+        <dd>{content.location}</dd>
+        <dt>{t("meetings.chair")}</dt>
+        <dd>{content.chairName}</dd>
+      </dl>
+      <section aria-labelledby="attendance-title">
+        <h2 id="attendance-title">{t("minutes.attendance")}</h2>
+        {content.attendance.length === 0 ? <p className="hint">{t("minutes.noAttendance")}</p> : null}
+        <ul>
+          {content.attendance.map((a) => (
+            <li key={a.organisationId}>
+              <strong>{org(a.organisationId)}</strong>: {a.people.join(", ")}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <AmendmentList amendments={amendments.filter((a) => !a.agendaItemId)} />
+      {content.items.map((item) => (
+        <section
+          key={item.id}
+          aria-labelledby={`minutes-item-${item.id}`}
+          className="minutes-item"
+          data-testid="minutes-item"
+        >
+          <h2 id={`minutes-item-${item.id}`}>
+            {t("meetings.itemHeading", { n: item.position, reference: item.reference })}
+          </h2>
+          <p>
+            <strong>{t("live.question")}:</strong> {item.question}
+          </p>
+          <p>
+            <strong>{t("live.atTable")}:</strong> {item.tableOrganisationIds.map(org).join(", ")}
+          </p>
+          <h3>{t("live.sections.responsibilities")}</h3>
+          <ul>
+            {item.responsibilities.map((r) => (
+              <li key={r.organisationId}>
+                {org(r.organisationId)}:{" "}
+                {r.involvement ? t(`live.involvement.${r.involvement}`) : t("live.involvement.none")}
+              </li>
+            ))}
+          </ul>
+          <h3>{t("live.sections.roleCards")}</h3>
+          <ul>
+            {item.roleCards.map((c) => (
+              <li key={c.organisationId}>
+                <strong>{org(c.organisationId)}:</strong> {c.roleInCase || t("live.card.empty")}
+                {c.contribution ? <> — {c.contribution}</> : null}
+                {c.limitsHere ? (
+                  <>
+                    {" "}
+                    ({t("live.card.limitsHere")}: {c.limitsHere})
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <h3>{t("live.sections.needs")}</h3>
+          {item.needs.length === 0 ? <p className="hint">{t("live.need.none")}</p> : null}
+          <ul>
+            {item.needs.map((n, i) => (
+              <li key={i}>
+                <strong>{org(n.organisationId)}:</strong> {n.text} —{" "}
+                {n.status === "OPEN"
+                  ? t("live.need.open")
+                  : t("live.need.addressed", { organisation: org(n.addressedByOrganisationId) })}
+                {n.note ? <> ({n.note})</> : null}
+              </li>
+            ))}
+          </ul>
+          {item.closedWithOpenNeeds ? <p className="notice notice--warning">{t("live.closedWithOpenNeeds")}</p> : null}
+          <h3>{t("live.sections.decisions")}</h3>
+          {item.decisions.length === 0 ? <p className="hint">{t("live.decision.none")}</p> : null}
+          <ul>
+            {item.decisions.map((d, i) => (
+              <li key={i}>
+                {d.text}
+                {d.dissents.map((x) => (
+                  <div key={x.organisationId} className="hint">
+                    {t("live.decision.dissentBy", { organisation: org(x.organisationId), reason: x.reason })}
+                  </div>
+                ))}
+              </li>
+            ))}
+          </ul>
+          <h3>{t("live.sections.actions")}</h3>
+          {item.actions.length === 0 ? <p className="hint">{t("live.action.none")}</p> : null}
+          <ul>
+            {item.actions.map((a, i) => (
+              <li key={i}>
+                {a.description} — {org(a.ownerOrganisationId)}
+                {a.ownerName ? ` (${a.ownerName})` : ""},{" "}
+                {t("actions.due", { date: formatDate(`${a.dueDate}T12:00:00Z`, locale) })}
+              </li>
+            ))}
+          </ul>
+          <AmendmentList amendments={amendments.filter((a) => a.agendaItemId === item.id)} />
+        </section>
+      ))}
+    </>
+  );
+}
+
+export function ApproveForm({ result }: { result: MinutesFormData | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" className="form-section no-print">
+      <p className="hint">{t("minutes.approveHint")}</p>
+      {result?.formError ? <p className="notice notice--error">{t(result.formError)}</p> : null}
+      <button type="submit" name="intent" value="approve" className="button">
+        {t("minutes.approve")}
+      </button>
+    </Form>
+  );
+}
+
+export function AmendForm({ content, result }: { content: MinutesContent; result: MinutesFormData | undefined }) {
+  const { t } = useTranslation();
+  const error = (field: string) => {
+    const e = result?.errors?.[field];
+    return e ? t(e.key, e.values) : undefined;
+  };
+  return (
+    <section aria-labelledby="amend-title" className="form-section no-print">
+      <h2 id="amend-title">{t("minutes.amend")}</h2>
+      <p className="hint">{t("minutes.amendHint")}</p>
+      <Form method="post" className="form" noValidate>
+        {result?.formError ? <p className="notice notice--error">{t(result.formError)}</p> : null}
+        <SelectField
+          name="agendaItemId"
+          label={t("minutes.amendAbout")}
+          defaultValue={result?.values.agendaItemId ?? ""}
+          options={[
+            { value: "", label: t("minutes.wholeMeeting") },
+            ...content.items.map((i) => ({ value: i.id, label: `${i.position}. ${i.reference}` })),
+          ]}
+        />
+        <TextAreaField
+          name="change"
+          label={t("minutes.change")}
+          defaultValue={result?.values.change ?? ""}
+          error={error("change")}
+          rows={3}
+        />
+        <TextAreaField
+          name="reason"
+          label={t("minutes.reason")}
+          defaultValue={result?.values.reason ?? ""}
+          error={error("reason")}
+          rows={2}
+        />
+        <button type="submit" name="intent" value="amend" className="button">
+          {t("minutes.addAmendment")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { data, redirect } from "@remix-run/node";
+
+import type { SessionUser } from "~/auth/session.server";
+import type { FormErrors } from "~/utils/form-errors";
+import { fieldErrorsFrom } from "~/utils/form-errors";
+
+import { amendmentSchema } from "./minutes.schema";
+import { amendMinutes, approveMinutes, MinutesRuleError } from "./minutes.server";
+
+export type MinutesFormData = { values: Record<string, string>; errors?: FormErrors; formError?: string };
+
+const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
+
+/** The chair's forms on the minutes page: approve, amend. */
+export async function handleMinutesAction(
+  user: SessionUser,
+  meetingId: string,
+  formData: FormData,
+  meta: { clientAddress: string | null },
+) {
+  const intent = text(formData.get("intent"));
+  const values = {
+    agendaItemId: text(formData.get("agendaItemId")),
+    change: text(formData.get("change")),
+    reason: text(formData.get("reason")),
+  };
+  try {
+    if (intent === "approve") {
+      await approveMinutes(user, meetingId, meta);
+      throw redirect(`/overleggen/${meetingId}/verslag?vastgesteld`);
+    }
+    if (intent === "amend") {
+      const parsed = amendmentSchema.safeParse(values);
+      if (!parsed.success)
+        return data<MinutesFormData>({ values, errors: fieldErrorsFrom(parsed.error.issues) }, { status: 400 });
+      await amendMinutes(user, meetingId, parsed.data, meta);
+      throw redirect(`/overleggen/${meetingId}/verslag?gewijzigd`);
+    }
+  } catch (error) {
+    if (error instanceof MinutesRuleError)
+      return data<MinutesFormData>({ values, formError: error.key }, { status: 400 });
+    throw error;
+  }
+  throw new Response("Onbekende actie", { status: 400 });
+}

@@ -1,0 +1,319 @@
+import { recordAudit } from "~/audit/audit.server";
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db.server";
+import { meetingVisibleTo } from "~/domain/meetings/meetings.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { invariantResponse } from "~/utils/http.server";
+
+type Meta = { clientAddress: string | null; now?: Date };
+
+export class MinutesRuleError extends Error {
+  constructor(readonly key: string) {
+    super(key);
+  }
+}
+
+export type MinutesItem = {
+  id: string;
+  position: number;
+  reference: string;
+  question: string;
+  tableOrganisationIds: string[];
+  closedWithOpenNeeds: boolean;
+  responsibilities: { organisationId: string; involvement: string | null }[];
+  roleCards: { organisationId: string; roleInCase: string; contribution: string; limitsHere: string }[];
+  needs: {
+    organisationId: string;
+    text: string;
+    status: string;
+    addressedByOrganisationId: string | null;
+    note: string;
+  }[];
+  decisions: { text: string; dissents: { organisationId: string; reason: string }[] }[];
+  actions: {
+    description: string;
+    ownerOrganisationId: string;
+    ownerName: string | null;
+    dueDate: string;
+    status: string;
+  }[];
+};
+
+export type MinutesContent = {
+  title: string;
+  startsAt: string;
+  location: string;
+  chairName: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  organisations: { id: string; name: string; shortCode: string }[];
+  /** Who joined the live meeting, per organisation (from the audit trail of joins). */
+  attendance: { organisationId: string; people: string[] }[];
+  items: MinutesItem[];
+};
+
+/**
+ * The minutes as the meeting's structure says now: attendance, and per item the table, the
+ * responsibilities, the role cards in short, needs and how they were addressed, decisions with
+ * dissent, and actions. Nothing is typed: it is generated.
+ */
+async function generate(meetingId: string): Promise<MinutesContent> {
+  const meeting = await prisma.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: {
+      title: true,
+      startsAt: true,
+      location: true,
+      startedAt: true,
+      endedAt: true,
+      chair: { select: { name: true } },
+      invitations: { select: { organisation: { select: { id: true, name: true, shortCode: true } } } },
+      items: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          position: true,
+          question: true,
+          closedWithOpenNeeds: true,
+          case: { select: { reference: true } },
+          tables: { select: { organisationId: true, involvement: true } },
+          roleCards: { select: { organisationId: true, roleInCase: true, contribution: true, limitsHere: true } },
+          needs: {
+            orderBy: { createdAt: "asc" },
+            select: {
+              organisationId: true,
+              text: true,
+              status: true,
+              addressedByOrganisationId: true,
+              addressedNote: true,
+            },
+          },
+          decisions: {
+            orderBy: { createdAt: "asc" },
+            select: { text: true, dissents: { select: { organisationId: true, reason: true } } },
+          },
+          actions: {
+            orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+            select: {
+              description: true,
+              ownerOrganisationId: true,
+              ownerUser: { select: { name: true } },
+              dueDate: true,
+              status: true,
+            },
+          },
+        },
+      },
+    },
+  });
+  const joins = await prisma.auditEvent.findMany({
+    where: {
+      action: "meeting.live.viewed",
+      subjectId: meetingId,
+      ...(meeting.startedAt ? { occurredAt: { gte: meeting.startedAt, lte: meeting.endedAt ?? new Date() } } : {}),
+    },
+    select: { actorUserId: true, actorOrganisationId: true },
+  });
+  const userIds = [...new Set(joins.map((j) => j.actorUserId).filter((id): id is string => Boolean(id)))];
+  const people = await prisma.user.findMany({
+    where: { id: { in: userIds } },
+    select: { name: true, organisationId: true },
+  });
+  const organisations = meeting.invitations
+    .map((i) => i.organisation)
+    .sort((a, b) => a.shortCode.localeCompare(b.shortCode));
+  return {
+    title: meeting.title,
+    startsAt: meeting.startsAt.toISOString(),
+    location: meeting.location,
+    chairName: meeting.chair.name,
+    startedAt: meeting.startedAt?.toISOString() ?? null,
+    endedAt: meeting.endedAt?.toISOString() ?? null,
+    organisations,
+    attendance: organisations
+      .map((o) => ({
+        organisationId: o.id,
+        people: people
+          .filter((p) => p.organisationId === o.id)
+          .map((p) => p.name)
+          .sort(),
+      }))
+      .filter((a) => a.people.length > 0),
+    items: meeting.items.map((item) => ({
+      id: item.id,
+      position: item.position,
+      reference: item.case.reference,
+      question: item.question,
+      tableOrganisationIds: item.tables.map((t) => t.organisationId),
+      closedWithOpenNeeds: item.closedWithOpenNeeds,
+      responsibilities: item.tables.map((t) => ({ organisationId: t.organisationId, involvement: t.involvement })),
+      roleCards: item.roleCards,
+      needs: item.needs.map((n) => ({
+        organisationId: n.organisationId,
+        text: n.text,
+        status: n.status,
+        addressedByOrganisationId: n.addressedByOrganisationId,
+        note: n.addressedNote,
+      })),
+      decisions: item.decisions,
+      actions: item.actions.map((a) => ({
+        description: a.description,
+        ownerOrganisationId: a.ownerOrganisationId,
+        ownerName: a.ownerUser?.name ?? null,
+        dueDate: a.dueDate.toISOString().slice(0, 10),
+        status: a.status,
+      })),
+    })),
+  };
+}
+
+async function finishedMeeting(viewer: SessionUser, meetingId: string) {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, ...meetingVisibleTo(viewer) },
+    select: { status: true, chairId: true },
+  });
+  invariantResponse(meeting, "Niet gevonden", { status: 404 });
+  return meeting;
+}
+
+/**
+ * The minutes for one reader: every item they were at the table for (the chair: all), the
+ * amendments about those items and about the meeting as a whole. Draft minutes are generated
+ * fresh; approved minutes are the frozen text plus amendments. Reading them is audited.
+ */
+export async function getMinutes(viewer: SessionUser, meetingId: string, meta: Meta) {
+  const meeting = await finishedMeeting(viewer, meetingId);
+  const isChair = meeting.chairId === viewer.id;
+  if (meeting.status !== "FINISHED") return { available: false as const, isChair };
+  const row = await prisma.minutes.findUnique({
+    where: { meetingId },
+    select: {
+      status: true,
+      content: true,
+      approvedAt: true,
+      approvedBy: true,
+      amendments: { orderBy: { at: "asc" } },
+    },
+  });
+  const content = row?.status === "APPROVED" ? (row.content as MinutesContent) : await generate(meetingId);
+  const atTable = (tables: string[]) => isChair || tables.includes(viewer.organisation.id);
+  const items = content.items.filter((i) => atTable(i.tableOrganisationIds));
+  const visibleItemIds = new Set(items.map((i) => i.id));
+  const amendments = (row?.amendments ?? [])
+    .filter((a) => !a.agendaItemId || visibleItemIds.has(a.agendaItemId))
+    .map((a) => ({
+      id: a.id,
+      agendaItemId: a.agendaItemId,
+      at: a.at.toISOString(),
+      byName: a.byName,
+      change: a.change,
+      reason: a.reason,
+    }));
+  if (items.length > 0) {
+    await recordAudit({
+      actor: { userId: viewer.id, organisationId: viewer.organisation.id },
+      action: "minutes.viewed",
+      subjectType: "Meeting",
+      subjectId: meetingId,
+      clientAddress: meta.clientAddress,
+      details: { cases: items.map((i) => i.reference) },
+      at: meta.now,
+    });
+  }
+  return {
+    available: true as const,
+    isChair,
+    status: row?.status ?? ("DRAFT" as const),
+    approvedAt: row?.approvedAt?.toISOString() ?? null,
+    approvedBy: row?.approvedBy ?? null,
+    content: { ...content, items },
+    amendments,
+  };
+}
+
+async function requireChairOfFinished(user: SessionUser, meetingId: string) {
+  const meeting = await finishedMeeting(user, meetingId);
+  invariantResponse(meeting.chairId === user.id, "Niet gevonden", { status: 404 });
+  if (meeting.status !== "FINISHED") throw new MinutesRuleError("minutes.errors.notFinished");
+}
+
+/** The chair approves the minutes: the generated text is frozen; from now on only amendments. */
+export async function approveMinutes(user: SessionUser, meetingId: string, meta: Meta) {
+  await requireChairOfFinished(user, meetingId);
+  const content = await generate(meetingId);
+  const now = meta.now ?? new Date();
+  await prisma.$transaction(async (tx) => {
+    const existing = await tx.minutes.findUnique({ where: { meetingId }, select: { status: true } });
+    if (existing?.status === "APPROVED") throw new MinutesRuleError("minutes.errors.alreadyApproved");
+    const data = {
+      status: "APPROVED" as const,
+      content: content as unknown as Prisma.InputJsonValue,
+      approvedAt: now,
+      approvedById: user.id,
+      approvedBy: user.name,
+    };
+    // Two approvals at once: the unique meeting id lets only one row exist; the status check above
+    // and this conditional update let only one of them write.
+    if (existing) {
+      const updated = await tx.minutes.updateMany({ where: { meetingId, status: "DRAFT" }, data });
+      if (updated.count !== 1) throw new MinutesRuleError("minutes.errors.alreadyApproved");
+    } else {
+      await tx.minutes.create({ data: { meetingId, ...data } });
+    }
+    await recordAudit(
+      {
+        actor: { userId: user.id, organisationId: user.organisation.id },
+        action: "minutes.approved",
+        subjectType: "Meeting",
+        subjectId: meetingId,
+        clientAddress: meta.clientAddress,
+        at: now,
+      },
+      tx,
+    );
+  });
+}
+
+/** After approval a change is an amendment: who, when, what and why, shown as such. */
+export async function amendMinutes(
+  user: SessionUser,
+  meetingId: string,
+  input: { agendaItemId: string; change: string; reason: string },
+  meta: Meta,
+) {
+  await requireChairOfFinished(user, meetingId);
+  const minutes = await prisma.minutes.findUnique({ where: { meetingId }, select: { id: true, status: true } });
+  if (minutes?.status !== "APPROVED") throw new MinutesRuleError("minutes.errors.notApproved");
+  if (input.agendaItemId) {
+    const item = await prisma.agendaItem.count({ where: { id: input.agendaItemId, meetingId } });
+    if (item !== 1) throw new MinutesRuleError("minutes.errors.unknownItem");
+  }
+  const now = meta.now ?? new Date();
+  await prisma.$transaction(async (tx) => {
+    const amendment = await tx.minutesAmendment.create({
+      data: {
+        minutesId: minutes.id,
+        agendaItemId: input.agendaItemId || null,
+        at: now,
+        byUserId: user.id,
+        byName: user.name,
+        byOrganisationId: user.organisation.id,
+        change: input.change,
+        reason: input.reason,
+      },
+      select: { id: true },
+    });
+    await recordAudit(
+      {
+        actor: { userId: user.id, organisationId: user.organisation.id },
+        action: "minutes.amended",
+        subjectType: "Meeting",
+        subjectId: meetingId,
+        clientAddress: meta.clientAddress,
+        details: { amendmentId: amendment.id, agendaItemId: input.agendaItemId || null },
+        at: now,
+      },
+      tx,
+    );
+  });
+}

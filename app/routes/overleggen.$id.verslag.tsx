@@ -1,0 +1,74 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import { requireUser } from "~/auth/guards.server";
+import { AmendForm, ApproveForm, MinutesBody } from "~/components/minutes-view";
+import { PrintButton } from "~/components/print-button";
+import { handleMinutesAction } from "~/domain/minutes/minutes-forms.server";
+import { getMinutes } from "~/domain/minutes/minutes.server";
+import { isLocale } from "~/i18n/config";
+import { formatDateTime } from "~/i18n/format";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) =>
+    data?.minutes.available ? `${t("minutes.title")}: ${data.minutes.content.title}` : t("minutes.title"),
+  );
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const meetingId = params.id ?? "";
+  return { meetingId, minutes: await getMinutes(user, meetingId, { clientAddress: context.clientAddress }) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  return handleMinutesAction(user, params.id ?? "", await request.formData(), { clientAddress: context.clientAddress });
+}
+
+export default function MinutesPage() {
+  const { t, i18n } = useTranslation();
+  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const { meetingId, minutes } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  if (!minutes.available) {
+    return (
+      <article className="page" aria-labelledby="minutes-title">
+        <h1 id="minutes-title">{t("minutes.title")}</h1>
+        <p className="notice">{t("minutes.notYet")}</p>
+        <p>
+          <Link to={`/overleggen/${meetingId}`}>{t("meetings.agenda")}</Link>
+        </p>
+      </article>
+    );
+  }
+  const approved = minutes.status === "APPROVED";
+  const notice = params.has("vastgesteld") ? "minutes.approved" : params.has("gewijzigd") ? "minutes.amended" : null;
+  return (
+    <article className="page minutes" aria-labelledby="minutes-title">
+      <p className="breadcrumb no-print">
+        <Link to={`/overleggen/${meetingId}`}>{minutes.content.title}</Link>
+      </p>
+      <h1 id="minutes-title">
+        {t("minutes.title")}: {minutes.content.title}{" "}
+        <span className={approved ? "badge badge--current" : "badge badge--outdated"}>
+          {approved ? t("minutes.statusApproved") : t("minutes.statusDraft")}
+        </span>
+      </h1>
+      <div role="status" aria-live="polite" className={notice ? "notice notice--success" : "visually-hidden"}>
+        {notice ? t(notice) : ""}
+      </div>
+      {approved && minutes.approvedAt ? (
+        <p>{t("minutes.approvedBy", { name: minutes.approvedBy, date: formatDateTime(minutes.approvedAt, locale) })}</p>
+      ) : (
+        <p className="hint">{t("minutes.draftHint")}</p>
+      )}
+      <PrintButton />
+      <MinutesBody content={minutes.content} amendments={minutes.amendments} />
+      {minutes.isChair && !approved ? <ApproveForm result={result} /> : null}
+      {minutes.isChair && approved ? <AmendForm content={minutes.content} result={result} /> : null}
+    </article>
+  );
+}

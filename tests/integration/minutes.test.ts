@@ -1,0 +1,166 @@
+import { randomUUID } from "node:crypto";
+
+import { beforeAll, describe, expect, it } from "vitest";
+
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db.server";
+import { actionUpdateSchema } from "~/domain/actions/action.schema";
+import { updateAction } from "~/domain/actions/actions.server";
+import { seedDemoData } from "~/domain/demo/seed.server";
+import { actionSchema, decisionSchema } from "~/domain/live/live.schema";
+import { addAction, addDecision, addNeed, endMeeting, loadBoard } from "~/domain/live/live.server";
+import { amendMinutes, approveMinutes, getMinutes, MinutesRuleError } from "~/domain/minutes/minutes.server";
+
+import { liveMeeting } from "../support/live-meeting";
+import { thrownStatus } from "../support/responses";
+import { sessionUser } from "../support/users";
+
+const meta = { clientAddress: "192.0.2.40" };
+let police: SessionUser;
+let rvdk: SessionUser;
+let recl: SessionUser;
+
+beforeAll(async () => {
+  await seedDemoData();
+  [police, rvdk, recl] = await Promise.all([
+    sessionUser("medewerker@politie.demo"),
+    sessionUser("medewerker@rvdk.demo"),
+    sessionUser("medewerker@reclassering.demo"),
+  ]);
+});
+
+async function finishedMeeting() {
+  const setup = await liveMeeting();
+  const { meetingId, itemIds, org, chair } = setup;
+  // Joining records attendance.
+  await loadBoard(police, meetingId, meta);
+  await loadBoard(rvdk, meetingId, meta);
+  await addNeed(rvdk, { key: randomUUID(), itemId: itemIds.A, text: "Wij hebben nodig: schoolcontact." }, meta);
+  await addDecision(
+    chair,
+    decisionSchema.parse({
+      key: randomUUID(),
+      itemId: itemIds.A,
+      text: "De politie neemt de regie.",
+      dissents: [{ organisationId: org.RvdK, reason: "Eerst zelf onderzoeken." }],
+    }),
+    meta,
+  );
+  const action = await addAction(
+    rvdk,
+    actionSchema.parse({
+      key: randomUUID(),
+      itemId: itemIds.A,
+      description: "Raadsonderzoek starten",
+      ownerOrganisationId: org.RvdK,
+      dueDate: "2026-12-15",
+    }),
+    meta,
+  );
+  await addNeed(recl, { key: randomUUID(), itemId: itemIds.B, text: "Wij hebben nodig: toezichtsinfo." }, meta);
+  await endMeeting(chair, meetingId, meta);
+  return { ...setup, actionId: action.change.kind === "action" ? action.change.action.id : "" };
+}
+
+async function refusal(promise: Promise<unknown>) {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    if (error instanceof MinutesRuleError) return error.key;
+    if (error instanceof Response) return error.status;
+    throw error;
+  }
+}
+
+describe("minutes", () => {
+  it("are generated from the structure, and each organisation reads only the items it was at the table for", async () => {
+    const { meetingId, org, chair } = await finishedMeeting();
+    const forChair = await getMinutes(chair, meetingId, meta);
+    if (!forChair.available) throw new Error("no minutes");
+    expect(forChair.status).toBe("DRAFT");
+    expect(forChair.content.items.map((i) => i.question)).toEqual([
+      "Vraag A: wie neemt de regie?",
+      "Vraag B: wie neemt de regie?",
+    ]);
+    const itemA = forChair.content.items[0];
+    expect(itemA?.decisions).toEqual([
+      {
+        text: "De politie neemt de regie.",
+        dissents: [{ organisationId: org.RvdK, reason: "Eerst zelf onderzoeken." }],
+      },
+    ]);
+    expect(itemA?.actions.map((a) => [a.description, a.ownerOrganisationId, a.dueDate])).toEqual([
+      ["Raadsonderzoek starten", org.RvdK, "2026-12-15"],
+    ]);
+    expect(itemA?.needs.map((n) => [n.text, n.status])).toEqual([["Wij hebben nodig: schoolcontact.", "OPEN"]]);
+    expect(forChair.content.attendance.map((a) => a.organisationId).sort()).toEqual([org.POL, org.RvdK].sort());
+
+    const forPolice = await getMinutes(police, meetingId, meta);
+    if (!forPolice.available) throw new Error("no minutes");
+    expect(forPolice.content.items.map((i) => i.reference)).toHaveLength(1);
+    expect(JSON.stringify(forPolice)).not.toContain("toezichtsinfo");
+    const forProbation = await getMinutes(recl, meetingId, meta);
+    expect(JSON.stringify(forProbation)).not.toContain("schoolcontact");
+    const localTeam = await sessionUser("medewerker@wijkteam.demo");
+    expect(await thrownStatus(getMinutes(localTeam, meetingId, meta))).toBe(404);
+  });
+
+  it("only the chair approves, only after the meeting; approved minutes do not change silently", async () => {
+    const { meetingId, actionId, chair } = await finishedMeeting();
+    expect(await refusal(approveMinutes(police, meetingId, meta))).toBe(404);
+    expect(await refusal(approveMinutes(chair, meetingId, meta))).toBe("ok");
+    expect(await refusal(approveMinutes(chair, meetingId, meta))).toBe("minutes.errors.alreadyApproved");
+    // The action is updated afterwards in /acties: the approved minutes keep what was decided.
+    await updateAction(
+      rvdk,
+      actionUpdateSchema.parse({
+        actionId,
+        version: 1,
+        status: "IN_PROGRESS",
+        note: "Gestart",
+        closeReason: "",
+        ownerUserId: "",
+      }),
+      meta,
+    );
+    await prisma.action.update({ where: { id: actionId }, data: { description: "Iets anders" } });
+    const minutes = await getMinutes(chair, meetingId, meta);
+    if (!minutes.available) throw new Error("no minutes");
+    expect(minutes.status).toBe("APPROVED");
+    expect(minutes.content.items[0]?.actions[0]?.description).toBe("Raadsonderzoek starten");
+  });
+
+  it("after approval a change is an amendment (who, when, why), shown only to those who may see its item", async () => {
+    const { meetingId, itemIds, chair } = await finishedMeeting();
+    const amendment = {
+      agendaItemId: itemIds.B,
+      change: "Toezicht loopt tot maart.",
+      reason: "Aanvulling van de reclassering.",
+    };
+    expect(await refusal(amendMinutes(chair, meetingId, amendment, meta))).toBe("minutes.errors.notApproved");
+    await approveMinutes(chair, meetingId, meta);
+    expect(await refusal(amendMinutes(police, meetingId, amendment, meta))).toBe(404);
+    await amendMinutes(chair, meetingId, amendment, meta);
+    await amendMinutes(
+      chair,
+      meetingId,
+      { agendaItemId: "", change: "Volgende keer om 9 uur.", reason: "Afspraak." },
+      meta,
+    );
+    const forProbation = await getMinutes(recl, meetingId, meta);
+    const forPolice = await getMinutes(police, meetingId, meta);
+    if (!forProbation.available || !forPolice.available) throw new Error("no minutes");
+    expect(forProbation.amendments.map((a) => [a.change, a.reason, a.byName])).toEqual([
+      ["Toezicht loopt tot maart.", "Aanvulling van de reclassering.", chair.name],
+      ["Volgende keer om 9 uur.", "Afspraak.", chair.name],
+    ]);
+    expect(forPolice.amendments.map((a) => a.change)).toEqual(["Volgende keer om 9 uur."]);
+    expect(await prisma.auditEvent.count({ where: { action: "minutes.amended", subjectId: meetingId } })).toBe(2);
+  });
+
+  it("there are no minutes before the meeting has finished", async () => {
+    const { meetingId } = await liveMeeting();
+    expect((await getMinutes(police, meetingId, meta)).available).toBe(false);
+  });
+});
