@@ -45,7 +45,8 @@ export type AuditAction =
   | "retention.case.anonymised"
   | "minutes.viewed"
   | "minutes.approved"
-  | "minutes.amended";
+  | "minutes.amended"
+  | "minutes.exported";
 
 export type AuditActor = { userId: string; organisationId: string } | null;
 

@@ -65,7 +65,11 @@ export default function MinutesPage() {
       ) : (
         <p className="hint">{t("minutes.draftHint")}</p>
       )}
-      <PrintButton />
+      <p className="actions no-print">
+        <PrintButton />
+        <a href={`/overleggen/${meetingId}/verslag.pdf`}>{t("minutes.pdf")}</a>
+        <a href={`/overleggen/${meetingId}/verslag.csv`}>{t("minutes.csv")}</a>
+      </p>
       <MinutesBody content={minutes.content} amendments={minutes.amendments} />
       {minutes.isChair && !approved ? <ApproveForm result={result} /> : null}
       {minutes.isChair && approved ? <AmendForm content={minutes.content} result={result} /> : null}

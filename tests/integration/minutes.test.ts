@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { inflateSync } from "node:zlib";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -9,7 +10,9 @@ import { updateAction } from "~/domain/actions/actions.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { actionSchema, decisionSchema } from "~/domain/live/live.schema";
 import { addAction, addDecision, addNeed, endMeeting, loadBoard } from "~/domain/live/live.server";
+import { minutesActionsCsv, minutesPdf } from "~/domain/minutes/minutes-exports.server";
 import { amendMinutes, approveMinutes, getMinutes, MinutesRuleError } from "~/domain/minutes/minutes.server";
+import { translator } from "~/i18n/translate.server";
 
 import { liveMeeting } from "../support/live-meeting";
 import { thrownStatus } from "../support/responses";
@@ -162,5 +165,64 @@ describe("minutes", () => {
   it("there are no minutes before the meeting has finished", async () => {
     const { meetingId } = await liveMeeting();
     expect((await getMinutes(police, meetingId, meta)).available).toBe(false);
+  });
+});
+
+/** The text drawn in a PDF made by pdfkit: its content streams inflated, hex strings decoded. */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString("latin1");
+  let text = "";
+  for (const match of raw.matchAll(/stream\n([\s\S]*?)\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(match[1] as string, "latin1")).toString("latin1");
+    } catch {
+      continue; // not a compressed content stream (fonts, images)
+    }
+    for (const tj of content.matchAll(/\[(.*?)\] TJ/g)) {
+      text += [...(tj[1] as string).matchAll(/<([0-9a-fA-F]*)>/g)]
+        .map((h) => Buffer.from(h[1] as string, "hex").toString("latin1"))
+        .join("");
+      text += "\n";
+    }
+  }
+  return text;
+}
+
+describe("minutes exports", () => {
+  it("PDF with the item structure and the CSV of actions, each for what the reader may see; audited", async () => {
+    const { meetingId, chair } = await finishedMeeting();
+    await approveMinutes(chair, meetingId, meta);
+    const nl = await translator("nl");
+    const pdf = await minutesPdf(police, meetingId, nl, "nl", meta);
+    expect(pdf.body.subarray(0, 5).toString()).toBe("%PDF-");
+    const text = pdfText(pdf.body);
+    for (const expected of [
+      "Verslag: Live overleg",
+      "Aanwezig",
+      "Vraag A: wie neemt de regie?",
+      "Rolkaarten",
+      "Regie en verantwoordelijkheden",
+      "Behoeften",
+      "Besluiten",
+      "De politie neemt de regie.",
+      "Acties",
+      "Raadsonderzoek starten",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain("Vraag B");
+    const probationPdf = pdfText((await minutesPdf(recl, meetingId, nl, "nl", meta)).body);
+    expect(probationPdf).toContain("Vraag B");
+    expect(probationPdf).not.toContain("Raadsonderzoek");
+
+    const csv = await minutesActionsCsv(police, meetingId, nl, meta);
+    expect(csv.body.startsWith("\uFEFFCasus;Overleg;Actie;")).toBe(true);
+    expect(csv.body).toContain(";Raadsonderzoek starten;");
+    expect((await minutesActionsCsv(recl, meetingId, nl, meta)).body).not.toContain("Raadsonderzoek");
+    const exports = await prisma.auditEvent.findMany({
+      where: { action: "minutes.exported", subjectId: meetingId, actorUserId: police.id },
+    });
+    expect(exports.map((e) => (e.details as { format: string }).format).sort()).toEqual(["csv", "pdf"]);
   });
 });

@@ -181,7 +181,12 @@ async function finishedMeeting(viewer: SessionUser, meetingId: string) {
  * amendments about those items and about the meeting as a whole. Draft minutes are generated
  * fresh; approved minutes are the frozen text plus amendments. Reading them is audited.
  */
-export async function getMinutes(viewer: SessionUser, meetingId: string, meta: Meta) {
+export async function getMinutes(
+  viewer: SessionUser,
+  meetingId: string,
+  meta: Meta,
+  purpose: "view" | "pdf" | "csv" = "view",
+) {
   const meeting = await finishedMeeting(viewer, meetingId);
   const isChair = meeting.chairId === viewer.id;
   if (meeting.status !== "FINISHED") return { available: false as const, isChair };
@@ -210,13 +215,14 @@ export async function getMinutes(viewer: SessionUser, meetingId: string, meta: M
       reason: a.reason,
     }));
   if (items.length > 0) {
+    // Every view and every export is recorded, with the cases it showed.
     await recordAudit({
       actor: { userId: viewer.id, organisationId: viewer.organisation.id },
-      action: "minutes.viewed",
+      action: purpose === "view" ? "minutes.viewed" : "minutes.exported",
       subjectType: "Meeting",
       subjectId: meetingId,
       clientAddress: meta.clientAddress,
-      details: { cases: items.map((i) => i.reference) },
+      details: { cases: items.map((i) => i.reference), ...(purpose === "view" ? {} : { format: purpose }) },
       at: meta.now,
     });
   }

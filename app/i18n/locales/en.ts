@@ -511,6 +511,8 @@ const en: Shape<Translation> = {
     },
   },
   minutes: {
+    pdf: "Download the minutes as PDF",
+    csv: "Actions from the minutes for Excel (CSV)",
     title: "Minutes",
     link: "Minutes",
     notYet: "The minutes are available once the meeting has finished.",

@@ -511,6 +511,8 @@ const nl = {
     },
   },
   minutes: {
+    pdf: "Verslag als PDF downloaden",
+    csv: "Acties uit het verslag voor Excel (CSV)",
     title: "Verslag",
     link: "Verslag",
     notYet: "Het verslag is er zodra het overleg is afgerond.",
