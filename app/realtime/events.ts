@@ -80,8 +80,24 @@ export type ActionView = {
   version: number;
 };
 
+/** An action about this case from an earlier meeting, reviewed first at the table. */
+export type EarlierActionView = {
+  id: string;
+  description: string;
+  dueDate: string;
+  status: ActionStatus;
+  closeReason: "EXECUTED" | "NO_LONGER_POSSIBLE" | "NOT_DONE" | null;
+  version: number;
+  ownerUserId: string | null;
+  ownerName: string | null;
+  ownerOrganisationId: string;
+  meeting: { id: string; title: string };
+  updates: { id: string; at: string; byName: string; status: ActionStatus; closeReason: string | null; note: string }[];
+};
+
 export type ItemBoard = {
   seq: number;
+  earlierActions: EarlierActionView[];
   roleCards: RoleCardView[];
   responsibilities: ResponsibilityView[];
   needs: NeedView[];
@@ -129,7 +145,8 @@ export type BoardChange =
   | { kind: "responsibilities"; responsibilities: ResponsibilityView[] }
   | { kind: "need"; need: NeedView }
   | { kind: "decision"; decision: DecisionView }
-  | { kind: "action"; action: ActionView };
+  | { kind: "action"; action: ActionView }
+  | { kind: "earlierAction"; action: EarlierActionView };
 
 export type ItemEvent = {
   meetingId: string;
@@ -171,6 +188,7 @@ export interface ClientToServerEvents {
   "live:decision:add": Handler<WriteResult>;
   "live:action:add": Handler<WriteResult>;
   "live:action:status": Handler<WriteResult>;
+  "live:earlierAction:update": Handler<WriteResult>;
 }
 
 export type LiveWriteEvent = Extract<keyof ClientToServerEvents, `live:${string}`>;

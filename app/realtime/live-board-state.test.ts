@@ -32,7 +32,15 @@ function board(seq = 0): LiveBoard {
         content: {
           question: "q",
           tableOrganisationIds: ["pol", "rvdk"],
-          board: { seq, roleCards: [], responsibilities: [], needs: [], decisions: [], actions: [] },
+          board: {
+            seq,
+            earlierActions: [],
+            roleCards: [],
+            responsibilities: [],
+            needs: [],
+            decisions: [],
+            actions: [],
+          },
         },
       },
       { id: "b", position: 2, reference: "AO-2026-0002", timeboxMinutes: 10, content: null },

@@ -26,6 +26,8 @@ export function applyChange(board: ItemBoard, change: BoardChange): ItemBoard {
       return { ...board, decisions: upsert(board.decisions, change.decision) };
     case "action":
       return { ...board, actions: upsert(board.actions, change.action) };
+    case "earlierAction":
+      return { ...board, earlierActions: upsert(board.earlierActions, change.action) };
   }
 }
 
@@ -90,6 +92,7 @@ export function changedEntityId(change: BoardChange): string {
     case "decision":
       return change.decision.id;
     case "action":
+    case "earlierAction":
       return change.action.id;
   }
 }

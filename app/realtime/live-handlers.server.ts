@@ -7,6 +7,7 @@ import {
   addressNeedSchema,
   closeItemSchema,
   decisionSchema,
+  earlierActionSchema,
   endMeetingSchema,
   itemRefSchema,
   meetingRefSchema,
@@ -27,6 +28,7 @@ import {
   setActionStatus,
   setCurrentItem,
   setResponsibility,
+  updateEarlierAction,
 } from "~/domain/live/live.server";
 import { logger } from "~/utils/logger.server";
 
@@ -141,6 +143,10 @@ export function registerLiveHandlers(io: RealtimeServer, socket: AppSocket): voi
   socket.on(
     "live:action:status",
     write(actionStatusSchema, (p, user) => setActionStatus(user, p, meta())),
+  );
+  socket.on(
+    "live:earlierAction:update",
+    write(earlierActionSchema, (p, user) => updateEarlierAction(user, p, meta())),
   );
 
   // A lost connection leaves the presence bar at once (the others see who dropped out).

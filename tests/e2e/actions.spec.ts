@@ -86,6 +86,7 @@ test("the Board follows up its action in /acties: overdue on the start page, clo
   await addItem.getByRole("checkbox", { name: new RegExp(`^${ORG.RvdK}`) }).check();
   await addItem.getByRole("button", { name: "Agendapunt toevoegen" }).click();
   await chair.getByRole("button", { name: "Agenda publiceren" }).click();
+  await expect(chair.getByRole("button", { name: "Overleg starten" })).toBeVisible(); // published
   const nextMeeting = new URL(chair.url()).pathname;
   await page.goto(nextMeeting);
   const top = page.getByTestId("open-actions");
@@ -93,6 +94,15 @@ test("the Board follows up its action in /acties: overdue on the start page, clo
   await expect(top).toContainText(description);
   await expect(top).toContainText("Niet meer nodig of mogelijk (omstandigheden gewijzigd)");
   await expect(top).toContainText("Het gezin is verhuisd; de nieuwe regio neemt het over.");
+  await expectNoAxeViolations(page);
+
+  // At the live table of that meeting it is the first thing on the item's board, with its history.
+  await chair.getByRole("button", { name: "Overleg starten" }).click();
+  await expect(chair).toHaveURL(/\/live$/);
+  await page.goto(`${nextMeeting}/live`);
+  const earlier = page.getByTestId("item-board").getByTestId("earlier-actions");
+  await expect(earlier).toContainText(description);
+  await expect(earlier).toContainText("Niet meer nodig of mogelijk (omstandigheden gewijzigd)");
   await expectNoAxeViolations(page);
 
   // Veilig Thuis brought the case in and closes it: from now on the retention period runs.

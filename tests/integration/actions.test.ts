@@ -14,8 +14,15 @@ import {
   updateAction,
 } from "~/domain/actions/actions.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
-import { actionSchema } from "~/domain/live/live.schema";
-import { addAction, endMeeting } from "~/domain/live/live.server";
+import { actionSchema, earlierActionSchema } from "~/domain/live/live.schema";
+import {
+  addAction,
+  endMeeting,
+  LiveError,
+  loadBoard,
+  startMeeting,
+  updateEarlierAction,
+} from "~/domain/live/live.server";
 import { addAgendaItem, createMeeting, publishMeeting } from "~/domain/meetings/meetings.server";
 import { translator } from "~/i18n/translate.server";
 import { fieldErrorsFrom } from "~/utils/form-errors";
@@ -314,5 +321,93 @@ describe("exports", () => {
     expect(body).toContain("DTSTART;VALUE=DATE:20270115");
     expect(body).toContain(`UID:action-${ids.later}@actie-overleg`);
     expect(body).not.toContain(`UID:action-${ids.overdue}@actie-overleg`); // closed
+  });
+});
+
+describe("earlier actions at the live table", () => {
+  it("the next live meeting shows the case's earlier actions; the owning organisation updates them at the table", async () => {
+    const { meetingId, ids, org } = await meetingWithBoardActions();
+    const chair = await sessionUser("voorzitter@veiligthuis.demo");
+    const reference = (
+      await prisma.agendaItem.findFirstOrThrow({
+        where: { meetingId, tables: { some: { organisationId: org.RvdK } } },
+        select: { case: { select: { reference: true } } },
+      })
+    ).case.reference;
+    const next = await createMeeting(
+      chair,
+      {
+        title: "Vervolg, live",
+        region: "Westerduin",
+        startsAt: new Date(Date.now() + 3 * 86_400_000),
+        durationMinutes: 45,
+        location: "Zaal 4",
+        invitedOrganisationIds: [org.POL, org.RvdK, org.RECL] as string[],
+      },
+      meta,
+    );
+    await addAgendaItem(
+      chair,
+      next.id,
+      {
+        caseReference: reference,
+        question: "Stand van zaken?",
+        askingOrganisationId: org.VT as string,
+        timeboxMinutes: 10,
+        tableOrganisationIds: [org.RvdK, org.POL] as string[],
+      },
+      meta,
+    );
+    await publishMeeting(chair, next.id, meta);
+    await startMeeting(chair, next.id, meta);
+    const board = await loadBoard(rvdk, next.id, meta);
+    const item = board.items[0];
+    expect(item?.content?.board.earlierActions.map((a) => a.id).sort()).toEqual(
+      [ids.overdue, ids.thisWeek, ids.later].sort(),
+    );
+    const input = (fields: Record<string, unknown>) =>
+      earlierActionSchema.parse({
+        key: randomUUID(),
+        itemId: item?.id,
+        actionId: ids.later,
+        version: 1,
+        status: "IN_PROGRESS",
+        note: "Onderzoek loopt.",
+        ...fields,
+      });
+    const outcome = async (user: SessionUser, fields: Record<string, unknown> = {}) => {
+      try {
+        await updateEarlierAction(user, input(fields), meta);
+        return "ok";
+      } catch (error) {
+        if (error instanceof LiveError) return `${error.code}:${error.key}`;
+        throw error;
+      }
+    };
+    expect(await outcome(police)).toBe("forbidden:live.errors.notYourAction");
+    const recl = await sessionUser("medewerker@reclassering.demo");
+    expect(await outcome(recl)).toBe("not_found:live.errors.notFound");
+    const result = await updateEarlierAction(rvdk, input({}), meta);
+    expect(result.change).toMatchObject({
+      kind: "earlierAction",
+      action: { id: ids.later, status: "IN_PROGRESS", version: 2, updates: [{ note: "Onderzoek loopt." }] },
+    });
+    expect(await outcome(rvdk)).toBe("conflict:live.errors.stale");
+    expect(
+      earlierActionSchema.safeParse({
+        key: randomUUID(),
+        itemId: "x",
+        actionId: "y",
+        version: 2,
+        status: "DONE",
+        note: "",
+      }).success,
+    ).toBe(false);
+    expect(await outcome(rvdk, { version: 2, status: "DONE", closeReason: "EXECUTED", note: "Afgerond." })).toBe("ok");
+    const history = await prisma.actionUpdate.findMany({ where: { actionId: ids.later }, orderBy: { at: "asc" } });
+    expect(history.map((h) => [h.status, h.closeReason])).toEqual([
+      ["IN_PROGRESS", null],
+      ["DONE", "EXECUTED"],
+    ]);
   });
 });

@@ -5,7 +5,14 @@ import { useTranslation } from "react-i18next";
 import { SelectField, TextAreaField, TextField } from "~/components/forms";
 import { isLocale } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
-import type { ActionStatus, ActionView, Involvement, ItemBoard as Board, NeedView } from "~/realtime/events";
+import type {
+  ActionStatus,
+  ActionView,
+  EarlierActionView,
+  Involvement,
+  ItemBoard as Board,
+  NeedView,
+} from "~/realtime/events";
 import { balanceOf } from "~/realtime/live-board-state";
 
 import { FormStatus, useFieldError, useLive } from "./live-context";
@@ -521,11 +528,117 @@ function Actions({ itemId, board, tables, open }: ItemProps) {
   );
 }
 
+const CLOSE_REASONS = ["EXECUTED", "NO_LONGER_POSSIBLE", "NOT_DONE"] as const;
+
+function EarlierActionForm({ itemId, action }: { itemId: string; action: EarlierActionView }) {
+  const { t } = useTranslation();
+  const { send } = useLive();
+  const { state, submit } = useLiveForm(send);
+  const fieldError = useFieldError(state.errors);
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const values = formValues(form);
+    const ack = await submit("live:earlierAction:update", {
+      itemId,
+      actionId: action.id,
+      version: action.version,
+      status: values.status ?? "",
+      closeReason: values.closeReason ?? "",
+      ownerUserId: action.ownerUserId ?? "",
+      note: values.note ?? "",
+    });
+    if (ack.ok) form.reset();
+  };
+  const id = (field: string) => `earlier-${itemId}-${action.id}-${field}`;
+  return (
+    <form
+      className="live-form live-form--inline"
+      onSubmit={(e) => void onSubmit(e)}
+      aria-label={t("live.earlier.update", { description: action.description })}
+      noValidate
+    >
+      <SelectField
+        key={action.version}
+        id={id("status")}
+        name="status"
+        label={t("actions.status")}
+        defaultValue={action.status}
+        error={fieldError("status")}
+        options={["OPEN", "IN_PROGRESS", "DONE"].map((s) => ({ value: s, label: t(`live.action.statuses.${s}`) }))}
+      />
+      <SelectField
+        id={id("closeReason")}
+        name="closeReason"
+        label={t("actions.closeReason")}
+        error={fieldError("closeReason")}
+        options={[
+          { value: "", label: t("actions.noReason") },
+          ...CLOSE_REASONS.map((r) => ({ value: r, label: t(`actions.reasons.${r}`) })),
+        ]}
+      />
+      <TextField id={id("note")} name="note" label={t("actions.note")} error={fieldError("note")} />
+      <button type="submit" className="button button--secondary">
+        {t("live.earlier.save")}
+      </button>
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+/** What the table agreed earlier about this case: reviewed first, updated here by the owners. */
+function EarlierActions({ itemId, board, open }: ItemProps) {
+  const { t, i18n } = useTranslation();
+  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const { board: live, orgName, editable, flash } = useLive();
+  return (
+    <section aria-labelledby={`earlier-title-${itemId}`} className="live-section" data-testid="earlier-actions">
+      <h3 id={`earlier-title-${itemId}`}>{t("live.sections.earlierActions")}</h3>
+      {board.earlierActions.length === 0 ? <p className="hint">{t("live.earlier.none")}</p> : null}
+      <ul className="live-list">
+        {board.earlierActions.map((action) => (
+          <li key={action.id} className={`live-list__item${flash(action.id)}`} data-testid="earlier-action">
+            <p>
+              <strong>{action.description}</strong>
+              <br />
+              {orgName(action.ownerOrganisationId)}
+              {action.ownerName ? ` (${action.ownerName})` : ""} ·{" "}
+              {t("actions.due", { date: formatDate(`${action.dueDate}T12:00:00Z`, locale) })} ·{" "}
+              <span className="badge">{t(`live.action.statuses.${action.status}`)}</span>
+              {action.closeReason ? <> · {t(`actions.reasons.${action.closeReason}`)}</> : null}
+              <br />
+              <span className="hint">{t("actions.fromMeeting", { meeting: action.meeting.title })}</span>
+            </p>
+            {action.updates.length ? (
+              <ul className="action-history">
+                {action.updates.map((u) => (
+                  <li key={u.id}>
+                    {u.byName}: {t(`live.action.statuses.${u.status}`)}
+                    {u.closeReason ? ` (${t(`actions.reasons.${u.closeReason}`)})` : ""}
+                    {u.note ? ` — ${u.note}` : ""}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {editable &&
+            open &&
+            action.status !== "DONE" &&
+            action.ownerOrganisationId === live.viewer.organisationId ? (
+              <EarlierActionForm itemId={itemId} action={action} />
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** One agenda item's board, for the chair and the organisations at its table. */
 export function ItemBoard(props: ItemProps) {
   const { t } = useTranslation();
   return (
     <>
+      <EarlierActions {...props} />
       <section aria-labelledby={`cards-title-${props.itemId}`} className="live-section">
         <h3 id={`cards-title-${props.itemId}`}>{t("live.sections.roleCards")}</h3>
         <div className="role-cards">

@@ -10,21 +10,21 @@ export const ACTION_VIEWS = ["open", "week", "overdue", "done", "all"] as const;
  * owner within the organisation, or closing it — which needs a reason and a note, so that "not
  * done" and "no longer possible" stay distinct in every report.
  */
-export const actionUpdateSchema = z
-  .object({
-    actionId: z.string().min(1).max(64),
-    version: z.coerce.number().int().min(1),
-    status: z.enum(["OPEN", "IN_PROGRESS", "DONE"], { error: "validation.choose" }),
-    closeReason: z.union([z.literal(""), z.enum(CLOSE_REASONS)]).default(""),
-    ownerUserId: z.union([z.literal(""), z.string().max(64)]).default(""),
-    note: guardedText(500),
-  })
-  .superRefine((update, ctx) => {
-    if (update.status === "DONE" && !update.closeReason)
-      ctx.addIssue({ code: "custom", path: ["closeReason"], message: "actions.errors.reasonRequired" });
-    if (update.status === "DONE" && !update.note)
-      ctx.addIssue({ code: "custom", path: ["note"], message: "actions.errors.noteRequired" });
-  });
+export const actionUpdateFields = {
+  actionId: z.string().min(1).max(64),
+  version: z.coerce.number().int().min(1),
+  status: z.enum(["OPEN", "IN_PROGRESS", "DONE"], { error: "validation.choose" }),
+  closeReason: z.union([z.literal(""), z.enum(CLOSE_REASONS)]).default(""),
+  ownerUserId: z.union([z.literal(""), z.string().max(64)]).default(""),
+  note: guardedText(500),
+};
+
+export const actionUpdateSchema = z.object(actionUpdateFields).superRefine((update, ctx) => {
+  if (update.status === "DONE" && !update.closeReason)
+    ctx.addIssue({ code: "custom", path: ["closeReason"], message: "actions.errors.reasonRequired" });
+  if (update.status === "DONE" && !update.note)
+    ctx.addIssue({ code: "custom", path: ["note"], message: "actions.errors.noteRequired" });
+});
 
 /** Filters on /acties, from the query string. Unknown values fall back to the defaults. */
 export const actionQuerySchema = z.object({

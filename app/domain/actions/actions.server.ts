@@ -154,67 +154,93 @@ export async function selectActions(user: SessionUser, query: ActionQuery, today
  * comes back. Every update is kept as history and in the audit trail.
  */
 export async function updateAction(user: SessionUser, input: ActionUpdateInput, meta: Meta) {
+  await checkActionUpdate(user, input);
+  const now = meta.now ?? new Date();
+  const written = await prisma.$transaction(async (tx) => {
+    if (!(await applyActionUpdate(tx, user, input, now))) return false;
+    await recordAudit(actionAudit(user, input, meta, now), tx);
+    return true;
+  });
+  if (!written) return { ok: false as const, current: await currentAction(prisma, input.actionId) };
+  return { ok: true as const };
+}
+
+/** Only the owning organisation updates its action; closed is final; owners are colleagues. */
+export async function checkActionUpdate(user: SessionUser, input: ActionUpdateInput) {
   const action = await prisma.action.findFirst({
     where: { id: input.actionId, ...ownedBy(user) },
     select: { status: true },
   });
   invariantResponse(action, "Niet gevonden", { status: 404 });
   if (action.status === "DONE") throw new ActionRuleError("actions.errors.alreadyClosed");
-  if (input.ownerUserId) {
-    const member = await prisma.user.count({
-      where: { id: input.ownerUserId, ...{ organisationId: user.organisation.id } },
-    });
-    if (member !== 1) throw new ActionRuleError("actions.errors.ownerNotInOrganisation");
-  }
-  const now = meta.now ?? new Date();
+  const problem = await checkActionOwner(prisma, user, input.ownerUserId);
+  if (problem) throw new ActionRuleError(problem);
+}
+
+/** A new owner must be a colleague in the owning organisation; the problem's key, or null. */
+export async function checkActionOwner(db: Prisma.TransactionClient, user: SessionUser, ownerUserId: string) {
+  if (!ownerUserId) return null;
+  const member = await db.user.count({ where: { id: ownerUserId, organisationId: user.organisation.id } });
+  return member === 1 ? null : "actions.errors.ownerNotInOrganisation";
+}
+
+export function actionAudit(user: SessionUser, input: ActionUpdateInput, meta: Meta, now: Date) {
   const closing = input.status === "DONE";
-  const written = await prisma.$transaction(async (tx) => {
-    const updated = await tx.action.updateMany({
-      where: { id: input.actionId, version: input.version, status: { not: "DONE" } },
-      data: {
-        status: input.status,
-        closeReason: closing ? input.closeReason || null : null,
-        closedAt: closing ? now : null,
-        ownerUserId: input.ownerUserId || null,
-        version: { increment: 1 },
-      },
-    });
-    if (updated.count !== 1) return false;
-    await tx.actionUpdate.create({
-      data: {
-        actionId: input.actionId,
-        at: now,
-        byUserId: user.id,
-        byName: user.name,
-        byOrganisationId: user.organisation.id,
-        status: input.status,
-        closeReason: closing ? input.closeReason || null : null,
-        ownerUserId: input.ownerUserId || null,
-        note: input.note,
-      },
-    });
-    await recordAudit(
-      {
-        actor: { userId: user.id, organisationId: user.organisation.id },
-        action: closing ? "action.closed" : "action.updated",
-        subjectType: "Action",
-        subjectId: input.actionId,
-        clientAddress: meta.clientAddress,
-        details: { status: input.status, closeReason: closing ? input.closeReason : null },
-        at: now,
-      },
-      tx,
-    );
-    return true;
+  return {
+    actor: { userId: user.id, organisationId: user.organisation.id },
+    action: closing ? ("action.closed" as const) : ("action.updated" as const),
+    subjectType: "Action",
+    subjectId: input.actionId,
+    clientAddress: meta.clientAddress,
+    details: { status: input.status, closeReason: closing ? input.closeReason : null },
+    at: now,
+  };
+}
+
+export async function currentAction(db: Prisma.TransactionClient, actionId: string) {
+  const current = await db.action.findUniqueOrThrow({
+    where: { id: actionId },
+    select: { status: true, closeReason: true, version: true, ownerUser: { select: { name: true } } },
   });
-  if (!written) {
-    const current = await prisma.action.findUniqueOrThrow({
-      where: { id: input.actionId },
-      select: { status: true, closeReason: true, version: true, ownerUser: { select: { name: true } } },
-    });
-    return { ok: false as const, current: { ...current, ownerName: current.ownerUser?.name ?? null } };
-  }
-  return { ok: true as const };
+  return { ...current, ownerName: current.ownerUser?.name ?? null };
+}
+
+/**
+ * Writes one update on the version the user saw, with its history row; false when the action
+ * changed meanwhile (or was closed). Used by /acties, the agenda and the live table alike.
+ */
+export async function applyActionUpdate(
+  tx: Prisma.TransactionClient,
+  user: SessionUser,
+  input: ActionUpdateInput,
+  now: Date,
+): Promise<boolean> {
+  const closing = input.status === "DONE";
+  const updated = await tx.action.updateMany({
+    where: { id: input.actionId, version: input.version, status: { not: "DONE" } },
+    data: {
+      status: input.status,
+      closeReason: closing ? input.closeReason || null : null,
+      closedAt: closing ? now : null,
+      ownerUserId: input.ownerUserId || null,
+      version: { increment: 1 },
+    },
+  });
+  if (updated.count !== 1) return false;
+  await tx.actionUpdate.create({
+    data: {
+      actionId: input.actionId,
+      at: now,
+      byUserId: user.id,
+      byName: user.name,
+      byOrganisationId: user.organisation.id,
+      status: input.status,
+      closeReason: closing ? input.closeReason || null : null,
+      ownerUserId: input.ownerUserId || null,
+      note: input.note,
+    },
+  });
+  return true;
 }
 
 /** For the start page: how many of my organisation's actions are past their due date. */
@@ -249,57 +275,17 @@ export async function actionsForAgenda(viewer: SessionUser, meetingId: string) {
   );
   const result = [];
   for (const item of cases) {
-    const previous = await prisma.meeting.findFirst({
-      where: { id: { not: meetingId }, startsAt: { lt: meeting.startsAt }, items: { some: { caseId: item.caseId } } },
-      orderBy: { startsAt: "desc" },
-      select: { startsAt: true, startedAt: true },
-    });
-    // Since when the case was last at a table: when that meeting actually started, if it did.
-    const lastDiscussed = previous ? (previous.startedAt ?? previous.startsAt) : null;
-    const actions = await prisma.action.findMany({
-      where: {
-        caseId: item.caseId,
-        agendaItem: { meetingId: { not: meetingId } },
-        OR: [{ status: { not: "DONE" } }, ...(lastDiscussed ? [{ closedAt: { gte: lastDiscussed } }] : [])],
-      },
-      orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-      select: {
-        id: true,
-        description: true,
-        dueDate: true,
-        status: true,
-        closeReason: true,
-        version: true,
-        ownerUserId: true,
-        ownerOrganisationId: true,
-        ownerOrganisation: { select: { shortCode: true } },
-        ownerUser: { select: { name: true } },
-        agendaItem: { select: { meeting: { select: { id: true, title: true } } } },
-        updates: {
-          orderBy: { at: "asc" },
-          select: { id: true, at: true, byName: true, status: true, closeReason: true, note: true },
-        },
-      },
-    });
+    const actions = await earlierActions(meetingId, meeting.startsAt, item.caseId);
     if (actions.length === 0) continue;
     const today = amsterdamToday(new Date());
     result.push({
       reference: item.case.reference,
       actions: actions.map((a) => ({
-        id: a.id,
-        description: a.description,
-        dueDate: a.dueDate.toISOString().slice(0, 10),
-        overdue: a.status !== "DONE" && a.dueDate < today,
-        status: a.status,
-        closeReason: a.closeReason,
-        version: a.version,
-        ownerUserId: a.ownerUserId,
-        ownerName: a.ownerUser?.name ?? null,
-        ownerOrganisation: a.ownerOrganisation.shortCode,
+        ...a,
+        overdue: a.status !== "DONE" && a.dueDate < today.toISOString().slice(0, 10),
+        ownerOrganisation: a.ownerShortCode,
         mayUpdate: a.ownerOrganisationId === viewer.organisation.id,
         caseReference: item.case.reference,
-        meeting: { id: a.agendaItem.meeting.id, title: a.agendaItem.meeting.title },
-        updates: a.updates.map((u) => ({ ...u, at: u.at.toISOString() })),
       })),
     });
   }
@@ -313,4 +299,68 @@ export function organisationMembers(user: SessionUser) {
     select: { id: true, name: true },
     orderBy: { name: "asc" },
   });
+}
+
+/**
+ * The actions about a case from earlier meetings that a new meeting reviews first: the ones still
+ * open, and the ones closed since the case was last at a table (with why), each with its history.
+ */
+export async function earlierActions(meetingId: string, meetingStartsAt: Date, caseId: string) {
+  const previous = await prisma.meeting.findFirst({
+    where: { id: { not: meetingId }, startsAt: { lt: meetingStartsAt }, items: { some: { caseId } } },
+    orderBy: { startsAt: "desc" },
+    select: { startsAt: true, startedAt: true },
+  });
+  // Since when the case was last at a table: when that meeting actually started, if it did.
+  const lastDiscussed = previous ? (previous.startedAt ?? previous.startsAt) : null;
+  const rows = await prisma.action.findMany({
+    where: {
+      caseId,
+      agendaItem: { meetingId: { not: meetingId } },
+      OR: [{ status: { not: "DONE" } }, ...(lastDiscussed ? [{ closedAt: { gte: lastDiscussed } }] : [])],
+    },
+    orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+    select: earlierActionSelect,
+  });
+  return rows.map(toEarlierAction);
+}
+
+const earlierActionSelect = {
+  id: true,
+  description: true,
+  dueDate: true,
+  status: true,
+  closeReason: true,
+  version: true,
+  ownerUserId: true,
+  ownerOrganisationId: true,
+  ownerOrganisation: { select: { shortCode: true } },
+  ownerUser: { select: { name: true } },
+  agendaItem: { select: { meeting: { select: { id: true, title: true } } } },
+  updates: {
+    orderBy: { at: "asc" },
+    select: { id: true, at: true, byName: true, status: true, closeReason: true, note: true },
+  },
+} as const;
+
+function toEarlierAction(a: Prisma.ActionGetPayload<{ select: typeof earlierActionSelect }>) {
+  return {
+    id: a.id,
+    description: a.description,
+    dueDate: a.dueDate.toISOString().slice(0, 10),
+    status: a.status,
+    closeReason: a.closeReason,
+    version: a.version,
+    ownerUserId: a.ownerUserId,
+    ownerName: a.ownerUser?.name ?? null,
+    ownerOrganisationId: a.ownerOrganisationId,
+    ownerShortCode: a.ownerOrganisation.shortCode,
+    meeting: { id: a.agendaItem.meeting.id, title: a.agendaItem.meeting.title },
+    updates: a.updates.map((u) => ({ ...u, at: u.at.toISOString() })),
+  };
+}
+
+/** One earlier action as the live table shows it, read inside the write's transaction. */
+export async function earlierActionById(db: Prisma.TransactionClient, actionId: string) {
+  return toEarlierAction(await db.action.findUniqueOrThrow({ where: { id: actionId }, select: earlierActionSelect }));
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { actionUpdateFields } from "~/domain/actions/action.schema";
 import { guardedText } from "~/domain/privacy/guarded-text";
 
 /**
@@ -105,6 +106,18 @@ export const actionStatusSchema = z
   .object({ key, actionId: id, version, status: z.enum(ACTION_STATUSES, { error: "validation.choose" }) })
   .strict();
 
+/** An action from an earlier meeting, updated at this item's table by its owning organisation. */
+export const earlierActionSchema = z
+  .object({ key, itemId: id })
+  .extend(actionUpdateFields)
+  .strict()
+  .superRefine((update, ctx) => {
+    if (update.status === "DONE" && !update.closeReason)
+      ctx.addIssue({ code: "custom", path: ["closeReason"], message: "actions.errors.reasonRequired" });
+    if (update.status === "DONE" && !update.note)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "actions.errors.noteRequired" });
+  });
+
 export type RoleCardInput = z.infer<typeof roleCardSchema>;
 export type ResponsibilityInput = z.infer<typeof responsibilitySchema>;
 export type NeedInput = z.infer<typeof needSchema>;
@@ -112,3 +125,4 @@ export type AddressNeedInput = z.infer<typeof addressNeedSchema>;
 export type DecisionInput = z.infer<typeof decisionSchema>;
 export type ActionInput = z.infer<typeof actionSchema>;
 export type ActionStatusInput = z.infer<typeof actionStatusSchema>;
+export type EarlierActionInput = z.infer<typeof earlierActionSchema>;

@@ -4,6 +4,13 @@ import { recordAudit } from "~/audit/audit.server";
 import type { AuditAction } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import {
+  applyActionUpdate,
+  checkActionOwner,
+  currentAction,
+  earlierActionById,
+  earlierActions,
+} from "~/domain/actions/actions.server";
 import { meetingVisibleTo } from "~/domain/meetings/meetings.server";
 import { roleProfileSchema } from "~/domain/organisations/role-profile.schema";
 import { Prisma } from "~/generated/prisma/client";
@@ -27,6 +34,7 @@ import type {
   ActionStatusInput,
   AddressNeedInput,
   DecisionInput,
+  EarlierActionInput,
   NeedInput,
   ResponsibilityInput,
   RoleCardInput,
@@ -137,8 +145,13 @@ async function responsibilitiesOf(db: Tx, agendaItemId: string): Promise<Respons
   });
 }
 
-async function boardOf(agendaItemId: string, seq: number): Promise<ItemBoard> {
-  const [roleCards, responsibilities, needs, decisions, actions] = await Promise.all([
+async function boardOf(
+  agendaItemId: string,
+  seq: number,
+  context: { meetingId: string; startsAt: Date; caseId: string },
+): Promise<ItemBoard> {
+  const [earlier, roleCards, responsibilities, needs, decisions, actions] = await Promise.all([
+    earlierActions(context.meetingId, context.startsAt, context.caseId),
     prisma.roleCard.findMany({
       where: { agendaItemId },
       select: roleCardSelect,
@@ -151,6 +164,7 @@ async function boardOf(agendaItemId: string, seq: number): Promise<ItemBoard> {
   ]);
   return {
     seq,
+    earlierActions: earlier,
     roleCards: roleCards.map(roleCardView),
     responsibilities,
     needs: needs.map(needView),
@@ -296,6 +310,7 @@ export async function loadBoard(user: SessionUser, meetingId: string, meta: Meta
       id: true,
       title: true,
       chairId: true,
+      startsAt: true,
       ...meetingStateSelect,
       invitations: { select: { organisation: { select: { id: true, name: true, shortCode: true } } } },
       items: {
@@ -308,6 +323,7 @@ export async function loadBoard(user: SessionUser, meetingId: string, meta: Meta
           liveSeq: true,
           closedAt: true,
           closedWithOpenNeeds: true,
+          caseId: true,
           case: { select: { reference: true } },
           tables: { select: { organisationId: true } },
         },
@@ -329,7 +345,11 @@ export async function loadBoard(user: SessionUser, meetingId: string, meta: Meta
           ? {
               question: item.question,
               tableOrganisationIds: item.tables.map((t) => t.organisationId),
-              board: await boardOf(item.id, item.liveSeq),
+              board: await boardOf(item.id, item.liveSeq, {
+                meetingId,
+                startsAt: meeting.startsAt,
+                caseId: item.caseId,
+              }),
             }
           : null,
       };
@@ -783,5 +803,33 @@ export async function setActionStatus(user: SessionUser, input: ActionStatusInpu
     const row = await tx.action.findUniqueOrThrow({ where: { id: input.actionId }, select: actionSelect });
     if (updated.count !== 1) throw new LiveError("conflict", "live.errors.stale", actionView(row));
     return { change: { kind: "action", action: actionView(row) }, subjectId: row.id };
+  });
+}
+
+/**
+ * An action about this case from an earlier meeting, updated at the table by its owning
+ * organisation (status with a note; closing with a reason): the same rules and history as in
+ * /acties, and everyone at the table sees it at once.
+ */
+export async function updateEarlierAction(user: SessionUser, input: EarlierActionInput, meta: Meta) {
+  const { key, itemId, ...update } = input;
+  const audit = update.status === "DONE" ? "action.closed" : "action.updated";
+  return writeOnItem(user, itemId, key, audit, meta, async (tx, ctx, now) => {
+    const action = await tx.action.findFirst({
+      where: { id: update.actionId, caseId: ctx.caseId, agendaItem: { meetingId: { not: ctx.meetingId } } },
+      select: { ownerOrganisationId: true, status: true },
+    });
+    if (!action) throw notFound();
+    if (action.ownerOrganisationId !== user.organisation.id)
+      throw new LiveError("forbidden", "live.errors.notYourAction");
+    if (action.status === "DONE") throw new LiveError("rule", "actions.errors.alreadyClosed");
+    const ownerProblem = await checkActionOwner(tx, user, update.ownerUserId);
+    if (ownerProblem) throw new LiveError("rule", ownerProblem);
+    if (!(await applyActionUpdate(tx, user, update, now)))
+      throw new LiveError("conflict", "live.errors.stale", await currentAction(tx, update.actionId));
+    return {
+      change: { kind: "earlierAction", action: await earlierActionById(tx, update.actionId) },
+      subjectId: update.actionId,
+    };
   });
 }

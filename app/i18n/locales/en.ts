@@ -594,12 +594,18 @@ const en: Shape<Translation> = {
     closedWhileTyping:
       "This agenda item was closed (or the meeting finished) before your text was saved. Your text is below; copy it if you still need it.",
     sections: {
+      earlierActions: "Open actions from earlier meetings",
       roleCards: "Role cards",
       responsibilities: "Lead and responsibilities",
       needs: "Needs",
       balance: "Balance at the table",
       decisions: "Decisions",
       actions: "Actions",
+    },
+    earlier: {
+      none: "No open actions from earlier meetings about this case.",
+      update: "Update action: {{description}}",
+      save: "Update",
     },
     card: {
       title: "Role card {{organisation}}",
@@ -694,6 +700,7 @@ const en: Shape<Translation> = {
       need: "{{organisation}}: need added or updated.",
       decision: "Decision recorded.",
       action: "{{organisation}}: action added or updated.",
+      earlierAction: "{{organisation}}: action from an earlier meeting updated.",
     },
     errors: {
       invalid: "Not everything is filled in correctly; see the fields.",

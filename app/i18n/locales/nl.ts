@@ -594,12 +594,18 @@ const nl = {
     closedWhileTyping:
       "Dit agendapunt is gesloten (of het overleg afgerond) voordat je tekst was opgeslagen. Je tekst staat hieronder; kopieer hem als je hem nog nodig hebt.",
     sections: {
+      earlierActions: "Openstaande acties uit eerdere overleggen",
       roleCards: "Rolkaarten",
       responsibilities: "Regie en verantwoordelijkheden",
       needs: "Behoeften",
       balance: "Balans aan tafel",
       decisions: "Besluiten",
       actions: "Acties",
+    },
+    earlier: {
+      none: "Geen openstaande acties uit eerdere overleggen over deze casus.",
+      update: "Actie bijwerken: {{description}}",
+      save: "Bijwerken",
     },
     card: {
       title: "Rolkaart {{organisation}}",
@@ -694,6 +700,7 @@ const nl = {
       need: "{{organisation}}: behoefte toegevoegd of bijgewerkt.",
       decision: "Besluit vastgelegd.",
       action: "{{organisation}}: actie toegevoegd of bijgewerkt.",
+      earlierAction: "{{organisation}}: actie uit een eerder overleg bijgewerkt.",
     },
     errors: {
       invalid: "Niet alles is goed ingevuld; zie de velden.",
