@@ -8,6 +8,7 @@ import { closeCase } from "~/domain/cases/cases.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { actionSchema, decisionSchema } from "~/domain/live/live.schema";
 import { addAction, addDecision, addNeed, endMeeting, saveRoleCard } from "~/domain/live/live.server";
+import { amendMinutes, approveMinutes, getMinutes } from "~/domain/minutes/minutes.server";
 import { runRetention } from "~/domain/retention/retention.server";
 
 import { liveMeeting, roleCardOf } from "../support/live-meeting";
@@ -68,7 +69,14 @@ async function discussedAndClosed(closedAt: Date) {
   // The case was brought in by Veilig Thuis (the chair's organisation): they close it.
   expect(await thrownStatus(closeCase(police, item.case.reference, meta))).toBe(404);
   await closeCase(chair, item.case.reference, { ...meta, now: closedAt });
-  return { reference: item.case.reference, caseId: item.caseId, itemId: itemIds.A };
+  await approveMinutes(chair, meetingId, meta);
+  await amendMinutes(
+    chair,
+    meetingId,
+    { agendaItemId: itemIds.A, change: "Surveillance ook 's nachts.", reason: "Aanvulling." },
+    meta,
+  );
+  return { reference: item.case.reference, caseId: item.caseId, itemId: itemIds.A, meetingId, chair };
 }
 
 async function contentOf(caseId: string, itemId: string) {
@@ -93,7 +101,7 @@ async function contentOf(caseId: string, itemId: string) {
 describe("retention", () => {
   it("erases a closed case's content after the period, with a dry run first; the reference stays", async () => {
     const closedAt = new Date("2025-01-10T12:00:00Z");
-    const { reference, caseId, itemId } = await discussedAndClosed(closedAt);
+    const { reference, caseId, itemId, meetingId, chair } = await discussedAndClosed(closedAt);
     const before = await contentOf(caseId, itemId);
     expect(before).toContain("Twee eerdere incidenten.");
 
@@ -119,6 +127,22 @@ describe("retention", () => {
       now.toISOString(),
     ]);
     expect(await prisma.agendaItemTable.count({ where: { agendaItemId: itemId } })).toBe(3);
+    // The approved minutes' frozen copy and the amendment about the item lose the text too; the
+    // other item of that meeting keeps it.
+    const minutes = await getMinutes(chair, meetingId, meta);
+    if (!minutes.available) throw new Error("no minutes");
+    const serialised = JSON.stringify(minutes);
+    for (const gone of [
+      "Twee eerdere incidenten",
+      "schoolcontact",
+      "De Raad onderzoekt",
+      "Eerst vrijwillig",
+      "Raadsonderzoek",
+      "'s nachts",
+    ])
+      expect(serialised).not.toContain(gone);
+    expect(minutes.content.items.map((i) => i.reference)).toContain(reference);
+    expect(serialised).toContain("Vraag B: wie neemt de regie?");
 
     // Audit rows about the case name only its reference; the erasure is recorded once.
     const audit = await prisma.auditEvent.findMany({ where: { subjectId: reference } });

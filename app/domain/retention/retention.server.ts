@@ -1,5 +1,7 @@
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
+import type { MinutesContent } from "~/domain/minutes/minutes.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { logger } from "~/utils/logger.server";
 
 /** Erased text is replaced by this, so a reader sees that something was there. */
@@ -77,6 +79,7 @@ export async function runRetention({
       await tx.action.updateMany({ where: { caseId: c.id }, data: { description: ERASED } });
       await tx.agendaProposal.updateMany({ where: { caseId: c.id }, data: { question: ERASED, declineReason: null } });
       await tx.agendaItem.updateMany({ where: { caseId: c.id }, data: { question: ERASED } });
+      await eraseFromMinutes(tx, c.reference);
       // The condition makes two runs at once harmless: only one of them erases and records.
       const erased = await tx.case.updateMany({
         where: { id: c.id, anonymisedAt: null },
@@ -98,6 +101,50 @@ export async function runRetention({
     });
   }
   return { dryRun, cutoff: cutoff.toISOString(), cases };
+}
+
+/**
+ * Approved minutes keep a frozen copy: the case's items in it lose their text too (the structure,
+ * reference and organisations stay), and so do amendments about those items.
+ */
+async function eraseFromMinutes(tx: Prisma.TransactionClient, reference: string) {
+  const minutes = await tx.minutes.findMany({
+    where: { meeting: { items: { some: { case: { reference } } } } },
+    select: { id: true, content: true },
+  });
+  for (const m of minutes) {
+    const itemIds: string[] = [];
+    if (m.content) {
+      const content = m.content as unknown as MinutesContent;
+      content.items = content.items.map((item) => {
+        if (item.reference !== reference) return item;
+        itemIds.push(item.id);
+        return {
+          ...item,
+          question: ERASED,
+          roleCards: item.roleCards.map((c) => ({
+            ...c,
+            roleInCase: ERASED,
+            contribution: ERASED,
+            limitsHere: ERASED,
+          })),
+          needs: item.needs.map((n) => ({ ...n, text: ERASED, note: ERASED })),
+          decisions: item.decisions.map((d) => ({
+            text: ERASED,
+            dissents: d.dissents.map((x) => ({ ...x, reason: ERASED })),
+          })),
+          actions: item.actions.map((a) => ({ ...a, description: ERASED })),
+        };
+      });
+      await tx.minutes.update({ where: { id: m.id }, data: { content: content as unknown as Prisma.InputJsonValue } });
+    }
+    if (itemIds.length) {
+      await tx.minutesAmendment.updateMany({
+        where: { minutesId: m.id, agendaItemId: { in: itemIds } },
+        data: { change: ERASED, reason: ERASED },
+      });
+    }
+  }
 }
 
 /**
