@@ -43,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           name: user.name,
           organisation: { name: user.organisation.name, shortCode: user.organisation.shortCode },
           isPlatformAdmin: user.roles.includes("PLATFORM_ADMIN"),
+          isAuditor: user.roles.includes("PLATFORM_ADMIN") || user.roles.includes("ORG_ADMIN"),
         }
       : null,
   };
@@ -146,6 +147,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <NavLink to="/casussen">{t("nav.cases")}</NavLink>
                 </li>
+                {user.isAuditor ? (
+                  <li>
+                    <NavLink to="/logboek">{t("nav.audit")}</NavLink>
+                  </li>
+                ) : null}
                 {user.isPlatformAdmin ? (
                   <li>
                     <NavLink to="/beheer/overleggen">{t("admin.nav")}</NavLink>

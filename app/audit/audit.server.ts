@@ -1,52 +1,9 @@
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 
-/** Actions written to the audit trail. Dotted: area.subject.verb. */
-export type AuditAction =
-  | "auth.login.succeeded"
-  | "auth.login.failed"
-  | "auth.login.throttled"
-  | "auth.logout"
-  | "auth.session.expired"
-  | "organisation.profile.saved"
-  | "organisation.profile.restored"
-  | "organisation.profile.reviewed"
-  | "case.created"
-  | "case.viewed"
-  | "meeting.created"
-  | "meeting.published"
-  | "meeting.updated"
-  | "meeting.chair.reassigned"
-  | "meeting.item.added"
-  | "meeting.agenda.reordered"
-  | "meeting.agenda.viewed"
-  | "meeting.proposal.made"
-  | "meeting.proposal.accepted"
-  | "meeting.proposal.declined"
-  | "meeting.calendar.downloaded"
-  | "meeting.started"
-  | "meeting.ended"
-  | "meeting.live.viewed"
-  | "meeting.item.current"
-  | "meeting.item.closed"
-  | "live.roleCard.saved"
-  | "live.responsibility.set"
-  | "live.need.raised"
-  | "live.need.addressed"
-  | "live.decision.recorded"
-  | "live.action.added"
-  | "live.action.status"
-  | "action.list.viewed"
-  | "action.updated"
-  | "action.closed"
-  | "action.exported"
-  | "case.closed"
-  | "retention.dry-run"
-  | "retention.case.anonymised"
-  | "minutes.viewed"
-  | "minutes.approved"
-  | "minutes.amended"
-  | "minutes.exported";
+import type { AuditAction } from "./audit-actions";
+
+export type { AuditAction } from "./audit-actions";
 
 export type AuditActor = { userId: string; organisationId: string } | null;
 

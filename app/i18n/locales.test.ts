@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { AUDIT_ACTIONS } from "~/audit/audit-actions";
+
 import en from "./locales/en";
 import nl from "./locales/nl";
 
@@ -30,5 +32,12 @@ describe("translations", () => {
       (key) => JSON.stringify(vars(dutch[key] ?? "")) !== JSON.stringify(vars(english[key] ?? "")),
     );
     expect(mismatched).toEqual([]);
+  });
+
+  it("name every audit action, so the audit log never shows a bare code", () => {
+    const missing = AUDIT_ACTIONS.map((a) => `audit.actions.${a.replaceAll(".", "_")}`).filter(
+      (key) => !dutch[key] || !english[key],
+    );
+    expect(missing).toEqual([]);
   });
 });

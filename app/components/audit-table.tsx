@@ -1,0 +1,51 @@
+import { useTranslation } from "react-i18next";
+
+import { isLocale } from "~/i18n/config";
+import { formatDateTime } from "~/i18n/format";
+
+type AuditRow = {
+  id: string;
+  occurredAt: string;
+  action: string;
+  user: string | null;
+  email: string | null;
+  organisation: string | null;
+  reference: string | null;
+  clientAddress: string | null;
+};
+
+/** The NEN 7513 fields of each event: who, on whose behalf, when, what, which case, from where. */
+export function AuditTable({ events }: { events: AuditRow[] }) {
+  const { t, i18n } = useTranslation();
+  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  if (events.length === 0) return <p>{t("audit.none")}</p>;
+  return (
+    <div className="table-scroll">
+      <table className="table" data-testid="audit-table">
+        <caption className="visually-hidden">{t("audit.title")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("audit.when")}</th>
+            <th scope="col">{t("audit.who")}</th>
+            <th scope="col">{t("audit.onBehalfOf")}</th>
+            <th scope="col">{t("audit.what")}</th>
+            <th scope="col">{t("audit.case")}</th>
+            <th scope="col">{t("audit.from")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td>{formatDateTime(e.occurredAt, locale)}</td>
+              <td>{e.user ? `${e.user} (${e.email})` : t("audit.system")}</td>
+              <td>{e.organisation ?? ""}</td>
+              <td>{t(`audit.actions.${e.action.replaceAll(".", "_")}`)}</td>
+              <td>{e.reference ?? ""}</td>
+              <td>{e.clientAddress ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
