@@ -13,7 +13,10 @@ function createSessionCookie() {
   const env = getEnv();
   if (!env.SESSION_SECRET)
     throw new Error("SESSION_SECRET is not set: the server entry resolves it before the app loads");
-  return createCookie("ao_session", {
+  // In production the `__Host-` prefix: the browser only accepts the cookie when it is Secure,
+  // has Path=/ and no Domain, so a sibling subdomain cannot set or shadow it.
+  const name = env.NODE_ENV === "production" ? "__Host-ao_session" : "ao_session";
+  return createCookie(name, {
     httpOnly: true,
     sameSite: "lax",
     secure: env.NODE_ENV === "production",

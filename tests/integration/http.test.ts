@@ -178,9 +178,13 @@ describe("a production server", () => {
     await prod?.stop();
   });
 
-  it("marks the session cookie Secure", async () => {
+  it("names the session cookie __Host- and marks it Secure, Path=/, without Domain", async () => {
     const response = await new Browserish(prod.url).login("medewerker@om.demo");
-    expect(response.headers.getSetCookie().find((c) => c.startsWith("ao_session="))).toMatch(/Secure/);
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith("__Host-ao_session=")) ?? "";
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/; Path=\//);
+    expect(cookie).not.toMatch(/Domain=/i);
+    expect(response.headers.getSetCookie().some((c) => c.startsWith("ao_session="))).toBe(false);
   });
 
   it("rate-limits failed logins per address, keeping the typed address", async () => {
@@ -195,7 +199,7 @@ describe("a production server", () => {
     expect(html).toContain('value="medewerker@politie.demo"');
     // also through single fetch's /login.data
     const viaData = await client.post("/login.data", { email: "medewerker@politie.demo", password: "demo-demo-demo" });
-    expect(viaData.headers.getSetCookie().some((c) => c.startsWith("ao_session="))).toBe(false);
+    expect(viaData.headers.getSetCookie().some((c) => c.startsWith("__Host-ao_session="))).toBe(false);
   });
 
   it("answers /healthz with 503 when the database is gone, without hanging", async () => {
