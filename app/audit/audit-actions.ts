@@ -4,6 +4,7 @@ export const AUDIT_ACTIONS = [
   "auth.login.failed",
   "auth.login.throttled",
   "auth.logout",
+  "auth.logout.everywhere",
   "auth.session.expired",
   "organisation.profile.saved",
   "organisation.profile.restored",

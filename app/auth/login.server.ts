@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
@@ -110,4 +112,40 @@ export async function logout(session: { id: string; user: SessionUser }, clientA
     subjectId: session.user.id,
     clientAddress,
   });
+}
+
+/** The user's active sessions (this device and others), newest activity first. */
+export async function listSessions(user: SessionUser, currentId: string, now = new Date()) {
+  const sessions = await prisma.session.findMany({
+    where: { userId: user.id, expiresAt: { gt: now } },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, createdAt: true, lastSeenAt: true, clientAddress: true, userAgent: true },
+  });
+  return sessions.map((s) => ({
+    // The session id is a secret: the page gets a short fingerprint, never the id.
+    key: createHash("sha256").update(s.id).digest("hex").slice(0, 12),
+    current: s.id === currentId,
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt.toISOString(),
+    clientAddress: s.clientAddress,
+    userAgent: s.userAgent,
+  }));
+}
+
+/**
+ * "Log out everywhere": every session of this user ends (a lost laptop, a shared computer); the
+ * caller disconnects their sockets. Returns the ended session ids.
+ */
+export async function logoutEverywhere(user: SessionUser, clientAddress: string | null): Promise<string[]> {
+  const sessions = await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } });
+  await prisma.session.deleteMany({ where: { userId: user.id } });
+  await recordAudit({
+    actor: { userId: user.id, organisationId: user.organisation.id },
+    action: "auth.logout.everywhere",
+    subjectType: "User",
+    subjectId: user.id,
+    clientAddress,
+    details: { sessions: sessions.length },
+  });
+  return sessions.map((s) => s.id);
 }

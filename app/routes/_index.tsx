@@ -83,7 +83,8 @@ export default function StartPage() {
           {t("home.sessionEndsText", {
             time: formatDateTime(session.expiresAt, locale),
             minutes: session.idleMinutes,
-          })}
+          })}{" "}
+          <Link to="/sessies">{t("sessions.link")}</Link>
         </dd>
       </dl>
 

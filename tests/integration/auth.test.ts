@@ -200,3 +200,27 @@ describe("guards", () => {
     expect((await auditRows("auth.session.expired")).length).toBeGreaterThan(0);
   });
 });
+
+describe("sessions: list and log out everywhere", () => {
+  it("lists the user's sessions without their ids, and ends all of them at once (audited)", async () => {
+    const { listSessions, logoutEverywhere } = await import("~/auth/login.server");
+    const { lookupSession } = await import("~/auth/session.server");
+    const { sessionUser } = await import("../support/users");
+    const email = "medewerker@wijkteam.demo";
+    // Other tests in this file log in with a clock in the past: start without their sessions.
+    await prisma.session.deleteMany({ where: { user: { email } } });
+    const first = await sessionUser(email); // logs in: one session
+    await sessionUser(email); // a second device
+    const sessions = await prisma.session.findMany({ where: { userId: first.id } });
+    expect(sessions).toHaveLength(2);
+    const listed = await listSessions(first, sessions[0]?.id as string);
+    expect(listed.filter((s) => s.current)).toHaveLength(1);
+    expect(JSON.stringify(listed)).not.toContain(sessions[0]?.id as string);
+    const ended = await logoutEverywhere(first, "192.0.2.60");
+    expect(ended.sort()).toEqual(sessions.map((s) => s.id).sort());
+    for (const s of sessions) expect((await lookupSession(s.id)).status).toBe("none");
+    expect(await prisma.auditEvent.count({ where: { action: "auth.logout.everywhere", actorUserId: first.id } })).toBe(
+      1,
+    );
+  });
+});

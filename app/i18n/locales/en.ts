@@ -572,6 +572,7 @@ const en: Shape<Translation> = {
       auth_login_failed: "Login failed",
       auth_login_throttled: "Login temporarily blocked",
       auth_logout: "Logged out",
+      auth_logout_everywhere: "Logged out everywhere",
       auth_session_expired: "Session expired",
       organisation_profile_saved: "Role profile saved",
       organisation_profile_restored: "Role profile version restored",
@@ -615,6 +616,19 @@ const en: Shape<Translation> = {
       audit_viewed: "Audit log viewed",
       audit_exported: "Audit log exported",
     },
+  },
+  sessions: {
+    title: "Your sessions",
+    intro:
+      "Where you are logged in now. If you see a session you do not recognise, or you lost a laptop, log out everywhere.",
+    started: "Logged in",
+    lastSeen: "Last active",
+    from: "From",
+    device: "Browser",
+    current: "This session",
+    everywhere: "Log out everywhere",
+    everywhereHint: "Ends all your sessions, this one too; open live meetings are disconnected.",
+    link: "Sessions",
   },
   live: {
     title: "Live meeting",

@@ -572,6 +572,7 @@ const nl = {
       auth_login_failed: "Inloggen mislukt",
       auth_login_throttled: "Inloggen tijdelijk geblokkeerd",
       auth_logout: "Uitgelogd",
+      auth_logout_everywhere: "Overal uitgelogd",
       auth_session_expired: "Sessie verlopen",
       organisation_profile_saved: "Rolprofiel opgeslagen",
       organisation_profile_restored: "Rolprofielversie teruggezet",
@@ -615,6 +616,19 @@ const nl = {
       audit_viewed: "Logboek bekeken",
       audit_exported: "Logboek geëxporteerd",
     },
+  },
+  sessions: {
+    title: "Je sessies",
+    intro:
+      "Waar je nu bent ingelogd. Zie je een sessie die je niet herkent, of ben je een laptop kwijt? Log dan overal uit.",
+    started: "Ingelogd",
+    lastSeen: "Laatst actief",
+    from: "Vanaf",
+    device: "Browser",
+    current: "Deze sessie",
+    everywhere: "Overal uitloggen",
+    everywhereHint: "Beëindigt al je sessies, ook deze; open live-overleggen worden verbroken.",
+    link: "Sessies",
   },
   live: {
     title: "Live overleg",
