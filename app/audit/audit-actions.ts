@@ -5,6 +5,8 @@ export const AUDIT_ACTIONS = [
   "auth.login.throttled",
   "auth.logout",
   "auth.logout.everywhere",
+  "auth.password.changed",
+  "auth.password.change-failed",
   "auth.session.expired",
   "organisation.profile.saved",
   "organisation.profile.restored",

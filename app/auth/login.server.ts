@@ -4,7 +4,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
 
-import { verifyAgainstDummy, verifyPassword } from "./password.server";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
 import type { SessionUser } from "./session.server";
 import { createSession, deleteSession } from "./session.server";
 
@@ -148,4 +148,46 @@ export async function logoutEverywhere(user: SessionUser, clientAddress: string 
     details: { sessions: sessions.length },
   });
   return sessions.map((s) => s.id);
+}
+
+/**
+ * A signed-in user changes their password: the current one must be right; the new one follows the
+ * password policy (checked by the caller's schema). Every other session of the user ends (the
+ * caller disconnects their sockets); this one stays. Audited.
+ */
+export async function changePassword(
+  user: SessionUser,
+  currentSessionId: string,
+  input: { current: string; next: string },
+  clientAddress: string | null,
+): Promise<{ ok: true; endedSessions: string[] } | { ok: false }> {
+  const row = await prisma.password.findUnique({ where: { userId: user.id }, select: { hash: true } });
+  if (!row || !(await verifyPassword(input.current, row.hash))) {
+    await recordAudit({
+      actor: { userId: user.id, organisationId: user.organisation.id },
+      action: "auth.password.change-failed",
+      subjectType: "User",
+      subjectId: user.id,
+      clientAddress,
+    });
+    return { ok: false };
+  }
+  const others = await prisma.session.findMany({
+    where: { userId: user.id, id: { not: currentSessionId } },
+    select: { id: true },
+  });
+  const newHash = await hashPassword(input.next);
+  await prisma.$transaction([
+    prisma.password.update({ where: { userId: user.id }, data: { hash: newHash } }),
+    prisma.session.deleteMany({ where: { userId: user.id, id: { not: currentSessionId } } }),
+  ]);
+  await recordAudit({
+    actor: { userId: user.id, organisationId: user.organisation.id },
+    action: "auth.password.changed",
+    subjectType: "User",
+    subjectId: user.id,
+    clientAddress,
+    details: { otherSessionsEnded: others.length },
+  });
+  return { ok: true, endedSessions: others.map((s) => s.id) };
 }

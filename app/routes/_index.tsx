@@ -84,7 +84,7 @@ export default function StartPage() {
             time: formatDateTime(session.expiresAt, locale),
             minutes: session.idleMinutes,
           })}{" "}
-          <Link to="/sessies">{t("sessions.link")}</Link>
+          <Link to="/sessies">{t("sessions.link")}</Link> · <Link to="/wachtwoord">{t("password.link")}</Link>
         </dd>
       </dl>
 

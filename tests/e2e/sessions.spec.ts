@@ -27,3 +27,24 @@ test("a member sees their sessions and logs out everywhere: the other device is 
   await laptop.close();
   await phone.close();
 });
+
+test("the password form refuses a wrong current password and a common new one, with a summary that takes focus", async ({
+  page,
+}) => {
+  await login(page, "medewerker@om.demo");
+  await page.getByRole("link", { name: "Wachtwoord wijzigen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wachtwoord wijzigen");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Huidig wachtwoord").fill("niet-het-goede-wachtwoord");
+  await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill("wachtwoord123");
+  await page.getByLabel("Nieuw wachtwoord nogmaals").fill("wachtwoord123");
+  await page.getByRole("button", { name: "Wachtwoord wijzigen" }).click();
+  await expect(page.getByRole("alert")).toBeFocused();
+  await expect(page.getByRole("alert")).toContainText("Dit wachtwoord wordt veel gebruikt");
+  await page.getByLabel("Nieuw wachtwoord", { exact: true }).fill("een lange zin voor de tafel");
+  await page.getByLabel("Nieuw wachtwoord nogmaals").fill("een lange zin voor de tafel");
+  await page.getByLabel("Huidig wachtwoord").fill("niet-het-goede-wachtwoord");
+  await page.getByRole("button", { name: "Wachtwoord wijzigen" }).click();
+  await expect(page.getByRole("alert")).toContainText("Je huidige wachtwoord klopt niet.");
+  await expectNoAxeViolations(page);
+});

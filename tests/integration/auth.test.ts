@@ -224,3 +224,34 @@ describe("sessions: list and log out everywhere", () => {
     );
   });
 });
+
+describe("changing the password", () => {
+  it("needs the current password; the new one works, other sessions end, this one stays; audited", async () => {
+    const { changePassword } = await import("~/auth/login.server");
+    const { sessionUser } = await import("../support/users");
+    const email = "medewerker@veiligthuis.demo";
+    const here = await sessionUser(email);
+    await sessionUser(email);
+    const sessions = await prisma.session.findMany({
+      where: { userId: here.id, expiresAt: { gt: new Date() } },
+      orderBy: { createdAt: "asc" },
+    });
+    const current = sessions.at(-1)?.id as string;
+    expect(await changePassword(here, current, { current: "fout-fout-fout", next: "x" }, null)).toEqual({ ok: false });
+    const changed = await changePassword(
+      here,
+      current,
+      { current: PASSWORD, next: "een lange zin voor de tafel" },
+      null,
+    );
+    expect(changed.ok).toBe(true);
+    expect(await prisma.session.findMany({ where: { userId: here.id }, select: { id: true } })).toEqual([
+      { id: current },
+    ]);
+    const relogin = await login({ ...base, email, password: "een lange zin voor de tafel" });
+    expect(relogin.ok).toBe(true);
+    expect((await login({ ...base, email, password: PASSWORD })).ok).toBe(false);
+    expect(await auditRows("auth.password.changed", here.id)).toHaveLength(1);
+    expect(await auditRows("auth.password.change-failed", here.id)).toHaveLength(1);
+  });
+});

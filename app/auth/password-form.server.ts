@@ -1,0 +1,41 @@
+import { data, redirect } from "@remix-run/node";
+import { z } from "zod";
+
+import { getEnv } from "~/env.server";
+import { endSessionSockets } from "~/realtime/realtime.server";
+import type { FormErrors } from "~/utils/form-errors";
+import { fieldErrorsFrom } from "~/utils/form-errors";
+
+import { changePassword } from "./login.server";
+import { passwordPolicy } from "./password-policy";
+import type { ActiveSession } from "./session.server";
+
+export type PasswordFormData = { errors: FormErrors };
+
+const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
+
+/** The password form. Passwords are never sent back to the page, also not after an error. */
+export async function handlePasswordChange(
+  session: ActiveSession,
+  formData: FormData,
+  meta: { clientAddress: string | null },
+) {
+  const schema = z
+    .object({
+      current: z.string().min(1, "validation.required").max(256, "validation.tooLong"),
+      next: passwordPolicy({ demoMode: getEnv().DEMO_MODE ?? false, email: session.user.email }),
+      confirm: z.string(),
+    })
+    .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "password.errors.mismatch" });
+  const parsed = schema.safeParse({
+    current: text(formData.get("current")),
+    next: text(formData.get("next")),
+    confirm: text(formData.get("confirm")),
+  });
+  if (!parsed.success) return data<PasswordFormData>({ errors: fieldErrorsFrom(parsed.error.issues) }, { status: 400 });
+  const result = await changePassword(session.user, session.id, parsed.data, meta.clientAddress);
+  if (!result.ok)
+    return data<PasswordFormData>({ errors: { current: { key: "password.errors.wrongCurrent" } } }, { status: 400 });
+  for (const id of result.endedSessions) endSessionSockets(id, "logout");
+  throw redirect("/wachtwoord?gewijzigd");
+}
