@@ -27,47 +27,56 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+const BACKOFF_LOOKBACK_MS = 24 * 3_600_000;
+
 /**
- * Failed attempts on one account since the start of the window or since its last successful
- * login, whichever is later. Counted from the audit trail, so the limit holds across processes
- * and restarts and applies the same to addresses without an account.
+ * Until when an account is locked, or null. Failed attempts are counted from the audit trail (so
+ * the limit holds across processes and restarts, and applies the same to addresses without an
+ * account), since the last successful login and at most a day back. LOGIN_MAX_FAILURES_PER_ACCOUNT
+ * failures within LOGIN_WINDOW_MINUTES lock until the oldest of them leaves the window; every
+ * further round of that many failures doubles the lock (30, 60, 120 … minutes, at most a day),
+ * counted from the failure that completed the round.
  */
-async function recentFailures(email: string, now: Date) {
-  const { LOGIN_WINDOW_MINUTES } = getEnv();
-  const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
+async function lockedUntil(email: string, now: Date): Promise<Date | null> {
+  const { LOGIN_WINDOW_MINUTES, LOGIN_MAX_FAILURES_PER_ACCOUNT: max } = getEnv();
+  const window = LOGIN_WINDOW_MINUTES * 60_000;
+  const dayAgo = new Date(now.getTime() - BACKOFF_LOOKBACK_MS);
   const lastSuccess = await prisma.auditEvent.findFirst({
-    where: {
-      action: "auth.login.succeeded",
-      subjectType: "Account",
-      subjectId: email,
-      occurredAt: { gte: windowStart },
-    },
+    where: { action: "auth.login.succeeded", subjectType: "Account", subjectId: email, occurredAt: { gte: dayAgo } },
     orderBy: { occurredAt: "desc" },
     select: { occurredAt: true },
   });
-  const since = lastSuccess?.occurredAt ?? windowStart;
-  const failures = await prisma.auditEvent.findMany({
-    where: { action: "auth.login.failed", subjectType: "Account", subjectId: email, occurredAt: { gt: since } },
-    orderBy: { occurredAt: "asc" },
-    select: { occurredAt: true },
-  });
-  return { count: failures.length, oldest: failures[0]?.occurredAt ?? null };
+  const since = lastSuccess?.occurredAt ?? dayAgo;
+  const failures = (
+    await prisma.auditEvent.findMany({
+      where: { action: "auth.login.failed", subjectType: "Account", subjectId: email, occurredAt: { gt: since } },
+      orderBy: { occurredAt: "asc" },
+      select: { occurredAt: true },
+    })
+  ).map((f) => f.occurredAt.getTime());
+  const rounds = Math.floor(failures.length / max);
+  if (rounds >= 2) {
+    const completed = failures[rounds * max - 1] as number;
+    const until = completed + Math.min(window * 2 ** (rounds - 1), BACKOFF_LOOKBACK_MS);
+    if (now.getTime() < until) return new Date(until);
+  }
+  const inWindow = failures.filter((at) => at > now.getTime() - window);
+  if (inWindow.length >= max) return new Date((inWindow[0] as number) + window);
+  return null;
 }
 
 export async function login(attempt: LoginAttempt): Promise<LoginResult> {
   const now = attempt.now ?? new Date();
   const email = normaliseEmail(attempt.email);
-  const { LOGIN_MAX_FAILURES_PER_ACCOUNT, LOGIN_WINDOW_MINUTES } = getEnv();
   const audit = { subjectType: "Account", subjectId: email, clientAddress: attempt.clientAddress, at: now };
 
-  const failures = await recentFailures(email, now);
-  if (failures.count >= LOGIN_MAX_FAILURES_PER_ACCOUNT) {
+  const locked = await lockedUntil(email, now);
+  if (locked) {
     await recordAudit({ ...audit, actor: null, action: "auth.login.throttled" });
-    const unlocksAt = (failures.oldest?.getTime() ?? now.getTime()) + LOGIN_WINDOW_MINUTES * 60_000;
     return {
       ok: false,
       reason: "throttled",
-      retryAfterMinutes: Math.max(1, Math.ceil((unlocksAt - now.getTime()) / 60_000)),
+      retryAfterMinutes: Math.max(1, Math.ceil((locked.getTime() - now.getTime()) / 60_000)),
     };
   }
 

@@ -71,6 +71,25 @@ describe("login", () => {
     expect(later.ok).toBe(true);
   });
 
+  it("backs off: each further round of failures doubles the lock (30, then 60 minutes)", async () => {
+    const email = "medewerker@om.demo";
+    const fail = async (n: number) => {
+      for (let i = 0; i < n; i++) await login({ ...base, email, password: "fout", now: tick(1) });
+    };
+    await fail(5); // round 1: locked until the first failure leaves the 15-minute window
+    tick(16); // the window has passed (no successful login in between)
+    await fail(5); // round 2: 30 minutes from the 10th failure
+    const locked = await login({ ...base, email, password: PASSWORD, now: tick(20) });
+    expect(locked).toEqual({ ok: false, reason: "throttled", retryAfterMinutes: 10 });
+    tick(11);
+    await fail(5); // round 3: 60 minutes
+    expect(await login({ ...base, email, password: PASSWORD, now: tick(45) })).toMatchObject({
+      reason: "throttled",
+      retryAfterMinutes: 15,
+    });
+    expect((await login({ ...base, email, password: PASSWORD, now: tick(15) })).ok).toBe(true);
+  });
+
   it("throttles unknown accounts the same way (no hint whether an account exists)", async () => {
     const email = "bestaat-niet@politie.demo";
     for (let i = 0; i < 5; i++) await login({ ...base, email, password: "x", now: tick(0) });
