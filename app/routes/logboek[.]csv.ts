@@ -3,19 +3,16 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { periodAuditCsv, periodSchema } from "~/audit/audit-log.server";
 import { requireRole } from "~/auth/guards.server";
 import { translatorFor } from "~/i18n/translate.server";
+import { downloadResponse } from "~/utils/http.server";
 
 /** `/logboek.csv?van=…&tot=…`: a period of the audit log, for platform admins. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "PLATFORM_ADMIN");
   const query = periodSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { filename, body } = await periodAuditCsv(user, query, await translatorFor(request), {
-    clientAddress: context.clientAddress,
-  });
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(
+    await periodAuditCsv(user, query, await translatorFor(request), {
+      clientAddress: context.clientAddress,
+    }),
+    "csv",
+  );
 }

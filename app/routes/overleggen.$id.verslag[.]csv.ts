@@ -3,18 +3,15 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/guards.server";
 import { minutesActionsCsv } from "~/domain/minutes/minutes-exports.server";
 import { translatorFor } from "~/i18n/translate.server";
+import { downloadResponse } from "~/utils/http.server";
 
 /** `/overleggen/<id>/verslag.csv`: the actions in the minutes this reader may see, for Excel. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { filename, body } = await minutesActionsCsv(user, params.id ?? "", await translatorFor(request), {
-    clientAddress: context.clientAddress,
-  });
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(
+    await minutesActionsCsv(user, params.id ?? "", await translatorFor(request), {
+      clientAddress: context.clientAddress,
+    }),
+    "csv",
+  );
 }

@@ -4,19 +4,16 @@ import { requireUser } from "~/auth/guards.server";
 import { minutesPdf } from "~/domain/minutes/minutes-exports.server";
 import { detectLocale } from "~/i18n/locale.server";
 import { translator } from "~/i18n/translate.server";
+import { downloadResponse } from "~/utils/http.server";
 
 /** `/overleggen/<id>/verslag.pdf`: the minutes as this reader may see them, as a PDF. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = await detectLocale(request);
-  const { filename, body } = await minutesPdf(user, params.id ?? "", await translator(locale), locale, {
-    clientAddress: context.clientAddress,
-  });
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(
+    await minutesPdf(user, params.id ?? "", await translator(locale), locale, {
+      clientAddress: context.clientAddress,
+    }),
+    "pdf",
+  );
 }

@@ -18,3 +18,20 @@ export function invariantResponse(
     throw new Response(message, { ...init, headers: { "Content-Type": "text/plain; charset=utf-8", ...init.headers } });
   }
 }
+
+const CONTENT_TYPES = {
+  csv: "text/csv; charset=utf-8",
+  ics: "text/calendar; charset=utf-8",
+  pdf: "application/pdf",
+} as const;
+
+/** A download (export): the right type, saved under `filename`, never cached by a shared cache. */
+export function downloadResponse(file: { filename: string; body: string | Buffer }, kind: keyof typeof CONTENT_TYPES) {
+  return new Response(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
+    headers: {
+      "Content-Type": CONTENT_TYPES[kind],
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

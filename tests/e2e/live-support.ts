@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
-import { login } from "./support";
+import { bringInCase, login, startingWith } from "./support";
 
 export const ORG = {
   POL: "Politie basisteam Westerduin",
@@ -10,16 +10,6 @@ export const ORG = {
   OM: "Openbaar Ministerie, arrondissement Westerduin",
   VT: "Veilig Thuis Westerduin",
 };
-
-const startingWith = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
-
-async function bringInCase(page: Page, description: string): Promise<string> {
-  await page.goto("/casussen/nieuw");
-  await page.getByLabel("Korte omschrijving").fill(description);
-  await page.getByRole("button", { name: "Casus inbrengen" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^AO-\d{4}-\d{4}$/);
-  return (await page.getByRole("heading", { level: 1 }).textContent()) as string;
-}
 
 /**
  * The Veilig Thuis chair prepares a meeting through the UI and starts it: item 1 at the table of

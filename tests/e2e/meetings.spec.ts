@@ -1,18 +1,6 @@
-import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
-import { expectNoAxeViolations, login } from "./support";
-
-/** A name as the start of an accessible name ("Reclassering (3RO) …" has regex characters). */
-const startingWith = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
-
-async function bringInCase(page: Page, description: string): Promise<string> {
-  await page.goto("/casussen/nieuw");
-  await page.getByLabel("Korte omschrijving").fill(description);
-  await page.getByRole("button", { name: "Casus inbrengen" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^AO-\d{4}-\d{4}$/);
-  return (await page.getByRole("heading", { level: 1 }).textContent()) as string;
-}
+import { bringInCase, expectNoAxeViolations, login, startingWith } from "./support";
 
 test("the chair prepares and publishes an agenda; need-to-know holds; a partner's proposal is accepted", async ({
   page,

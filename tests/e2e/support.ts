@@ -22,3 +22,15 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByRole("button", { name: "Inloggen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Welkom");
 }
+
+/** A name as the start of an accessible name ("Reclassering (3RO) …" has regex characters). */
+export const startingWith = (name: string) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+
+/** Brings in a case through the form and returns its reference. */
+export async function bringInCase(page: Page, description: string): Promise<string> {
+  await page.goto("/casussen/nieuw");
+  await page.getByLabel("Korte omschrijving").fill(description);
+  await page.getByRole("button", { name: "Casus inbrengen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^AO-\d{4}-\d{4}$/);
+  return (await page.getByRole("heading", { level: 1 }).textContent()) as string;
+}
