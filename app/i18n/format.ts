@@ -15,3 +15,8 @@ export function formatDateTime(value: Date | string, locale: Locale): string {
 export function formatDate(value: Date | string, locale: Locale): string {
   return new Intl.DateTimeFormat(tags[locale], { dateStyle: "long", timeZone: TIME_ZONE }).format(new Date(value));
 }
+
+/** 2027-01-15 → 15-01-2027: the date Dutch Excel reads as a date. */
+export function dutchDate(iso: string): string {
+  return iso.split("-").reverse().join("-");
+}

@@ -3,14 +3,12 @@ import type { TFunction } from "i18next";
 
 import { recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
+import { dutchDate } from "~/i18n/format";
 
 import type { ActionQuery } from "./action.schema";
 import { amsterdamToday, selectActions } from "./actions.server";
 
 type Meta = { clientAddress: string | null; now?: Date };
-
-/** 2027-01-15 → 15-01-2027, the date Dutch Excel reads as a date. */
-const dutchDate = (iso: string) => iso.split("-").reverse().join("-");
 
 async function exported(user: SessionUser, format: "csv" | "ics", count: number, meta: Meta) {
   await recordAudit({

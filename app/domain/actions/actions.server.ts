@@ -114,36 +114,12 @@ export async function selectActions(user: SessionUser, query: ActionQuery, today
     where,
     orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
     take: 500,
-    select: {
-      id: true,
-      description: true,
-      dueDate: true,
-      status: true,
-      closeReason: true,
-      version: true,
-      ownerUserId: true,
-      ownerUser: { select: { name: true } },
-      case: { select: { reference: true } },
-      agendaItem: { select: { meeting: { select: { id: true, title: true, startsAt: true } } } },
-      updates: {
-        orderBy: { at: "asc" },
-        select: { id: true, at: true, byName: true, status: true, closeReason: true, note: true },
-      },
-    },
+    select: { ...actionWithHistorySelect, case: { select: { reference: true } } },
   });
   return rows.map((r) => ({
-    id: r.id,
-    description: r.description,
-    dueDate: r.dueDate.toISOString().slice(0, 10),
+    ...toActionWithHistory(r),
     overdue: r.status !== "DONE" && r.dueDate < today,
-    status: r.status,
-    closeReason: r.closeReason,
-    version: r.version,
-    ownerUserId: r.ownerUserId,
-    ownerName: r.ownerUser?.name ?? null,
     caseReference: r.case.reference,
-    meeting: { id: r.agendaItem.meeting.id, title: r.agendaItem.meeting.title },
-    updates: r.updates.map((u) => ({ ...u, at: u.at.toISOString() })),
   }));
 }
 
@@ -320,12 +296,13 @@ export async function earlierActions(meetingId: string, meetingStartsAt: Date, c
       OR: [{ status: { not: "DONE" } }, ...(lastDiscussed ? [{ closedAt: { gte: lastDiscussed } }] : [])],
     },
     orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-    select: earlierActionSelect,
+    select: actionWithHistorySelect,
   });
-  return rows.map(toEarlierAction);
+  return rows.map(toActionWithHistory);
 }
 
-const earlierActionSelect = {
+/** An action with its owner, meeting and history, as /acties, agendas and the live table show it. */
+const actionWithHistorySelect = {
   id: true,
   description: true,
   dueDate: true,
@@ -343,7 +320,7 @@ const earlierActionSelect = {
   },
 } as const;
 
-function toEarlierAction(a: Prisma.ActionGetPayload<{ select: typeof earlierActionSelect }>) {
+function toActionWithHistory(a: Prisma.ActionGetPayload<{ select: typeof actionWithHistorySelect }>) {
   return {
     id: a.id,
     description: a.description,
@@ -362,5 +339,7 @@ function toEarlierAction(a: Prisma.ActionGetPayload<{ select: typeof earlierActi
 
 /** One earlier action as the live table shows it, read inside the write's transaction. */
 export async function earlierActionById(db: Prisma.TransactionClient, actionId: string) {
-  return toEarlierAction(await db.action.findUniqueOrThrow({ where: { id: actionId }, select: earlierActionSelect }));
+  return toActionWithHistory(
+    await db.action.findUniqueOrThrow({ where: { id: actionId }, select: actionWithHistorySelect }),
+  );
 }

@@ -4,7 +4,7 @@ import PDFDocument from "pdfkit";
 
 import type { SessionUser } from "~/auth/session.server";
 import type { Locale } from "~/i18n/config";
-import { formatDate, formatDateTime } from "~/i18n/format";
+import { dutchDate, formatDate, formatDateTime } from "~/i18n/format";
 import { invariantResponse } from "~/utils/http.server";
 
 import type { MinutesContent } from "./minutes.server";
@@ -119,7 +119,7 @@ export async function minutesActionsCsv(user: SessionUser, meetingId: string, t:
       a.description,
       org(a.ownerOrganisationId),
       a.ownerName ?? "",
-      a.dueDate.split("-").reverse().join("-"),
+      dutchDate(a.dueDate),
       t(`live.action.statuses.${a.status}`),
     ]),
   );
