@@ -2,7 +2,7 @@
  * Server entry: `node --import tsx server.ts` (npm start) or under `remix dev --manual` (npm run dev).
  * The work is in app/server/start.server.ts.
  */
-import { DEMO_PASSWORD, demoUsers } from "~/domain/demo/demo-data";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoUsers } from "~/domain/demo/demo-data";
 import { EnvError, parseEnv } from "~/env.server";
 import { startApplication } from "~/server/start.server";
 
@@ -21,6 +21,10 @@ try {
   if (app.demoMode) {
     lines.push(`Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`);
     for (const user of demoUsers) lines.push(`  ${user.email.padEnd(32)} ${user.roles.join(", ")}`);
+    lines.push(
+      "Voorzitter en beheerders loggen in met een tweede stap: zet de sleutel",
+      `  ${DEMO_TOTP_SECRET} in een authenticator-app, of vraag de code op met: npm run demo:code`,
+    );
   }
   console.log(lines.join("\n") + "\n");
 

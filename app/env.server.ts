@@ -34,6 +34,10 @@ export const envSchema = z
     LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt(5),
     LOGIN_MAX_ATTEMPTS_PER_ADDRESS: positiveInt(30),
     LOGIN_WINDOW_MINUTES: positiveInt(15),
+    /** Minutes between the password and the second factor before the half-open session ends. */
+    SECOND_FACTOR_MINUTES: positiveInt(10),
+    /** Wrong second-factor codes per account within LOGIN_WINDOW_MINUTES before a lock. */
+    SECOND_FACTOR_MAX_FAILURES: positiveInt(5),
     /** A role profile not reviewed for this many months is marked outdated. */
     PROFILE_REVIEW_MONTHS: positiveInt(6),
     TRUST_PROXY: booleanFlag.default(false),

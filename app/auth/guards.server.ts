@@ -39,15 +39,32 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
 export async function requireSession(request: Request) {
   const state = await getSessionState(request);
   if (state.status === "active") return state.session;
+  const url = new URL(request.url);
+  if (state.status === "pending") {
+    if (isDataRequest(request)) throw new Response("Tweede stap ontbreekt", { status: 401 });
+    const params = new URLSearchParams({ redirectTo: safeRedirect(url.pathname + url.search) });
+    throw redirect(`/tweede-stap?${params.toString()}`);
+  }
   const headers = new Headers();
   if (state.status === "expired") headers.append("Set-Cookie", await clearSessionCookie());
   if (isDataRequest(request)) {
     throw new Response("Niet ingelogd", { status: 401, headers });
   }
-  const url = new URL(request.url);
   const params = new URLSearchParams({ redirectTo: safeRedirect(url.pathname + url.search) });
   if (state.status === "expired") params.set("verlopen", "1");
   throw redirect(`/login?${params.toString()}`, { headers });
+}
+
+/**
+ * A session between password and second factor, for the second step only. A full session goes on
+ * to where it was headed; none goes to the login.
+ */
+export async function requirePendingSession(request: Request) {
+  const state = await getSessionState(request);
+  if (state.status === "pending") return state.session;
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  if (state.status === "active") throw redirect(redirectTo);
+  throw redirect(`/login?${new URLSearchParams({ redirectTo }).toString()}`);
 }
 
 /** The signed-in user; a page request without a session goes to /login, a data request gets 401. */

@@ -7,6 +7,8 @@ import { getEnv } from "~/env.server";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
 import type { SessionUser } from "./session.server";
 import { createSession, deleteSession } from "./session.server";
+import type { SecondFactorStep } from "./two-factor.server";
+import { secondFactorStep } from "./two-factor.server";
 
 export type LoginAttempt = {
   email: string;
@@ -19,7 +21,13 @@ export type LoginAttempt = {
 };
 
 export type LoginResult =
-  | { ok: true; session: { id: string; expiresAt: Date }; user: Pick<SessionUser, "id" | "email"> }
+  | {
+      ok: true;
+      session: { id: string; expiresAt: Date };
+      user: Pick<SessionUser, "id" | "email">;
+      /** What comes after the password: nothing, a code from the app, or enrolling an app first. */
+      secondFactor: SecondFactorStep;
+    }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterMinutes: number };
 
@@ -82,7 +90,7 @@ export async function login(attempt: LoginAttempt): Promise<LoginResult> {
 
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, email: true, organisationId: true, password: { select: { hash: true } } },
+    select: { id: true, email: true, organisationId: true, roles: true, password: { select: { hash: true } } },
   });
   const valid = user?.password
     ? await verifyPassword(attempt.password, user.password.hash)
@@ -99,17 +107,23 @@ export async function login(attempt: LoginAttempt): Promise<LoginResult> {
   }
 
   if (attempt.previousSessionId) await deleteSession(attempt.previousSessionId);
+  const secondFactor = await secondFactorStep(user);
   const session = await createSession(
     user.id,
-    { clientAddress: attempt.clientAddress, userAgent: attempt.userAgent },
+    {
+      clientAddress: attempt.clientAddress,
+      userAgent: attempt.userAgent,
+      pendingSecondFactor: secondFactor !== "none",
+    },
     now,
   );
   await recordAudit({
     ...audit,
     actor: { userId: user.id, organisationId: user.organisationId },
     action: "auth.login.succeeded",
+    details: { secondFactor },
   });
-  return { ok: true, session, user: { id: user.id, email: user.email } };
+  return { ok: true, session, user: { id: user.id, email: user.email }, secondFactor };
 }
 
 export async function logout(session: { id: string; user: SessionUser }, clientAddress: string | null): Promise<void> {

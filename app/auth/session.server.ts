@@ -40,6 +40,8 @@ export type ActiveSession = { id: string; createdAt: Date; expiresAt: Date; user
 
 export type SessionLookup =
   | { status: "active"; session: ActiveSession }
+  /** Password given, second factor not yet: opens only the second step. */
+  | { status: "pending"; session: ActiveSession }
   | { status: "expired"; sessionId: string; user: SessionUser }
   | { status: "none" };
 
@@ -66,9 +68,26 @@ export async function lookupSession(sessionId: string | null, now = new Date()):
   if (!sessionId) return { status: "none" };
   const row = await prisma.session.findUnique({
     where: { id: sessionId },
-    select: { id: true, createdAt: true, expiresAt: true, lastSeenAt: true, user: { select: userSelect } },
+    select: {
+      id: true,
+      createdAt: true,
+      expiresAt: true,
+      lastSeenAt: true,
+      pendingSecondFactor: true,
+      user: { select: userSelect },
+    },
   });
   if (!row) return { status: "none" };
+  if (row.pendingSecondFactor) {
+    if (now.getTime() - row.createdAt.getTime() > getEnv().SECOND_FACTOR_MINUTES * 60_000) {
+      await prisma.session.deleteMany({ where: { id: row.id } });
+      return { status: "none" };
+    }
+    return {
+      status: "pending",
+      session: { id: row.id, createdAt: row.createdAt, expiresAt: row.expiresAt, user: row.user },
+    };
+  }
   const idleLimit = getEnv().SESSION_IDLE_MINUTES * 60_000;
   if (row.expiresAt <= now || now.getTime() - row.lastSeenAt.getTime() > idleLimit) {
     await prisma.session.deleteMany({ where: { id: row.id } });
@@ -95,7 +114,7 @@ export async function validateSessions(
 ): Promise<Map<string, SessionUser>> {
   if (ids.length === 0) return new Map();
   const rows = await prisma.session.findMany({
-    where: { id: { in: ids } },
+    where: { id: { in: ids }, pendingSecondFactor: false },
     select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: userSelect } },
   });
   const idleLimit = getEnv().SESSION_IDLE_MINUTES * 60_000;
@@ -114,7 +133,7 @@ export async function validateSessions(
 /** A new session with a fresh random id: the id is never carried over from before login. */
 export async function createSession(
   userId: string,
-  meta: { clientAddress?: string | null; userAgent?: string | null },
+  meta: { clientAddress?: string | null; userAgent?: string | null; pendingSecondFactor?: boolean },
   now = new Date(),
 ): Promise<{ id: string; expiresAt: Date }> {
   const expiresAt = new Date(now.getTime() + getEnv().SESSION_MAX_HOURS * 3_600_000);
@@ -128,9 +147,29 @@ export async function createSession(
       expiresAt,
       clientAddress: meta.clientAddress ?? null,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      pendingSecondFactor: meta.pendingSecondFactor ?? false,
     },
   });
   return { id, expiresAt };
+}
+
+/**
+ * After the second factor: the half-open session is replaced by a full one with a new id (a token
+ * seen before the second factor never grants more). The absolute lifetime counts from the login.
+ */
+export async function completeSecondFactor(
+  pendingId: string,
+  now = new Date(),
+): Promise<{ id: string; expiresAt: Date }> {
+  const id = randomBytes(32).toString("base64url");
+  const pending = await prisma.session.findUniqueOrThrow({ where: { id: pendingId } });
+  await prisma.$transaction([
+    prisma.session.create({
+      data: { ...pending, id, lastSeenAt: now, pendingSecondFactor: false },
+    }),
+    prisma.session.delete({ where: { id: pendingId } }),
+  ]);
+  return { id, expiresAt: pending.expiresAt };
 }
 
 export async function deleteSession(sessionId: string): Promise<void> {

@@ -84,7 +84,8 @@ export default function StartPage() {
             time: formatDateTime(session.expiresAt, locale),
             minutes: session.idleMinutes,
           })}{" "}
-          <Link to="/sessies">{t("sessions.link")}</Link> · <Link to="/wachtwoord">{t("password.link")}</Link>
+          <Link to="/sessies">{t("sessions.link")}</Link> · <Link to="/wachtwoord">{t("password.link")}</Link> ·{" "}
+          <Link to="/tweestapsverificatie">{t("twoFactor.link")}</Link>
         </dd>
       </dl>
 

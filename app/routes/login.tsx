@@ -56,7 +56,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : { key: "login.invalid" };
     return data<ActionResult>({ errors: {}, formError, email }, { status: result.reason === "throttled" ? 429 : 400 });
   }
-  throw redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": await commitSessionCookie(result.session) } });
+  const headers = { "Set-Cookie": await commitSessionCookie(result.session) };
+  if (result.secondFactor !== "none") {
+    throw redirect(`/tweede-stap?${new URLSearchParams({ redirectTo: safeRedirect(redirectTo) }).toString()}`, {
+      headers,
+    });
+  }
+  throw redirect(safeRedirect(redirectTo), { headers });
 }
 
 export default function LoginPage() {

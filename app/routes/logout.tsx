@@ -14,7 +14,7 @@ export async function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   const state = await getSessionState(request);
   const headers = { "Set-Cookie": await clearSessionCookie() };
-  if (state.status !== "active") throw redirect("/login", { headers });
+  if (state.status !== "active" && state.status !== "pending") throw redirect("/login", { headers });
   await logout(state.session, context.clientAddress);
   endSessionSockets(state.session.id, "logout");
   throw redirect("/login?uitgelogd=1", { headers });

@@ -123,7 +123,8 @@ export function createHttpApp(options: { env: Env; build: BuildSource }) {
       next();
     },
   });
-  app.post(["/login", "/login.data"], loginLimiter);
+  // The second step shares the limit: failed codes and failed passwords count together.
+  app.post(["/login", "/login.data", "/tweede-stap", "/tweede-stap.data"], loginLimiter);
 
   const getLoadContext = (req: Request, res: Response) => ({
     cspNonce: res.locals.cspNonce as string,

@@ -4,6 +4,8 @@
  */
 import { randomBytes } from "node:crypto";
 
+import { hashPassword } from "~/auth/password.server";
+import { DEMO_PASSWORD } from "~/domain/demo/demo-data";
 import { parseEnv } from "~/env.server";
 import { startApplication } from "~/server/start.server";
 
@@ -25,6 +27,21 @@ const app = await startApplication(
     LOG_LEVEL: "warn",
   }),
 );
+
+// One account only the two-factor spec uses: it enrols and turns the second factor off again,
+// which must not change the login of any account another spec uses at the same time. (db.server is
+// imported only now: it reads DATABASE_URL, which startApplication set.)
+const { prisma } = await import("~/db.server");
+await prisma.user.create({
+  data: {
+    email: "tweestap@wijkteam.demo",
+    name: "Jesse Tweestap",
+    functionTitle: "Jeugdprofessional",
+    roles: ["MEMBER"],
+    organisation: { connect: { shortCode: "WT" } },
+    password: { create: { hash: await hashPassword(DEMO_PASSWORD) } },
+  },
+});
 
 const stop = async () => {
   await app.stop();

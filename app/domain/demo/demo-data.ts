@@ -3,6 +3,11 @@ import type { OrganisationKind, Role } from "~/generated/prisma/enums";
 /** A fictional region. No real people: names are invented, addresses end in `.demo`. */
 export const DEMO_REGION = "Westerduin";
 export const DEMO_PASSWORD = "demo-demo-demo";
+/**
+ * The authenticator key of the demo accounts that need a second factor (chair, admins): public like
+ * the password, so anyone trying the demo can add it to an app, or run `npm run demo:code`.
+ */
+export const DEMO_TOTP_SECRET = "DEMODEMODEMODEMODEMODEMODEMODEMO";
 
 export type DemoOrganisation = { shortCode: string; slug: string; name: string; kind: OrganisationKind };
 export type DemoUser = { email: string; name: string; functionTitle: string; org: string; roles: Role[] };

@@ -1,8 +1,9 @@
 import { hashPassword } from "~/auth/password.server";
+import { requiresSecondFactor } from "~/auth/two-factor.server";
 import { prisma } from "~/db.server";
 import { profileSearchColumns } from "~/domain/organisations/role-profiles.server";
 
-import { DEMO_PASSWORD, DEMO_REGION, demoOrganisations, demoUsers } from "./demo-data";
+import { DEMO_PASSWORD, DEMO_REGION, DEMO_TOTP_SECRET, demoOrganisations, demoUsers } from "./demo-data";
 import { demoProfiles } from "./demo-profiles";
 
 /**
@@ -41,6 +42,9 @@ export async function seedDemoData(
         roles: user.roles,
         organisationId,
         password: { create: { hash: await hashPassword(DEMO_PASSWORD) } },
+        twoFactor: requiresSecondFactor(user.roles)
+          ? { create: { secret: DEMO_TOTP_SECRET, enabledAt: now } }
+          : undefined,
       },
     });
     users++;
