@@ -76,7 +76,11 @@ function useFocusMainOnNavigation() {
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
-    document.getElementById("main")?.focus({ preventScroll: true });
+    const main = document.getElementById("main");
+    // A page that put focus on a field of its own (the code on the second step) keeps it.
+    const active = document.activeElement;
+    if (active && active !== main && main?.contains(active)) return;
+    main?.focus({ preventScroll: true });
   }, [pathname]);
 }
 

@@ -9,6 +9,7 @@ import { commitSessionCookie, completeSecondFactor } from "./session.server";
 import {
   confirmEnrolment,
   disableSecondFactor,
+  enrolledSince,
   regenerateRecoveryCodes,
   verifySecondFactor,
 } from "./two-factor.server";
@@ -76,6 +77,13 @@ export async function handleSecondStep(
   formData: FormData,
   meta: { clientAddress: string | null; throttled: boolean },
 ) {
+  if (formData.get("intent") === "continue") {
+    if (!(await enrolledSince(session.user.id, session.createdAt)))
+      throw new Response("Eerst instellen", { status: 400 });
+    const full = await completeSecondFactor(session.id);
+    const redirectTo = safeRedirect(formData.get("redirectTo"));
+    throw redirect(redirectTo, { headers: { "Set-Cookie": await commitSessionCookie(full) } });
+  }
   const parsed = stepFormSchema.safeParse(fields(formData));
   if (!parsed.success) return invalidForm(formData.get("intent"), parsed.error.issues);
   const { intent, code } = parsed.data;
@@ -83,13 +91,10 @@ export async function handleSecondStep(
   const redirectTo = safeRedirect(parsed.data.redirectTo);
 
   if (intent === "enrol") {
+    // The session stays half-open while the recovery codes are shown; "continue" completes it.
     const result = await confirmEnrolment(session.user, code, meta);
     if (!result.ok) return failure(intent, result);
-    const full = await completeSecondFactor(session.id);
-    return data<TwoFactorFormData>(
-      { intent, recoveryCodes: result.recoveryCodes, redirectTo },
-      { headers: { "Set-Cookie": await commitSessionCookie(full) } },
-    );
+    return data<TwoFactorFormData>({ intent, recoveryCodes: result.recoveryCodes, redirectTo });
   }
   const result = await verifySecondFactor(session.user, code, meta);
   if (!result.ok) return failure(intent, result);

@@ -43,6 +43,15 @@ export async function secondFactorStatus(user: SessionUser) {
   };
 }
 
+/**
+ * Whether the account's second factor was confirmed after `since` (the start of a half-open
+ * session): enrolment ends with a correct code, so that session may become a full one.
+ */
+export async function enrolledSince(userId: string, since: Date): Promise<boolean> {
+  const row = await prisma.twoFactor.findUnique({ where: { userId }, select: { enabledAt: true } });
+  return Boolean(row?.enabledAt && row.enabledAt >= since);
+}
+
 export type Enrolment = { secret: string; uri: string; qrCode: string };
 
 /**

@@ -1,5 +1,6 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { FieldError } from "~/utils/form-errors";
@@ -27,6 +28,11 @@ export function CodeForm({
   const { t } = useTranslation();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  // After a wrong code, focus goes back to the field (its error is read with it) for the next try.
+  const errorKey = error ? `${error.key}:${JSON.stringify(error.values ?? {})}` : null;
+  useEffect(() => {
+    if (errorKey) document.getElementById(`code-${intent}`)?.focus();
+  }, [errorKey, intent]);
   return (
     <Form method="post" className="form" noValidate>
       <input type="hidden" name="intent" value={intent} />
@@ -44,8 +50,7 @@ export function CodeForm({
         autoCapitalize="none"
         maxLength={64}
         required
-        // The field keeps focus after a wrong code, so the next try is typed at once.
-        autoFocus={autoFocus || Boolean(error)}
+        autoFocus={autoFocus}
       />
       <button type="submit" className="button" aria-disabled={busy || undefined}>
         {submit}
@@ -91,7 +96,7 @@ export function EnrolmentPanel({
 }
 
 /** The recovery codes, shown once; the heading takes focus so a screen reader starts here. */
-export function RecoveryCodesPanel({ codes, continueTo }: { codes: string[]; continueTo?: string }) {
+export function RecoveryCodesPanel({ codes, children }: { codes: string[]; children?: ReactNode }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -108,11 +113,7 @@ export function RecoveryCodesPanel({ codes, continueTo }: { codes: string[]; con
           </li>
         ))}
       </ul>
-      {continueTo ? (
-        <Link to={continueTo} className="button">
-          {t("twoFactor.continue")}
-        </Link>
-      ) : null}
+      {children}
     </section>
   );
 }

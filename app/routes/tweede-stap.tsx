@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
@@ -33,11 +32,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
-// The recovery codes are shown once, from the action's answer: the loader (which would now send a
-// full session onwards) does not run again after the enrolment.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
-  actionResult && typeof actionResult === "object" && "recoveryCodes" in actionResult ? false : defaultShouldRevalidate;
-
 export default function SecondStepPage() {
   const { t } = useTranslation();
   const loaded = useLoaderData<typeof loader>();
@@ -46,7 +40,17 @@ export default function SecondStepPage() {
 
   let body;
   if (result?.recoveryCodes) {
-    body = <RecoveryCodesPanel codes={result.recoveryCodes} continueTo={result.redirectTo ?? "/"} />;
+    body = (
+      <RecoveryCodesPanel codes={result.recoveryCodes}>
+        <Form method="post">
+          <input type="hidden" name="intent" value="continue" />
+          <input type="hidden" name="redirectTo" value={result.redirectTo ?? loaded.redirectTo} />
+          <button type="submit" className="button">
+            {t("twoFactor.continue")}
+          </button>
+        </Form>
+      </RecoveryCodesPanel>
+    );
   } else if (loaded.mode === "verify") {
     body = (
       <>
