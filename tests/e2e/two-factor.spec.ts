@@ -1,10 +1,11 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
 import { claimStep, codeAt } from "../support/totp";
 
 import { DEMO_PASSWORD, enterSecondFactor, expectNoAxeViolations, login } from "./support";
 
-async function passwordOnly(page: import("@playwright/test").Page, email: string) {
+async function passwordOnly(page: Page, email: string) {
   await page.goto("/login");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
