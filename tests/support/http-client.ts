@@ -30,11 +30,19 @@ export class Browserish {
     return response;
   }
 
-  async post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+  async post(
+    path: string,
+    fields: Record<string, string | string[]>,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(fields)) {
+      for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
+    }
     const response = await fetch(this.baseUrl + path, {
       method: "POST",
       redirect: "manual",
-      body: new URLSearchParams(fields),
+      body,
       headers: { Cookie: this.cookieHeader, Origin: this.baseUrl, ...headers },
     });
     this.remember(response);

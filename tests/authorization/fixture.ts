@@ -1,0 +1,158 @@
+/**
+ * The world the authorization matrix runs in, made through the domain functions (as users would):
+ * meetings in each state, cases of two organisations, a role card, a need, an action, proposals.
+ */
+import { randomUUID } from "node:crypto";
+
+import { prisma } from "~/db.server";
+import { createCase } from "~/domain/cases/cases.server";
+import { addAction, addNeed, endMeeting, startMeeting } from "~/domain/live/live.server";
+import { addAgendaItem, createMeeting, proposeItem, publishMeeting } from "~/domain/meetings/meetings.server";
+
+import { liveMeeting, roleCardOf } from "../support/live-meeting";
+import { sessionUser } from "../support/users";
+
+const meta = { clientAddress: "192.0.2.77" };
+
+export async function buildFixture() {
+  const police = await sessionUser("medewerker@politie.demo");
+  const caseOwner = await sessionUser("medewerker@veiligthuis.demo");
+
+  // Live: item A at the table of police, Child Protection Board and Veilig Thuis; B of probation
+  // and Veilig Thuis. Probation is invited but not at A's table; the local team is not invited.
+  const live = await liveMeeting();
+  const { chair, org } = live;
+  const itemA = await prisma.agendaItem.findUniqueOrThrow({
+    where: { id: live.itemIds.A },
+    select: { case: { select: { reference: true } } },
+  });
+  const card = await roleCardOf(live.itemIds.A, org.POL as string);
+  await addNeed(caseOwner, { key: randomUUID(), itemId: live.itemIds.A, text: "Wie kent het gezin?" }, meta);
+  const need = await prisma.need.findFirstOrThrow({ where: { agendaItemId: live.itemIds.A } });
+  await addAction(
+    chair,
+    {
+      key: randomUUID(),
+      itemId: live.itemIds.A,
+      description: "Huisbezoek afleggen",
+      ownerOrganisationId: org.POL as string,
+      ownerUserId: "",
+      dueDate: "2027-01-15",
+    },
+    meta,
+  );
+  const action = await prisma.action.findFirstOrThrow({ where: { agendaItemId: live.itemIds.A } });
+
+  // A live meeting only for "end the meeting" (ending the main one would change every later cell).
+  const toEnd = await liveMeeting();
+
+  // Finished: minutes exist.
+  const finished = await liveMeeting();
+  await endMeeting(chair, finished.meetingId, meta);
+
+  // An action from the finished meeting comes back when its case is on a later live agenda:
+  // its owner (the police) updates it there.
+  const finishedItemA = await prisma.agendaItem.findUniqueOrThrow({
+    where: { id: finished.itemIds.A },
+    select: { case: { select: { reference: true } } },
+  });
+  const earlier = await prisma.action.create({
+    data: {
+      agendaItemId: finished.itemIds.A,
+      caseId: (await prisma.case.findUniqueOrThrow({ where: { reference: finishedItemA.case.reference } })).id,
+      description: "Gesprek met school",
+      ownerOrganisationId: org.POL as string,
+      dueDate: new Date("2027-01-10T00:00:00Z"),
+      createdById: chair.id,
+    },
+  });
+  const returning = await createMeeting(
+    chair,
+    {
+      title: "Vervolg",
+      region: "Westerduin",
+      startsAt: new Date(Date.now() + 3_600_000),
+      durationMinutes: 45,
+      location: "ZVH",
+      invitedOrganisationIds: [org.POL as string, org.RECL as string],
+    },
+    meta,
+  );
+  await addAgendaItem(
+    chair,
+    returning.id,
+    {
+      caseReference: finishedItemA.case.reference,
+      question: "Hoe staat het ervoor?",
+      askingOrganisationId: org.VT as string,
+      timeboxMinutes: 10,
+      tableOrganisationIds: [org.POL as string, org.VT as string],
+    },
+    meta,
+  );
+  await publishMeeting(chair, returning.id, meta);
+  await startMeeting(chair, returning.id, meta);
+  const returningItem = await prisma.agendaItem.findFirstOrThrow({ where: { meetingId: returning.id } });
+
+  // Published, not started: the agenda's actions (proposals, publish, order, start).
+  const published = await liveMeeting({ start: false });
+  const { reference: policeCase } = await createCase(
+    police,
+    { region: "Westerduin", description: "Jongere, twee meldingen van overlast.", riskLevel: "ELEVATED" },
+    meta,
+  );
+  const { reference: policeCase2 } = await createCase(
+    police,
+    { region: "Westerduin", description: "Jongere, melding van de school.", riskLevel: "LOW" },
+    meta,
+  );
+  await proposeItem(
+    police,
+    published.meetingId,
+    { caseReference: policeCase, question: "Wie?", timeboxMinutes: 10 },
+    meta,
+  );
+  await proposeItem(
+    police,
+    published.meetingId,
+    { caseReference: policeCase2, question: "Wie?", timeboxMinutes: 10 },
+    meta,
+  );
+  const proposals = await prisma.agendaProposal.findMany({
+    where: { meetingId: published.meetingId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+
+  // Draft: only its chair sees it.
+  const draft = await createMeeting(
+    chair,
+    {
+      title: "Concept",
+      region: "Westerduin",
+      startsAt: new Date(Date.now() + 7 * 86_400_000),
+      durationMinutes: 60,
+      location: "ZVH",
+      invitedOrganisationIds: [org.POL as string],
+    },
+    meta,
+  );
+
+  return {
+    org,
+    live: { meetingId: live.meetingId, itemA: live.itemIds.A, itemB: live.itemIds.B },
+    caseA: itemA.case.reference,
+    policeCase,
+    card: { id: card.id, version: card.version },
+    need: { id: need.id, version: need.version },
+    action: { id: action.id, version: action.version },
+    toEnd: toEnd.meetingId,
+    finished: finished.meetingId,
+    published: { meetingId: published.meetingId, itemA: published.itemIds.A },
+    proposals: proposals.map((p) => p.id),
+    draft: draft.id,
+    earlier: { actionId: earlier.id, itemId: returningItem.id },
+  };
+}
+
+export type Fixture = Awaited<ReturnType<typeof buildFixture>>;
