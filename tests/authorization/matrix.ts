@@ -85,6 +85,28 @@ export const ROWS: Row[] = [
   { area: "Openbaar", surface: "GET /login", on: "—", expect: everyone(), http: () => get("/login") },
   {
     area: "Openbaar",
+    surface: "POST /login",
+    on: "fout wachtwoord",
+    expect: everyone(),
+    http: () => post("/login", { email: "iemand@actie-overleg.demo", password: "fout" }),
+  },
+  {
+    area: "Openbaar",
+    surface: "GET /tweede-stap",
+    on: "zonder half-open sessie: door naar de startpagina",
+    expect: { ...signedIn(), anonymous: "login" },
+    http: () => get("/tweede-stap"),
+  },
+  {
+    area: "Openbaar",
+    surface: "POST /tweede-stap",
+    on: "zonder half-open sessie: door naar de startpagina",
+    expect: { ...signedIn(), anonymous: "login" },
+    http: () => post("/tweede-stap", { intent: "verify", code: "000000" }),
+  },
+  { area: "Openbaar", surface: "GET /taal", on: "—", expect: everyone(), http: () => get("/taal") },
+  {
+    area: "Openbaar",
     surface: "POST /taal",
     on: "taal kiezen",
     expect: everyone(),
@@ -652,5 +674,12 @@ export const ROWS: Row[] = [
     on: "casus P van de politie",
     expect: only(...POLICE),
     http: (fx) => post(`/casussen/${fx.policeCase}`, { intent: "close" }),
+  },
+  {
+    area: "Account",
+    surface: "POST /logout",
+    on: "eigen sessie (als laatste: beëindigt de sessies van de matrix)",
+    expect: signedIn(),
+    http: () => post("/logout"),
   },
 ];

@@ -66,6 +66,8 @@ async function httpOutcome(client: Browserish, probe: HttpProbe): Promise<Observ
   const location = response.headers.get("Location") ?? "";
   await response.arrayBuffer();
   const detail = `HTTP ${response.status}${location ? ` → ${location}` : ""}`;
+  // The logout's own confirmation ("you are logged out") is the action succeeding.
+  if (location.startsWith("/login?uitgelogd")) return { outcome: "allow", detail };
   if (
     response.status === 401 ||
     (response.status >= 300 && response.status < 400 && /^\/(login|tweede-stap)\b/.test(location))
