@@ -3,6 +3,7 @@ import type { z } from "zod";
 
 import type { SessionUser } from "~/auth/session.server";
 import { lookupSession } from "~/auth/session.server";
+import { InvalidTextError } from "~/db.server";
 import { LiveError } from "~/domain/live/live.server";
 import { getEnv } from "~/env.server";
 import { fieldErrorsFrom } from "~/utils/form-errors";
@@ -79,6 +80,10 @@ export function handle<S extends z.ZodType, T>(
       }
       ack(await run(parsed.data, user));
     } catch (error) {
+      if (error instanceof InvalidTextError) {
+        ack(failure("invalid_payload", "live.errors.invalid"));
+        return;
+      }
       if (error instanceof LiveError) {
         ack(failure(error.code, error.key, error.current === undefined ? {} : { current: error.current }));
         return;
