@@ -24,20 +24,65 @@ export class InvalidTextError extends Response {
   }
 }
 
+/**
+ * The database is down, restarting or too slow (a statement ran past its timeout): the request
+ * fails at once with a 503 and a message that says so, instead of hanging or a 500. The next
+ * request tries again (the pool reconnects by itself).
+ */
+export class DatabaseUnavailableError extends Response {
+  constructor() {
+    super("De database is even niet bereikbaar. Probeer het zo opnieuw.", {
+      status: 503,
+      headers: { "Retry-After": "10", "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+}
+
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// query_canceled (statement timeout), admin shutdown, crash shutdown, starting up, connection errors.
+const UNAVAILABLE_PG_CODES = new Set(["57014", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNAVAILABLE_MESSAGE =
+  /can't reach database server|connection terminated|econnrefused|econnreset|timeout exceeded when trying to connect|statement timeout|terminating connection|server closed the connection|query read timeout/i;
+
+/** Whether an error (or one it wraps) says the database cannot be reached or took too long. */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const e = error as Record<string, unknown>;
+  if (typeof e.code === "string" && (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_PG_CODES.has(e.code)))
+    return true;
+  if (typeof e.originalCode === "string" && UNAVAILABLE_PG_CODES.has(e.originalCode)) return true;
+  if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
+  if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  const meta = e.meta as Record<string, unknown> | undefined;
+  return [e.cause, meta?.driverAdapterError].some((inner) => isDatabaseUnavailable(inner, depth + 1));
+}
+
 function createClient(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: the server entry resolves it before the app loads");
+  const statementTimeoutMs = Number(process.env.DATABASE_STATEMENT_TIMEOUT_SECONDS ?? 10) * 1_000;
   const adapter = new PrismaPg({
     connectionString,
     max: 10,
+    // Waiting for a free connection counts too: requests do not pile up behind a slow database.
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
+    // The database cancels a statement that runs too long; the client gives up a little later
+    // in case the database cannot even answer that.
+    statement_timeout: statementTimeoutMs,
+    query_timeout: statementTimeoutMs + 2_000,
   });
   const client = new PrismaClient({ adapter }).$extends({
     query: {
-      $allOperations({ args, query }) {
+      async $allOperations({ args, query }) {
         if (containsNul(args)) throw new InvalidTextError();
-        return query(args);
+        try {
+          return await query(args);
+        } catch (error) {
+          if (isDatabaseUnavailable(error)) throw new DatabaseUnavailableError();
+          throw error;
+        }
       },
     },
   });

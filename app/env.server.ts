@@ -48,6 +48,8 @@ export const envSchema = z
     REALTIME_ADAPTER: z
       .enum(["memory", "postgres", "redis"], { error: "moet memory, postgres of redis zijn" })
       .optional(),
+    /** A database statement running longer than this is cancelled and the request answers 503. */
+    DATABASE_STATEMENT_TIMEOUT_SECONDS: positiveInt(10),
     /** Months after closing that a case's content is erased by the retention job (default 12). */
     RETENTION_MONTHS: positiveInt(12),
     /** How often the sessions behind open sockets are re-validated (expiry, idle, deleted). */

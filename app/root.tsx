@@ -20,6 +20,7 @@ import { useTranslation } from "react-i18next";
 
 import { getOptionalUser } from "./auth/guards.server";
 import { ConnectionIndicator } from "./components/connection-indicator";
+import { NavigationProgress } from "./components/navigation-progress";
 import { useNonce } from "./components/nonce";
 import { defaultLocale } from "./i18n/config";
 import type { Locale } from "./i18n/config";
@@ -165,6 +166,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </nav>
           ) : null}
         </header>
+        <NavigationProgress />
         <main id="main" className="container" tabIndex={-1}>
           {children}
         </main>
@@ -198,6 +200,16 @@ export function ErrorBoundary() {
     } else if (error.status === 403) {
       title = t("errors.forbiddenTitle");
       body = <p>{t("errors.forbidden")}</p>;
+    } else if (error.status === 503) {
+      title = t("errors.unavailableTitle");
+      body = (
+        <>
+          <p>{t("errors.unavailable")}</p>
+          <p>
+            <a href={location.pathname + location.search}>{t("errors.retry")}</a>
+          </p>
+        </>
+      );
     } else if (error.status === 401) {
       title = t("errors.unauthorizedTitle");
       const redirectTo = encodeURIComponent(location.pathname + location.search);

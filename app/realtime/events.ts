@@ -9,7 +9,15 @@ import type { FormErrors } from "~/utils/form-errors";
 export type RoomRef = { type: "organisation"; id: string };
 
 export type AckError = {
-  code: "invalid_payload" | "forbidden" | "unauthenticated" | "not_found" | "conflict" | "rule" | "internal";
+  code:
+    | "invalid_payload"
+    | "forbidden"
+    | "unauthenticated"
+    | "not_found"
+    | "conflict"
+    | "rule"
+    | "unavailable"
+    | "internal";
   /** A translation key that says what went wrong. */
   key: string;
   message: string;

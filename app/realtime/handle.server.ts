@@ -3,7 +3,7 @@ import type { z } from "zod";
 
 import type { SessionUser } from "~/auth/session.server";
 import { lookupSession } from "~/auth/session.server";
-import { InvalidTextError } from "~/db.server";
+import { DatabaseUnavailableError, InvalidTextError } from "~/db.server";
 import { LiveError } from "~/domain/live/live.server";
 import { getEnv } from "~/env.server";
 import { fieldErrorsFrom } from "~/utils/form-errors";
@@ -21,6 +21,7 @@ const MESSAGES: Record<AckError["code"], string> = {
   not_found: "Niet gevonden",
   conflict: "Intussen gewijzigd",
   rule: "Niet toegestaan",
+  unavailable: "Database niet bereikbaar",
   internal: "Er ging iets mis",
 };
 
@@ -80,6 +81,10 @@ export function handle<S extends z.ZodType, T>(
       }
       ack(await run(parsed.data, user));
     } catch (error) {
+      if (error instanceof DatabaseUnavailableError) {
+        ack(failure("unavailable", "errors.databaseUnavailable"));
+        return;
+      }
       if (error instanceof InvalidTextError) {
         ack(failure("invalid_payload", "live.errors.invalid"));
         return;

@@ -8,6 +8,8 @@ const en: Shape<Translation> = {
     tagline: "Who does what, per case, at one table.",
     skipToContent: "Skip to content",
     mainNavigation: "Main menu",
+    loading: "Loading…",
+    saving: "Saving…",
     footer:
       "Actie-overleg coordinates roles and actions; it is not a case file. Do not store names or other direct personal data.",
   },
@@ -901,6 +903,10 @@ const en: Shape<Translation> = {
     backHome: "Go to the home page",
     sessionEnded: "Your session has expired. Log in again.",
     unexpected: "Something went wrong on our side. Try again.",
+    unavailableTitle: "No connection to the database for a moment",
+    unavailable: "Data cannot be read or saved right now. Nothing was half saved. Try again in a minute.",
+    retry: "Try again",
+    databaseUnavailable: "Not saved: the database cannot be reached for a moment. Try again shortly.",
   },
 };
 

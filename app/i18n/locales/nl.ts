@@ -5,6 +5,8 @@ const nl = {
     tagline: "Wie doet wat, per casus, aan één tafel.",
     skipToContent: "Naar de inhoud",
     mainNavigation: "Hoofdmenu",
+    loading: "Bezig met laden…",
+    saving: "Bezig met opslaan…",
     footer:
       "Actie-overleg: coördinatie van rollen en acties, geen dossier. Sla geen namen of andere directe persoonsgegevens op.",
   },
@@ -902,6 +904,11 @@ const nl = {
     backHome: "Naar de startpagina",
     sessionEnded: "Je sessie is verlopen. Log opnieuw in.",
     unexpected: "Er ging iets mis aan onze kant. Probeer het opnieuw.",
+    unavailableTitle: "Even geen verbinding met de database",
+    unavailable:
+      "De gegevens kunnen nu niet worden gelezen of opgeslagen. Er is niets half opgeslagen. Probeer het over een minuut opnieuw.",
+    retry: "Opnieuw proberen",
+    databaseUnavailable: "Niet opgeslagen: de database is even niet bereikbaar. Probeer het zo opnieuw.",
   },
 };
 
