@@ -22,8 +22,6 @@ export function NavigationProgress() {
     return () => clearTimeout(timer);
   }, [current]);
   const shown = current !== null && due === current ? state : null;
-  return () => clearTimeout(timer);
-  }, [state]);
   return (
     <div className={shown ? "navigation-progress navigation-progress--busy" : "navigation-progress"} role="status">
       {shown === "submitting" ? t("app.saving") : shown === "loading" ? t("app.loading") : ""}
