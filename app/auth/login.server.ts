@@ -142,12 +142,21 @@ export async function listSessions(user: SessionUser, currentId: string, now = n
   const sessions = await prisma.session.findMany({
     where: { userId: user.id, expiresAt: { gt: now } },
     orderBy: { lastSeenAt: "desc" },
-    select: { id: true, createdAt: true, lastSeenAt: true, clientAddress: true, userAgent: true },
+    select: {
+      id: true,
+      createdAt: true,
+      lastSeenAt: true,
+      clientAddress: true,
+      userAgent: true,
+      pendingSecondFactor: true,
+    },
   });
   return sessions.map((s) => ({
     // The session id is a secret: the page gets a short fingerprint, never the id.
     key: createHash("sha256").update(s.id).digest("hex").slice(0, 12),
     current: s.id === currentId,
+    /** Password given somewhere, second factor not (yet): worth a look if it was not you. */
+    halfOpen: s.pendingSecondFactor,
     createdAt: s.createdAt.toISOString(),
     lastSeenAt: s.lastSeenAt.toISOString(),
     clientAddress: s.clientAddress,

@@ -28,11 +28,11 @@ export function CodeForm({
   const { t } = useTranslation();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
-  // After a wrong code, focus goes back to the field (its error is read with it) for the next try.
-  const errorKey = error ? `${error.key}:${JSON.stringify(error.values ?? {})}` : null;
+  // After a wrong code, focus goes back to the field (its error is read with it) for the next try;
+  // every answer is a new object, so a second wrong code in a row does it again.
   useEffect(() => {
-    if (errorKey) document.getElementById(`code-${intent}`)?.focus();
-  }, [errorKey, intent]);
+    if (error) document.getElementById(`code-${intent}`)?.focus();
+  }, [error, intent]);
   return (
     <Form method="post" className="form" noValidate>
       <input type="hidden" name="intent" value={intent} />

@@ -51,6 +51,7 @@ export default function SessionsPage() {
                 <td>
                   {formatDateTime(s.createdAt, locale)}{" "}
                   {s.current ? <span className="badge badge--current">{t("sessions.current")}</span> : null}
+                  {s.halfOpen ? <span className="badge">{t("sessions.halfOpen")}</span> : null}
                 </td>
                 <td>{formatDateTime(s.lastSeenAt, locale)}</td>
                 <td>{s.clientAddress ?? ""}</td>

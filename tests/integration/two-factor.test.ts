@@ -249,6 +249,8 @@ describe("over HTTP and socket.io", () => {
     const verify = await (await again.get("/tweede-stap")).text();
     expect(verify).not.toContain("data:image/png");
     expect(verify).toContain('name="intent" value="verify"');
+    // The full session sees the half-open one among its sessions, marked as such.
+    expect(await (await client.get("/sessies")).text()).toContain("Wachtwoord gegeven, tweede stap niet");
     // "continue" is only for a session in which the enrolment itself was completed.
     expect((await again.post("/tweede-stap", { intent: "continue" })).status).toBe(400);
     expect((await again.get("/overleggen")).status).toBe(302);

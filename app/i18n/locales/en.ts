@@ -636,6 +636,7 @@ const en: Shape<Translation> = {
     from: "From",
     device: "Browser",
     current: "This session",
+    halfOpen: "Password given, second step not",
     everywhere: "Log out everywhere",
     everywhereHint: "Ends all your sessions, this one too; open live meetings are disconnected.",
     link: "Sessions",

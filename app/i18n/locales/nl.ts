@@ -636,6 +636,7 @@ const nl = {
     from: "Vanaf",
     device: "Browser",
     current: "Deze sessie",
+    halfOpen: "Wachtwoord gegeven, tweede stap niet",
     everywhere: "Overal uitloggen",
     everywhereHint: "Beëindigt al je sessies, ook deze; open live-overleggen worden verbroken.",
     link: "Sessies",
