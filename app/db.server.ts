@@ -86,9 +86,24 @@ function createClient(): PrismaClient {
       },
     },
   });
+  // A transaction that cannot begin or is cut off between its statements is an outage too.
+  const mapped = new Proxy(client, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property);
+      if (property !== "$transaction" || typeof value !== "function") return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } catch (error) {
+          if (isDatabaseUnavailable(error) && !(error instanceof Response)) throw new DatabaseUnavailableError();
+          throw error;
+        }
+      };
+    },
+  });
   // The extension adds no methods and changes no result: the plain client type (which the
   // transaction helpers are written against) describes it exactly.
-  return client as unknown as PrismaClient;
+  return mapped as unknown as PrismaClient;
 }
 
 export const prisma = singleton("prisma", createClient);
