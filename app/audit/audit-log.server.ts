@@ -8,7 +8,7 @@ import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { invariantResponse } from "~/utils/http.server";
 
-import { recordAudit } from "./audit.server";
+import { actorOf, recordAudit } from "./audit.server";
 
 export const AUDIT_VIEW_LIMIT = 500;
 const EXPORT_LIMIT = 100_000;
@@ -84,7 +84,7 @@ export async function caseAuditLog(admin: SessionUser, filter: { reference: stri
     return null;
   };
   await recordAudit({
-    actor: { userId: admin.id, organisationId: admin.organisation.id },
+    actor: actorOf(admin),
     action: "audit.viewed",
     subjectType: "Organisation",
     subjectId: admin.organisation.id,
@@ -134,7 +134,7 @@ export async function periodAuditLog(admin: SessionUser, query: z.infer<typeof p
   const period = periodOf(query, meta.now);
   const rows = await periodRows(period.start, period.end, AUDIT_VIEW_LIMIT);
   await recordAudit({
-    actor: { userId: admin.id, organisationId: admin.organisation.id },
+    actor: actorOf(admin),
     action: "audit.viewed",
     clientAddress: meta.clientAddress,
     details: { from: period.from, to: period.to },
@@ -186,7 +186,7 @@ export async function periodAuditCsv(
     },
   );
   await recordAudit({
-    actor: { userId: admin.id, organisationId: admin.organisation.id },
+    actor: actorOf(admin),
     action: "audit.exported",
     clientAddress: meta.clientAddress,
     details: { from: period.from, to: period.to, count: rows.length },

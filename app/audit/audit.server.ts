@@ -7,6 +7,12 @@ export type { AuditAction } from "./audit-actions";
 
 export type AuditActor = { userId: string; organisationId: string } | null;
 
+/** A signed-in user as the actor of an audit event: who, and for which organisation. */
+export const actorOf = (user: { id: string; organisation: { id: string } }) => ({
+  userId: user.id,
+  organisationId: user.organisation.id,
+});
+
 export type AuditInput = {
   actor: AuditActor;
   action: AuditAction;

@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 
-import { recordAudit } from "~/audit/audit.server";
+import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { Role } from "~/generated/prisma/client";
 import { invariantResponse, isDataRequest } from "~/utils/http.server";
 import { safeRedirect } from "~/utils/redirect";
@@ -18,7 +18,7 @@ export function getSessionState(request: Request): Promise<SessionLookup> {
       const state = await lookupSession(id);
       if (state.status === "expired") {
         await recordAudit({
-          actor: { userId: state.user.id, organisationId: state.user.organisation.id },
+          actor: actorOf(state.user),
           action: "auth.session.expired",
           subjectType: "Session",
           subjectId: state.sessionId.slice(0, 12),

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-import { recordAudit } from "~/audit/audit.server";
+import { actorOf, recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
 
@@ -129,7 +129,7 @@ export async function login(attempt: LoginAttempt): Promise<LoginResult> {
 export async function logout(session: { id: string; user: SessionUser }, clientAddress: string | null): Promise<void> {
   await deleteSession(session.id);
   await recordAudit({
-    actor: { userId: session.user.id, organisationId: session.user.organisation.id },
+    actor: actorOf(session.user),
     action: "auth.logout",
     subjectType: "User",
     subjectId: session.user.id,
@@ -172,7 +172,7 @@ export async function logoutEverywhere(user: SessionUser, clientAddress: string 
   const sessions = await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } });
   await prisma.session.deleteMany({ where: { userId: user.id } });
   await recordAudit({
-    actor: { userId: user.id, organisationId: user.organisation.id },
+    actor: actorOf(user),
     action: "auth.logout.everywhere",
     subjectType: "User",
     subjectId: user.id,
@@ -196,7 +196,7 @@ export async function changePassword(
   const row = await prisma.password.findUnique({ where: { userId: user.id }, select: { hash: true } });
   if (!row || !(await verifyPassword(input.current, row.hash))) {
     await recordAudit({
-      actor: { userId: user.id, organisationId: user.organisation.id },
+      actor: actorOf(user),
       action: "auth.password.change-failed",
       subjectType: "User",
       subjectId: user.id,
@@ -214,7 +214,7 @@ export async function changePassword(
     prisma.session.deleteMany({ where: { userId: user.id, id: { not: currentSessionId } } }),
   ]);
   await recordAudit({
-    actor: { userId: user.id, organisationId: user.organisation.id },
+    actor: actorOf(user),
     action: "auth.password.changed",
     subjectType: "User",
     subjectId: user.id,

@@ -3,7 +3,7 @@ import { createHash, randomInt } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
 
-import { recordAudit } from "~/audit/audit.server";
+import { actorOf, recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
 import type { Role } from "~/generated/prisma/client";
@@ -110,11 +110,6 @@ async function replaceRecoveryCodes(userId: string): Promise<string[]> {
 }
 
 type Meta = { clientAddress: string | null; now?: Date };
-
-const actorOf = (user: Pick<SessionUser, "id" | "organisation">) => ({
-  userId: user.id,
-  organisationId: user.organisation.id,
-});
 
 /** Confirms an enrolment with the first code from the app; returns the recovery codes (shown once). */
 export async function confirmEnrolment(

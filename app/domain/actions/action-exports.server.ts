@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { TFunction } from "i18next";
 
-import { recordAudit } from "~/audit/audit.server";
+import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { dutchDate } from "~/i18n/format";
 
@@ -12,7 +12,7 @@ type Meta = { clientAddress: string | null; now?: Date };
 
 async function exported(user: SessionUser, format: "csv" | "ics", count: number, meta: Meta) {
   await recordAudit({
-    actor: { userId: user.id, organisationId: user.organisation.id },
+    actor: actorOf(user),
     action: "action.exported",
     subjectType: "Organisation",
     subjectId: user.organisation.id,

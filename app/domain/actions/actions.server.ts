@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 
-import { recordAudit } from "~/audit/audit.server";
+import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { meetingVisibleTo } from "~/domain/meetings/meetings.server";
@@ -89,7 +89,7 @@ export async function listActions(user: SessionUser, query: ActionQuery, meta: M
   const shown = [...new Set(actions.map((a) => a.caseReference))];
   if (shown.length > 0) {
     await recordAudit({
-      actor: { userId: user.id, organisationId: user.organisation.id },
+      actor: actorOf(user),
       action: "action.list.viewed",
       subjectType: "Organisation",
       subjectId: user.organisation.id,
@@ -163,7 +163,7 @@ export async function checkActionOwner(db: Prisma.TransactionClient, user: Sessi
 export function actionAudit(user: SessionUser, input: ActionUpdateInput, meta: Meta, now: Date) {
   const closing = input.status === "DONE";
   return {
-    actor: { userId: user.id, organisationId: user.organisation.id },
+    actor: actorOf(user),
     action: closing ? ("action.closed" as const) : ("action.updated" as const),
     subjectType: "Action",
     subjectId: input.actionId,

@@ -1,4 +1,4 @@
-import { recordAudit } from "~/audit/audit.server";
+import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { invariantResponse } from "~/utils/http.server";
@@ -45,7 +45,7 @@ export async function createCase(
     });
   });
   await recordAudit({
-    actor: { userId: user.id, organisationId: user.organisation.id },
+    actor: actorOf(user),
     action: "case.created",
     subjectType: "Case",
     subjectId: created.reference,
@@ -98,7 +98,7 @@ export async function openCase(viewer: SessionUser, reference: string, meta: { c
   invariantResponse(found, "Niet gevonden", { status: 404 });
   // Opening a case's content is always recorded (who, on behalf of which organisation, when).
   await recordAudit({
-    actor: { userId: viewer.id, organisationId: viewer.organisation.id },
+    actor: actorOf(viewer),
     action: "case.viewed",
     subjectType: "Case",
     subjectId: found.reference,
@@ -147,7 +147,7 @@ export async function closeCase(
   });
   if (updated.count === 1) {
     await recordAudit({
-      actor: { userId: user.id, organisationId: user.organisation.id },
+      actor: actorOf(user),
       action: "case.closed",
       subjectType: "Case",
       subjectId: reference,

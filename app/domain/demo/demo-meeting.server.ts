@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 
+import { userSelect } from "~/auth/session.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { createCase } from "~/domain/cases/cases.server";
@@ -47,14 +48,7 @@ export async function seedDemoMeeting(now = new Date()): Promise<boolean> {
   // The chair as the guards see a signed-in user.
   const chair: SessionUser | null = await prisma.user.findUnique({
     where: { email: "voorzitter@veiligthuis.demo" },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      functionTitle: true,
-      roles: true,
-      organisation: { select: { id: true, name: true, shortCode: true, slug: true, kind: true, region: true } },
-    },
+    select: userSelect,
   });
   if (!chair) return false;
   const org = Object.fromEntries(

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-import { recordAudit } from "~/audit/audit.server";
+import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { AuditAction } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
@@ -57,7 +57,6 @@ export class LiveError extends Error {
   }
 }
 
-const actorOf = (user: SessionUser) => ({ userId: user.id, organisationId: user.organisation.id });
 const notFound = () => new LiveError("not_found", "live.errors.notFound");
 
 // ---- Views ------------------------------------------------------------------------------------

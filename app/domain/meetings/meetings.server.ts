@@ -1,4 +1,4 @@
-import { recordAudit } from "~/audit/audit.server";
+import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { caseVisibleTo } from "~/domain/cases/cases.server";
@@ -8,8 +8,6 @@ import { invariantResponse } from "~/utils/http.server";
 import type { NewAgendaItem, NewMeeting, Proposal } from "./meeting.schema";
 
 type Meta = { clientAddress: string | null; now?: Date };
-
-const actorOf = (user: SessionUser) => ({ userId: user.id, organisationId: user.organisation.id });
 
 /** Thrown for input that is well-formed but not allowed here; the form shows the key. */
 export class MeetingRuleError extends Error {

@@ -1,4 +1,4 @@
-import { recordAudit } from "~/audit/audit.server";
+import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { meetingVisibleTo } from "~/domain/meetings/meetings.server";
@@ -217,7 +217,7 @@ export async function getMinutes(
   if (items.length > 0) {
     // Every view and every export is recorded, with the cases it showed.
     await recordAudit({
-      actor: { userId: viewer.id, organisationId: viewer.organisation.id },
+      actor: actorOf(viewer),
       action: purpose === "view" ? "minutes.viewed" : "minutes.exported",
       subjectType: "Meeting",
       subjectId: meetingId,
@@ -268,7 +268,7 @@ export async function approveMinutes(user: SessionUser, meetingId: string, meta:
     }
     await recordAudit(
       {
-        actor: { userId: user.id, organisationId: user.organisation.id },
+        actor: actorOf(user),
         action: "minutes.approved",
         subjectType: "Meeting",
         subjectId: meetingId,
@@ -311,7 +311,7 @@ export async function amendMinutes(
     });
     await recordAudit(
       {
-        actor: { userId: user.id, organisationId: user.organisation.id },
+        actor: actorOf(user),
         action: "minutes.amended",
         subjectType: "Meeting",
         subjectId: meetingId,

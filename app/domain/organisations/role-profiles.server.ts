@@ -1,4 +1,4 @@
-import { recordAudit } from "~/audit/audit.server";
+import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
@@ -155,7 +155,7 @@ async function writeVersion(
     throw error;
   }
   await recordAudit({
-    actor: { userId: editor.id, organisationId: editor.organisation.id },
+    actor: actorOf(editor),
     action,
     subjectType: "Organisation",
     subjectId: organisation.id,
