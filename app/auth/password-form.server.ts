@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { getEnv } from "~/env.server";
 import { endSessionSockets } from "~/realtime/realtime.server";
+import { formText } from "~/utils/form-data";
 import type { FormErrors } from "~/utils/form-errors";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 
@@ -11,8 +12,6 @@ import { passwordPolicy } from "./password-policy";
 import type { ActiveSession } from "./session.server";
 
 export type PasswordFormData = { errors: FormErrors };
-
-const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
 
 /** The password form. Passwords are never sent back to the page, also not after an error. */
 export async function handlePasswordChange(
@@ -28,9 +27,9 @@ export async function handlePasswordChange(
     })
     .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "password.errors.mismatch" });
   const parsed = schema.safeParse({
-    current: text(formData.get("current")),
-    next: text(formData.get("next")),
-    confirm: text(formData.get("confirm")),
+    current: formText(formData.get("current")),
+    next: formText(formData.get("next")),
+    confirm: formText(formData.get("confirm")),
   });
   if (!parsed.success) return data<PasswordFormData>({ errors: fieldErrorsFrom(parsed.error.issues) }, { status: 400 });
   const result = await changePassword(session.user, session.id, parsed.data, meta.clientAddress);

@@ -1,6 +1,7 @@
 import { data } from "@remix-run/node";
 
 import type { SessionUser } from "~/auth/session.server";
+import { formText } from "~/utils/form-data";
 import type { FormErrors } from "~/utils/form-errors";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 
@@ -16,17 +17,15 @@ export type ActionFormData = {
   done?: string;
 };
 
-const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
-
 /** The /acties form: one action's update. What was typed comes back with every refusal. */
 export async function handleActionUpdate(
   user: SessionUser,
   formData: FormData,
   meta: { clientAddress: string | null },
 ) {
-  if (text(formData.get("intent")) !== "update") throw new Response("Onbekende actie", { status: 400 });
+  if (formText(formData.get("intent")) !== "update") throw new Response("Onbekende actie", { status: 400 });
   const values = Object.fromEntries(
-    ["actionId", "version", "status", "closeReason", "ownerUserId", "note"].map((k) => [k, text(formData.get(k))]),
+    ["actionId", "version", "status", "closeReason", "ownerUserId", "note"].map((k) => [k, formText(formData.get(k))]),
   );
   const actionId = values.actionId ?? "";
   const parsed = actionUpdateSchema.safeParse(values);

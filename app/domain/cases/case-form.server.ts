@@ -1,6 +1,7 @@
 import { data, redirect } from "@remix-run/node";
 
 import type { SessionUser } from "~/auth/session.server";
+import { formText } from "~/utils/form-data";
 import type { FormErrors } from "~/utils/form-errors";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 
@@ -9,14 +10,12 @@ import { createCase } from "./cases.server";
 
 export type CaseFormData = { values: { region: string; description: string; riskLevel: string }; errors?: FormErrors };
 
-const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v : "");
-
 /** New case: validate (identifier guard included), create, go to the case; or keep what was typed. */
 export async function handleNewCaseForm(user: SessionUser, formData: FormData, meta: { clientAddress: string | null }) {
   const values = {
-    region: text(formData.get("region")).slice(0, 1000),
-    description: text(formData.get("description")).slice(0, 10_000),
-    riskLevel: text(formData.get("riskLevel")),
+    region: formText(formData.get("region")).slice(0, 1000),
+    description: formText(formData.get("description")).slice(0, 10_000),
+    riskLevel: formText(formData.get("riskLevel")),
   };
   const parsed = newCaseSchema.safeParse(values);
   if (!parsed.success)

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import type { SessionUser } from "~/auth/session.server";
 import { LiveError, startMeeting } from "~/domain/live/live.server";
+import { formText } from "~/utils/form-data";
 import type { FormErrors } from "~/utils/form-errors";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 
@@ -28,7 +29,7 @@ import {
 } from "./meetings.server";
 
 type Meta = { clientAddress: string | null };
-const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v.slice(0, 2000) : "");
+const text = (v: FormDataEntryValue | null) => formText(v).slice(0, 2000);
 const all = (formData: FormData, name: string) =>
   formData
     .getAll(name)

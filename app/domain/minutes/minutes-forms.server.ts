@@ -1,6 +1,7 @@
 import { data, redirect } from "@remix-run/node";
 
 import type { SessionUser } from "~/auth/session.server";
+import { formText } from "~/utils/form-data";
 import type { FormErrors } from "~/utils/form-errors";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 
@@ -9,8 +10,6 @@ import { amendMinutes, approveMinutes, MinutesRuleError } from "./minutes.server
 
 export type MinutesFormData = { values: Record<string, string>; errors?: FormErrors; formError?: string };
 
-const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
-
 /** The chair's forms on the minutes page: approve, amend. */
 export async function handleMinutesAction(
   user: SessionUser,
@@ -18,11 +17,11 @@ export async function handleMinutesAction(
   formData: FormData,
   meta: { clientAddress: string | null },
 ) {
-  const intent = text(formData.get("intent"));
+  const intent = formText(formData.get("intent"));
   const values = {
-    agendaItemId: text(formData.get("agendaItemId")),
-    change: text(formData.get("change")),
-    reason: text(formData.get("reason")),
+    agendaItemId: formText(formData.get("agendaItemId")),
+    change: formText(formData.get("change")),
+    reason: formText(formData.get("reason")),
   };
   try {
     if (intent === "approve") {
