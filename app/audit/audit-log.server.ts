@@ -5,8 +5,8 @@ import { z } from "zod";
 
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { ensure, forbidden } from "~/domain/errors.server";
 import { Prisma } from "~/generated/prisma/client";
-import { invariantResponse } from "~/utils/http.server";
 
 import { actorOf, recordAudit } from "./audit.server";
 
@@ -55,7 +55,7 @@ function view(row: Row, caseOf: (row: Row) => string | null) {
  * only; looking is itself recorded.
  */
 export async function caseAuditLog(admin: SessionUser, filter: { reference: string }, meta: Meta) {
-  invariantResponse(admin.roles.includes("ORG_ADMIN"), "Geen toegang", { status: 403 });
+  ensure(admin.roles.includes("ORG_ADMIN"), forbidden);
   const cases = await prisma.case.findMany({
     where: { organisationId: admin.organisation.id },
     select: { reference: true, agendaItems: { select: { id: true } }, actions: { select: { id: true } } },
@@ -130,7 +130,7 @@ const caseOfAny = (row: Row) => {
 
 /** Platform admins: everything in a period (the newest first). Looking is recorded. */
 export async function periodAuditLog(admin: SessionUser, query: z.infer<typeof periodSchema>, meta: Meta) {
-  invariantResponse(admin.roles.includes("PLATFORM_ADMIN"), "Geen toegang", { status: 403 });
+  ensure(admin.roles.includes("PLATFORM_ADMIN"), forbidden);
   const period = periodOf(query, meta.now);
   const rows = await periodRows(period.start, period.end, AUDIT_VIEW_LIMIT);
   await recordAudit({
@@ -150,7 +150,7 @@ export async function periodAuditCsv(
   t: TFunction,
   meta: Meta,
 ) {
-  invariantResponse(admin.roles.includes("PLATFORM_ADMIN"), "Geen toegang", { status: 403 });
+  ensure(admin.roles.includes("PLATFORM_ADMIN"), forbidden);
   const period = periodOf(query, meta.now);
   const rows = await periodRows(period.start, period.end, EXPORT_LIMIT);
   const body = stringify(

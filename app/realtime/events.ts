@@ -4,6 +4,7 @@
  * is also parsed with the zod schemas in events.schema.ts and app/domain/live/live.schema.ts.
  */
 
+import type { ItemCapabilities } from "~/domain/access/access.server";
 import type { FormErrors } from "~/utils/form-errors";
 
 export type RoomRef = { type: "organisation"; id: string };
@@ -23,6 +24,8 @@ export type AckError = {
   message: string;
   /** Per field, for a form: translation keys with their values. */
   fields?: FormErrors;
+  /** Values for the key's message (e.g. how many needs are still open). */
+  values?: Record<string, string | number>;
   /** On a conflict: the entity as it is now, to show next to the user's own text. */
   current?: unknown;
 };
@@ -129,8 +132,8 @@ export type LiveItem = {
   position: number;
   reference: string;
   timeboxMinutes: number;
-  /** Only for the chair and the organisations at this item's table. */
-  content: { question: string; tableOrganisationIds: string[]; board: ItemBoard } | null;
+  /** Only for the chair and the organisations at this item's table; `can` says what this viewer may do there. */
+  content: { question: string; tableOrganisationIds: string[]; can: ItemCapabilities; board: ItemBoard } | null;
 };
 
 export type LiveBoard = {
@@ -138,6 +141,8 @@ export type LiveBoard = {
   title: string;
   chairId: string;
   isChair: boolean;
+  /** What this viewer may do with the meeting itself (from the access module). */
+  can: { runMeeting: boolean };
   viewer: { userId: string; organisationId: string };
   organisations: { id: string; name: string; shortCode: string }[];
   /** Members of the invited organisations, to choose an action's owner from. */

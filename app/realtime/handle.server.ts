@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { SessionUser } from "~/auth/session.server";
 import { lookupSession } from "~/auth/session.server";
 import { DatabaseUnavailableError, InvalidTextError } from "~/db.server";
-import { LiveError } from "~/domain/live/live.server";
+import { DomainError } from "~/domain/errors.server";
 import { getEnv } from "~/env.server";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 import { logger } from "~/utils/logger.server";
@@ -89,8 +89,8 @@ export function handle<S extends z.ZodType, T>(
         ack(failure("invalid_payload", "live.errors.invalid"));
         return;
       }
-      if (error instanceof LiveError) {
-        ack(failure(error.code, error.key, error.current === undefined ? {} : { current: error.current }));
+      if (error instanceof DomainError) {
+        ack(failure(error.code, error.key, { ...error.extra }));
         return;
       }
       logger.error({ err: error, user: socket.data.user?.id }, "realtime handler failed");

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { itemCapabilities } from "~/domain/access/access.server";
+
 import type { ItemEvent, LiveBoard, NeedView } from "./events";
 import { applyItemEvents, applyMeetingState, balanceOf } from "./live-board-state";
 
@@ -19,6 +21,7 @@ function board(seq = 0): LiveBoard {
     title: "t",
     chairId: "c",
     isChair: false,
+    can: { runMeeting: false },
     viewer: { userId: "u", organisationId: "pol" },
     organisations: [],
     people: [],
@@ -32,6 +35,9 @@ function board(seq = 0): LiveBoard {
         content: {
           question: "q",
           tableOrganisationIds: ["pol", "rvdk"],
+          can: itemCapabilities({ id: "u", organisation: { id: "pol" } }, "table", {
+            tableOrganisationIds: ["pol", "rvdk"],
+          }),
           board: {
             seq,
             earlierActions: [],

@@ -79,10 +79,11 @@ export function registerLiveHandlers(io: RealtimeServer, socket: AppSocket): voi
     handle(socket, meetingRefSchema, async ({ meetingId }, user) => {
       // Join first, then read the board: an event written in between carries a sequence number
       // above the board's and is applied by the client; one written before is in the board.
-      const itemIds = await liveAccess(user, meetingId); // refuses before any room is joined
+      const access = await liveAccess(user, meetingId); // refuses before any room is joined
+      const itemIds = access.visibleItemIds;
       await socket.join([liveRooms.meeting(meetingId), ...itemIds.map(liveRooms.item)]);
       try {
-        const board = await loadBoard(user, meetingId, meta());
+        const board = await loadBoard(user, meetingId, meta(), access);
         joinedItems.set(meetingId, itemIds);
         announcePresence(io, meetingId);
         return { ok: true, data: board };

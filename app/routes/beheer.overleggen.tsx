@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 
 import { requireRole } from "~/auth/guards.server";
 import { SelectField } from "~/components/forms";
-import { listMeetingsForAdmin, MeetingRuleError, reassignChair } from "~/domain/meetings/meetings.server";
+import { isFormRefusal } from "~/domain/errors.server";
+import { listMeetingsForAdmin, reassignChair } from "~/domain/meetings/meetings.server";
 import { isLocale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
@@ -25,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await reassignChair(admin, meetingId, String(form.get("chairId") ?? ""), { clientAddress: context.clientAddress });
     return { meetingId, done: "admin.reassigned", error: null };
   } catch (error) {
-    if (error instanceof MeetingRuleError) return data({ meetingId, done: null, error: error.key }, { status: 400 });
+    if (isFormRefusal(error)) return data({ meetingId, done: null, error: error.key }, { status: 400 });
     throw error;
   }
 }

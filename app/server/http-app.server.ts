@@ -10,6 +10,7 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 
 import type { Env } from "~/env.server";
+import { withDomainErrors } from "~/server/domain-errors.server";
 import { DATA_REQUEST_HEADER } from "~/utils/http.server";
 import { logger } from "~/utils/logger.server";
 
@@ -132,7 +133,9 @@ export function createHttpApp(options: { env: Env; build: BuildSource }) {
     loginThrottled: res.locals.loginThrottled === true,
   });
 
-  app.all("*", createRequestHandler({ build: options.build, mode: env.NODE_ENV, getLoadContext }));
+  const source = options.build;
+  const build = typeof source === "function" ? async () => withDomainErrors(await source()) : withDomainErrors(source);
+  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext }));
 
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     logger.error({ err: error }, "unhandled request error");

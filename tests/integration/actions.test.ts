@@ -6,23 +6,11 @@ import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { actionsCalendar, actionsCsv } from "~/domain/actions/action-exports.server";
 import { actionQuerySchema, actionUpdateSchema } from "~/domain/actions/action.schema";
-import {
-  actionsForAgenda,
-  ActionRuleError,
-  listActions,
-  overdueActionCount,
-  updateAction,
-} from "~/domain/actions/actions.server";
+import { actionsForAgenda, listActions, overdueActionCount, updateAction } from "~/domain/actions/actions.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
+import { DomainError } from "~/domain/errors.server";
 import { actionSchema, earlierActionSchema } from "~/domain/live/live.schema";
-import {
-  addAction,
-  endMeeting,
-  LiveError,
-  loadBoard,
-  startMeeting,
-  updateEarlierAction,
-} from "~/domain/live/live.server";
+import { addAction, endMeeting, loadBoard, startMeeting, updateEarlierAction } from "~/domain/live/live.server";
 import { addAgendaItem, createMeeting, publishMeeting } from "~/domain/meetings/meetings.server";
 import { translator } from "~/i18n/translate.server";
 import { fieldErrorsFrom } from "~/utils/form-errors";
@@ -135,7 +123,7 @@ describe("/acties: my organisation's actions", () => {
     } catch (error) {
       refused = error;
     }
-    expect(refused).toBeInstanceOf(ActionRuleError);
+    expect(refused).toBeInstanceOf(DomainError);
     expect(await prisma.auditEvent.count({ where: { action: "action.closed", subjectId: ids.overdue } })).toBe(1);
   });
 
@@ -169,7 +157,7 @@ describe("/acties: my organisation's actions", () => {
     } catch (error) {
       refused = error;
     }
-    expect((refused as ActionRuleError).key).toBe("actions.errors.ownerNotInOrganisation");
+    expect((refused as DomainError).key).toBe("actions.errors.ownerNotInOrganisation");
     await updateAction(rvdk, update({ actionId: ids.later, version: 1, status: "OPEN", ownerUserId: "" }), meta);
     expect((await prisma.action.findUniqueOrThrow({ where: { id: ids.later } })).ownerUserId).toBeNull();
   });
@@ -380,7 +368,7 @@ describe("earlier actions at the live table", () => {
         await updateEarlierAction(user, input(fields), meta);
         return "ok";
       } catch (error) {
-        if (error instanceof LiveError) return `${error.code}:${error.key}`;
+        if (error instanceof DomainError) return `${error.code}:${error.key}`;
         throw error;
       }
     };

@@ -6,6 +6,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { DEMO_MEETING_TITLE, seedDemoMeeting } from "~/domain/demo/demo-meeting.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
+import { DomainError } from "~/domain/errors.server";
 import { actionSchema, decisionSchema, roleCardSchema } from "~/domain/live/live.schema";
 import {
   addAction,
@@ -14,7 +15,6 @@ import {
   addressNeed,
   closeItem,
   endMeeting,
-  LiveError,
   loadBoard,
   saveRoleCard,
   setActionStatus,
@@ -52,7 +52,7 @@ async function outcome(promise: Promise<unknown>): Promise<string> {
     await promise;
     return "ok";
   } catch (error) {
-    if (error instanceof LiveError) return `${error.code}:${error.key}`;
+    if (error instanceof DomainError) return `${error.code}:${error.key}`;
     throw error;
   }
 }
@@ -135,11 +135,11 @@ describe("role cards", () => {
     const { itemIds, org } = await liveMeeting();
     const card = await roleCardOf(itemIds.A, org.POL as string);
     await saveRoleCard(police, cardInput(card.id, 1, { roleInCase: "Eerste versie" }), meta);
-    let refused: LiveError | null = null;
+    let refused: DomainError | null = null;
     try {
       await saveRoleCard(policeAdmin, cardInput(card.id, 1, { roleInCase: "Tweede, op oude versie" }), meta);
     } catch (error) {
-      refused = error as LiveError;
+      refused = error as DomainError;
     }
     expect(refused?.code).toBe("conflict");
     expect(refused?.current).toMatchObject({ roleInCase: "Eerste versie", version: 2 });

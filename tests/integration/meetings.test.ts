@@ -4,6 +4,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { createCase, openCase } from "~/domain/cases/cases.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
+import { DomainError } from "~/domain/errors.server";
 import { declineProposalSchema, newAgendaItemSchema } from "~/domain/meetings/meeting.schema";
 import {
   acceptProposal,
@@ -12,7 +13,6 @@ import {
   declineProposal,
   getMeeting,
   listProposals,
-  MeetingRuleError,
   moveAgendaItem,
   proposeItem,
   publishMeeting,
@@ -151,7 +151,7 @@ describe("meetings", () => {
     expect(await thrownStatus(addAgendaItem(recl, meetingId, item, meta))).toBe(404);
     await expect(
       addAgendaItem(chair, meetingId, { ...item, tableOrganisationIds: [org.ZVH as string] }, meta),
-    ).rejects.toThrow(MeetingRuleError);
+    ).rejects.toThrow(DomainError);
     const { reference: policeCase } = await createCase(
       police,
       { region: "Westerduin", description: "Casus van de politie.", riskLevel: "LOW" },

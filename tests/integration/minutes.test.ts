@@ -8,10 +8,11 @@ import { prisma } from "~/db.server";
 import { actionUpdateSchema } from "~/domain/actions/action.schema";
 import { updateAction } from "~/domain/actions/actions.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
+import { DomainError, httpStatusOf } from "~/domain/errors.server";
 import { actionSchema, decisionSchema } from "~/domain/live/live.schema";
 import { addAction, addDecision, addNeed, endMeeting, loadBoard } from "~/domain/live/live.server";
 import { minutesActionsCsv, minutesPdf } from "~/domain/minutes/minutes-exports.server";
-import { amendMinutes, approveMinutes, getMinutes, MinutesRuleError } from "~/domain/minutes/minutes.server";
+import { amendMinutes, approveMinutes, getMinutes } from "~/domain/minutes/minutes.server";
 import { translator } from "~/i18n/translate.server";
 
 import { liveMeeting } from "../support/live-meeting";
@@ -70,7 +71,7 @@ async function refusal(promise: Promise<unknown>) {
     await promise;
     return "ok";
   } catch (error) {
-    if (error instanceof MinutesRuleError) return error.key;
+    if (error instanceof DomainError) return error.code === "rule" ? error.key : httpStatusOf(error);
     if (error instanceof Response) return error.status;
     throw error;
   }

@@ -1,9 +1,15 @@
-/** The status of the Response a guard or domain function throws; 200 when it does not throw. */
+import { DomainError, httpStatusOf } from "~/domain/errors.server";
+
+/**
+ * The HTTP status a guard (a thrown Response) or a domain function (a DomainError, mapped as every
+ * route maps it) answers with; 200 when it does not throw.
+ */
 export async function thrownStatus(promise: Promise<unknown>): Promise<number> {
   try {
     await promise;
   } catch (error) {
     if (error instanceof Response) return error.status;
+    if (error instanceof DomainError) return httpStatusOf(error);
     throw error;
   }
   return 200;

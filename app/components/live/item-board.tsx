@@ -3,6 +3,7 @@ import type { FormEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { SelectField, TextAreaField, TextField } from "~/components/forms";
+import type { ItemCapabilities } from "~/domain/access/access.server";
 import { isLocale } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import type {
@@ -22,31 +23,33 @@ import { formValues, useLiveForm } from "./use-live-form";
 const INVOLVEMENTS: Involvement[] = ["LEADS", "CONTRIBUTES", "INFORMED"];
 const ACTION_STATUSES: ActionStatus[] = ["OPEN", "IN_PROGRESS"];
 
-type ItemProps = { itemId: string; board: Board; tables: string[]; open: boolean };
+type ItemProps = { itemId: string; board: Board; tables: string[]; can: ItemCapabilities; open: boolean };
 
 function ResponsibilityRow({
   itemId,
+  can,
   organisationId,
   involvement,
   version,
 }: {
   itemId: string;
+  can: ItemCapabilities;
   organisationId: string;
   involvement: Involvement | null;
   version: number;
 }) {
   const { t } = useTranslation();
-  const { board, send, orgName, flash } = useLive();
+  const { send, orgName, flash } = useLive();
   const { state, submit } = useLiveForm(send);
-  const own = organisationId === board.viewer.organisationId;
-  const options = INVOLVEMENTS.filter((i) => board.isChair || i !== "LEADS");
+  const options = INVOLVEMENTS.filter((i) => can.setLead || i !== "LEADS");
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const value = formValues(event.currentTarget).involvement ?? "";
     void submit("live:responsibility:set", { itemId, organisationId, involvement: value || null, version });
   };
   const label = involvement ? t(`live.involvement.${involvement}`) : t("live.involvement.none");
-  const mayEdit = board.isChair || (own && involvement !== "LEADS");
+  // Whoever may not name the lead may not unseat it either: the current lead's row stays as it is.
+  const mayEdit = can.setInvolvementOf.includes(organisationId) && (can.setLead || involvement !== "LEADS");
   return (
     <li className={`responsibility${flash("responsibilities")}`}>
       <span className="responsibility__org">{orgName(organisationId)}</span>
@@ -75,9 +78,9 @@ function ResponsibilityRow({
   );
 }
 
-function Responsibilities({ itemId, board, open }: ItemProps) {
+function Responsibilities({ itemId, board, can, open }: ItemProps) {
   const { t } = useTranslation();
-  const { orgName, editable, board: live } = useLive();
+  const { orgName, editable } = useLive();
   const lead = board.responsibilities.find((r) => r.involvement === "LEADS");
   return (
     <section aria-labelledby={`resp-title-${itemId}`} className="live-section">
@@ -88,10 +91,10 @@ function Responsibilities({ itemId, board, open }: ItemProps) {
       </p>
       {editable && open ? (
         <>
-          {!live.isChair ? <p className="hint">{t("live.involvement.memberHint")}</p> : null}
+          {!can.setLead ? <p className="hint">{t("live.involvement.memberHint")}</p> : null}
           <ul className="responsibilities">
             {board.responsibilities.map((r) => (
-              <ResponsibilityRow key={r.organisationId} itemId={itemId} {...r} />
+              <ResponsibilityRow key={r.organisationId} itemId={itemId} can={can} {...r} />
             ))}
           </ul>
         </>
@@ -199,10 +202,10 @@ function AddForm({
   );
 }
 
-function Needs({ itemId, board, tables, open }: ItemProps) {
+function Needs({ itemId, board, tables, can, open }: ItemProps) {
   const { t } = useTranslation();
-  const { board: live, orgName, editable, flash } = useLive();
-  const mayRaise = tables.includes(live.viewer.organisationId);
+  const { orgName, editable, flash } = useLive();
+  const mayRaise = can.raiseNeed;
   const openCount = board.needs.filter((n) => n.status === "OPEN").length;
   return (
     <section aria-labelledby={`needs-title-${itemId}`} className="live-section">
@@ -337,9 +340,9 @@ function DissentFields({
   );
 }
 
-function Decisions({ itemId, board, tables, open }: ItemProps) {
+function Decisions({ itemId, board, tables, can, open }: ItemProps) {
   const { t } = useTranslation();
-  const { board: live, orgName, editable, flash } = useLive();
+  const { orgName, editable, flash } = useLive();
   return (
     <section aria-labelledby={`decisions-title-${itemId}`} className="live-section">
       <h3 id={`decisions-title-${itemId}`}>{t("live.sections.decisions")}</h3>
@@ -362,7 +365,7 @@ function Decisions({ itemId, board, tables, open }: ItemProps) {
           </li>
         ))}
       </ul>
-      {live.isChair ? (
+      {can.addDecision ? (
         <AddForm
           open={editable && open}
           event="live:decision:add"
@@ -481,17 +484,17 @@ function NewActionFields({
   );
 }
 
-function Actions({ itemId, board, tables, open }: ItemProps) {
+function Actions({ itemId, board, tables, can, open }: ItemProps) {
   const { t, i18n } = useTranslation();
   const locale = isLocale(i18n.language) ? i18n.language : "nl";
-  const { board: live, orgName, editable, flash } = useLive();
+  const { orgName, editable, flash } = useLive();
   return (
     <section aria-labelledby={`actions-title-${itemId}`} className="live-section">
       <h3 id={`actions-title-${itemId}`}>{t("live.sections.actions")}</h3>
       {board.actions.length === 0 ? <p className="hint">{t("live.action.none")}</p> : null}
       <ul className="live-list">
         {board.actions.map((action) => {
-          const mayMove = live.isChair || action.ownerOrganisationId === live.viewer.organisationId;
+          const mayMove = can.updateActionsOf.includes(action.ownerOrganisationId);
           return (
             <li key={action.id} className={`live-list__item${flash(action.id)}`} data-testid="action">
               <p>
@@ -587,10 +590,10 @@ function EarlierActionForm({ itemId, action }: { itemId: string; action: Earlier
 }
 
 /** What the table agreed earlier about this case: reviewed first, updated here by the owners. */
-function EarlierActions({ itemId, board, open }: ItemProps) {
+function EarlierActions({ itemId, board, can, open }: ItemProps) {
   const { t, i18n } = useTranslation();
   const locale = isLocale(i18n.language) ? i18n.language : "nl";
-  const { board: live, orgName, editable, flash } = useLive();
+  const { orgName, editable, flash } = useLive();
   return (
     <section aria-labelledby={`earlier-title-${itemId}`} className="live-section" data-testid="earlier-actions">
       <h3 id={`earlier-title-${itemId}`}>{t("live.sections.earlierActions")}</h3>
@@ -623,7 +626,7 @@ function EarlierActions({ itemId, board, open }: ItemProps) {
             {editable &&
             open &&
             action.status !== "DONE" &&
-            action.ownerOrganisationId === live.viewer.organisationId ? (
+            can.updateEarlierActionsOf.includes(action.ownerOrganisationId) ? (
               <EarlierActionForm itemId={itemId} action={action} />
             ) : null}
           </li>
@@ -643,7 +646,12 @@ export function ItemBoard(props: ItemProps) {
         <h3 id={`cards-title-${props.itemId}`}>{t("live.sections.roleCards")}</h3>
         <div className="role-cards">
           {props.board.roleCards.map((card) => (
-            <RoleCard key={card.id} card={card} open={props.open} />
+            <RoleCard
+              key={card.id}
+              card={card}
+              mayEdit={props.can.editRoleCardOf.includes(card.organisationId)}
+              open={props.open}
+            />
           ))}
         </div>
       </section>

@@ -247,6 +247,7 @@ function ItemPage({ item, shown }: { item: LiveItem; shown: boolean }) {
             itemId={item.id}
             board={item.content.board}
             tables={item.content.tableOrganisationIds}
+            can={item.content.can}
             open={open}
           />
         </>
@@ -289,11 +290,11 @@ export function LiveMeeting({ initial }: { initial: LiveBoard }) {
         ) : null}
         <Announcer announcement={live.announcement} />
         <Presence board={board} presence={live.presence} />
-        {board.state.status === "LIVE" && !board.isChair ? <p className="hint">{t("live.following")}</p> : null}
+        {board.state.status === "LIVE" && !board.can.runMeeting ? <p className="hint">{t("live.following")}</p> : null}
         <div className="live__layout">
           <Agenda selected={selected} onSelect={setSelected} />
           <div className="live__main">
-            {board.isChair && board.state.status === "LIVE" && item ? (
+            {board.can.runMeeting && board.state.status === "LIVE" && item ? (
               <ChairControls item={item} state={board.state} />
             ) : null}
             {board.items.map((i) => (

@@ -195,10 +195,9 @@ function RoleCardForm({ card, open }: { card: RoleCardView; open: boolean }) {
   );
 }
 
-export function RoleCard({ card, open }: { card: RoleCardView; open: boolean }) {
+export function RoleCard({ card, mayEdit, open }: { card: RoleCardView; mayEdit: boolean; open: boolean }) {
   const { t } = useTranslation();
-  const { board, orgName, editable, flash } = useLive();
-  const own = card.organisationId === board.viewer.organisationId;
+  const { orgName, editable, flash } = useLive();
   return (
     <article className={`role-card${flash(card.id)}`} aria-labelledby={`card-${card.id}-title`} data-testid="role-card">
       <h4 id={`card-${card.id}-title`}>
@@ -208,7 +207,7 @@ export function RoleCard({ card, open }: { card: RoleCardView; open: boolean }) 
         </span>
       </h4>
       <ProfileExcerpt card={card} />
-      {own ? <RoleCardForm card={card} open={editable && open} /> : <CardFacts card={card} />}
+      {mayEdit ? <RoleCardForm card={card} open={editable && open} /> : <CardFacts card={card} />}
     </article>
   );
 }

@@ -1,12 +1,13 @@
 import { data } from "@remix-run/node";
 
 import type { SessionUser } from "~/auth/session.server";
+import { formRefusal } from "~/server/domain-errors.server";
 import { formText } from "~/utils/form-data";
 import type { FormErrors } from "~/utils/form-errors";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 
 import { actionUpdateSchema } from "./action.schema";
-import { ActionRuleError, updateAction } from "./actions.server";
+import { updateAction } from "./actions.server";
 
 export type ActionFormData = {
   actionId: string;
@@ -44,8 +45,6 @@ export async function handleActionUpdate(
       done: parsed.data.status === "DONE" ? "actions.closed" : "actions.updated",
     });
   } catch (error) {
-    if (error instanceof ActionRuleError)
-      return data<ActionFormData>({ actionId, values, formError: error.key }, { status: 400 });
-    throw error;
+    return formRefusal(error, { actionId, values } as ActionFormData);
   }
 }

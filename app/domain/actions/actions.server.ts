@@ -3,20 +3,19 @@ import { TZDate } from "@date-fns/tz";
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
-import { meetingVisibleTo } from "~/domain/meetings/meetings.server";
+import {
+  actionOwnedWhere,
+  itemSeat,
+  meetingVisibleWhere,
+  ownsAction,
+  seesItemContent,
+} from "~/domain/access/access.server";
+import { ensure, notFound, ruleError } from "~/domain/errors.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { invariantResponse } from "~/utils/http.server";
 
 import type { ActionQuery, ActionUpdateInput } from "./action.schema";
 
 type Meta = { clientAddress: string | null; now?: Date };
-
-/** Well-formed but not allowed here; the form shows the key. */
-export class ActionRuleError extends Error {
-  constructor(readonly key: string) {
-    super(key);
-  }
-}
 
 const DAY = 86_400_000;
 
@@ -51,9 +50,6 @@ function viewFilter(view: ActionQuery["weergave"], today: Date): Prisma.ActionWh
   }
 }
 
-/** Actions are followed up by the organisation that owns them: the one place this rule lives. */
-const ownedBy = (user: SessionUser) => ({ ownerOrganisationId: user.organisation.id });
-
 /**
  * My organisation's actions across all meetings, by view (open, due this week, overdue, done,
  * all) and filters, earliest due date first, each with its history. Showing them shows case
@@ -66,7 +62,7 @@ export async function listActions(user: SessionUser, query: ActionQuery, meta: M
     selectActions(user, query, today),
     organisationMembers(user),
     prisma.action.findMany({
-      where: ownedBy(user),
+      where: actionOwnedWhere(user),
       select: {
         status: true,
         dueDate: true,
@@ -104,7 +100,7 @@ export async function listActions(user: SessionUser, query: ActionQuery, meta: M
 /** My organisation's actions for a view and filters, earliest due date first, with history. */
 export async function selectActions(user: SessionUser, query: ActionQuery, today: Date) {
   const where: Prisma.ActionWhereInput = {
-    ...ownedBy(user),
+    ...actionOwnedWhere(user),
     ...viewFilter(query.weergave, today),
     ...(query.casus ? { case: { reference: query.casus } } : {}),
     ...(query.overleg ? { agendaItem: { meetingId: query.overleg } } : {}),
@@ -144,13 +140,13 @@ export async function updateAction(user: SessionUser, input: ActionUpdateInput, 
 /** Only the owning organisation updates its action; closed is final; owners are colleagues. */
 export async function checkActionUpdate(user: SessionUser, input: ActionUpdateInput) {
   const action = await prisma.action.findFirst({
-    where: { id: input.actionId, ...ownedBy(user) },
+    where: { id: input.actionId, ...actionOwnedWhere(user) },
     select: { status: true },
   });
-  invariantResponse(action, "Niet gevonden", { status: 404 });
-  if (action.status === "DONE") throw new ActionRuleError("actions.errors.alreadyClosed");
+  ensure(action, notFound);
+  if (action.status === "DONE") throw ruleError("actions.errors.alreadyClosed");
   const problem = await checkActionOwner(prisma, user, input.ownerUserId);
-  if (problem) throw new ActionRuleError(problem);
+  if (problem) throw ruleError(problem);
 }
 
 /** A new owner must be a colleague in the owning organisation; the problem's key, or null. */
@@ -222,7 +218,7 @@ export async function applyActionUpdate(
 /** For the start page: how many of my organisation's actions are past their due date. */
 export async function overdueActionCount(user: SessionUser, now = new Date()): Promise<number> {
   return prisma.action.count({
-    where: { ...ownedBy(user), status: { not: "DONE" }, dueDate: { lt: amsterdamToday(now) } },
+    where: { ...actionOwnedWhere(user), status: { not: "DONE" }, dueDate: { lt: amsterdamToday(now) } },
   });
 }
 
@@ -234,20 +230,22 @@ export async function overdueActionCount(user: SessionUser, now = new Date()): P
  */
 export async function actionsForAgenda(viewer: SessionUser, meetingId: string) {
   const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, ...meetingVisibleTo(viewer) },
+    where: { id: meetingId, ...meetingVisibleWhere(viewer) },
     select: {
       startsAt: true,
       chairId: true,
+      status: true,
+      invitations: { select: { organisationId: true } },
       items: {
         orderBy: { position: "asc" },
         select: { caseId: true, case: { select: { reference: true } }, tables: { select: { organisationId: true } } },
       },
     },
   });
-  invariantResponse(meeting, "Niet gevonden", { status: 404 });
-  const isChair = meeting.chairId === viewer.id;
-  const cases = meeting.items.filter(
-    (i) => isChair || i.tables.some((t) => t.organisationId === viewer.organisation.id),
+  ensure(meeting, notFound);
+  const record = { ...meeting, invitedOrganisationIds: meeting.invitations.map((i) => i.organisationId) };
+  const cases = meeting.items.filter((i) =>
+    seesItemContent(itemSeat(viewer, record, { tableOrganisationIds: i.tables.map((t) => t.organisationId) })),
   );
   const result = [];
   for (const item of cases) {
@@ -260,7 +258,7 @@ export async function actionsForAgenda(viewer: SessionUser, meetingId: string) {
         ...a,
         overdue: a.status !== "DONE" && a.dueDate < today.toISOString().slice(0, 10),
         ownerOrganisation: a.ownerShortCode,
-        mayUpdate: a.ownerOrganisationId === viewer.organisation.id,
+        mayUpdate: ownsAction(viewer, a),
         caseReference: item.case.reference,
       })),
     });

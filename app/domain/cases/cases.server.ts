@@ -1,7 +1,8 @@
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
-import { invariantResponse } from "~/utils/http.server";
+import { caseOwnedWhere, caseVisibleWhere } from "~/domain/access/access.server";
+import { ensure, notFound } from "~/domain/errors.server";
 
 import type { NewCase } from "./case.schema";
 
@@ -55,30 +56,10 @@ export async function createCase(
   return created;
 }
 
-/**
- * Need-to-know: who may see a case's content. The organisation that brought it in, and the
- * organisations at the table for an agenda item about it in a published meeting. Nobody else.
- */
-export function caseVisibleTo(viewer: SessionUser) {
-  return {
-    OR: [
-      { organisationId: viewer.organisation.id },
-      {
-        agendaItems: {
-          some: {
-            tables: { some: { organisationId: viewer.organisation.id } },
-            meeting: { status: { not: "DRAFT" as const } },
-          },
-        },
-      },
-    ],
-  };
-}
-
 /** A case's content for someone allowed to see it (404 otherwise, also when it does not exist). */
 export async function openCase(viewer: SessionUser, reference: string, meta: { clientAddress: string | null }) {
   const found = await prisma.case.findFirst({
-    where: { reference, ...caseVisibleTo(viewer) },
+    where: { reference, ...caseVisibleWhere(viewer) },
     select: {
       id: true,
       reference: true,
@@ -95,7 +76,7 @@ export async function openCase(viewer: SessionUser, reference: string, meta: { c
       leadOrganisation: { select: { name: true, shortCode: true, slug: true } },
     },
   });
-  invariantResponse(found, "Niet gevonden", { status: 404 });
+  ensure(found, notFound);
   // Opening a case's content is always recorded (who, on behalf of which organisation, when).
   await recordAudit({
     actor: actorOf(viewer),
@@ -110,7 +91,7 @@ export async function openCase(viewer: SessionUser, reference: string, meta: { c
 /** References and risk of the open cases the viewer may see (no content: nothing to audit). */
 export async function listVisibleCases(viewer: SessionUser) {
   return prisma.case.findMany({
-    where: { ...caseVisibleTo(viewer), status: "OPEN" },
+    where: { ...caseVisibleWhere(viewer), status: "OPEN" },
     orderBy: { createdAt: "desc" },
     select: { reference: true, riskLevel: true, region: true, createdAt: true },
   });
@@ -119,7 +100,7 @@ export async function listVisibleCases(viewer: SessionUser) {
 /** The open cases the viewer's own organisation brought in (what it may propose for an agenda). */
 export async function listOwnOpenCases(viewer: SessionUser) {
   return prisma.case.findMany({
-    where: { organisationId: viewer.organisation.id, status: "OPEN" },
+    where: { ...caseOwnedWhere(viewer), status: "OPEN" },
     orderBy: { createdAt: "desc" },
     select: { reference: true, riskLevel: true },
   });
@@ -135,10 +116,10 @@ export async function closeCase(
   meta: { clientAddress: string | null; now?: Date },
 ) {
   const found = await prisma.case.findFirst({
-    where: { reference, organisationId: user.organisation.id },
+    where: { reference, ...caseOwnedWhere(user) },
     select: { id: true, status: true },
   });
-  invariantResponse(found, "Niet gevonden", { status: 404 });
+  ensure(found, notFound);
   if (found.status === "CLOSED") return { closed: false as const };
   const now = meta.now ?? new Date();
   const updated = await prisma.case.updateMany({

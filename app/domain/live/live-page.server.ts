@@ -1,6 +1,7 @@
 import type { SessionUser } from "~/auth/session.server";
+import { DomainError } from "~/domain/errors.server";
 
-import { LiveError, loadBoard } from "./live.server";
+import { loadBoard } from "./live.server";
 
 /**
  * The live page's data: the board, or why there is none yet. "Not yours" and "does not exist"
@@ -10,9 +11,8 @@ export async function liveBoardPage(user: SessionUser, meetingId: string, meta: 
   try {
     return { board: await loadBoard(user, meetingId, meta), notStarted: false as const };
   } catch (error) {
-    if (error instanceof LiveError && error.key === "live.errors.notStarted")
+    if (error instanceof DomainError && error.key === "live.errors.notStarted")
       return { board: null, notStarted: true as const };
-    if (error instanceof LiveError && error.code === "not_found") throw new Response("Niet gevonden", { status: 404 });
     throw error;
   }
 }

@@ -4,6 +4,16 @@ import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { AuditAction } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import type { ItemCapabilities, ItemSeat, MeetingSeat } from "~/domain/access/access.server";
+import {
+  itemCapabilities,
+  itemSeat,
+  maySetInvolvement,
+  meetingChairedWhere,
+  meetingSeat,
+  meetingVisibleWhere,
+  seesItemContent,
+} from "~/domain/access/access.server";
 import {
   applyActionUpdate,
   checkActionOwner,
@@ -11,7 +21,7 @@ import {
   earlierActionById,
   earlierActions,
 } from "~/domain/actions/actions.server";
-import { meetingVisibleTo } from "~/domain/meetings/meetings.server";
+import { conflict, forbidden, notFound as notFoundError, ruleError } from "~/domain/errors.server";
 import { roleProfileSchema } from "~/domain/organisations/role-profile.schema";
 import { Prisma } from "~/generated/prisma/client";
 import type {
@@ -43,21 +53,7 @@ import type {
 type Meta = { clientAddress: string | null; now?: Date };
 type Tx = Prisma.TransactionClient;
 
-/**
- * A live write or view that cannot be carried out. `key` is a translation key; on a conflict,
- * `current` is the entity as it is now, so the editor sees it next to their own text.
- */
-export class LiveError extends Error {
-  constructor(
-    readonly code: "not_found" | "forbidden" | "conflict" | "rule",
-    readonly key: string,
-    readonly current?: unknown,
-  ) {
-    super(key);
-  }
-}
-
-const notFound = () => new LiveError("not_found", "live.errors.notFound");
+const notFound = () => notFoundError("live.errors.notFound");
 
 // ---- Views ------------------------------------------------------------------------------------
 
@@ -222,11 +218,11 @@ function excerptOf(profileVersion: number, content: unknown): ProfileExcerpt {
  */
 export async function startMeeting(user: SessionUser, meetingId: string, meta: Meta) {
   const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, chairId: user.id },
+    where: { id: meetingId, ...meetingChairedWhere(user) },
     select: { status: true, items: { select: { id: true, tables: { select: { organisationId: true } } } } },
   });
   if (!meeting) throw notFound();
-  if (meeting.status !== "PUBLISHED") throw new LiveError("rule", "live.errors.notStartable");
+  if (meeting.status !== "PUBLISHED") throw ruleError("live.errors.notStartable");
   const organisationIds = [...new Set(meeting.items.flatMap((i) => i.tables.map((t) => t.organisationId)))];
   const profiles = await prisma.organisation.findMany({
     where: { id: { in: organisationIds } },
@@ -251,7 +247,7 @@ export async function startMeeting(user: SessionUser, meetingId: string, meta: M
         liveSeq: { increment: 1 },
       },
     });
-    if (started.count !== 1) throw new LiveError("rule", "live.errors.notStartable");
+    if (started.count !== 1) throw ruleError("live.errors.notStartable");
     await tx.roleCard.createMany({
       data: meeting.items.flatMap((item) =>
         item.tables.map((t) => ({
@@ -275,93 +271,139 @@ async function readMeetingState(meetingId: string): Promise<LiveMeetingState> {
   return meetingState(row);
 }
 
+const liveMeetingSelect = {
+  id: true,
+  title: true,
+  chairId: true,
+  startsAt: true,
+  ...meetingStateSelect,
+  invitations: { select: { organisation: { select: { id: true, name: true, shortCode: true } } } },
+  items: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      position: true,
+      timeboxMinutes: true,
+      question: true,
+      liveSeq: true,
+      closedAt: true,
+      closedWithOpenNeeds: true,
+      caseId: true,
+      case: { select: { reference: true } },
+      tables: { select: { organisationId: true } },
+    },
+  },
+} as const;
+type LiveMeetingRow = Prisma.MeetingGetPayload<{ select: typeof liveMeetingSelect }>;
+
+/** One user's access to one live meeting, from one query: the seat and capabilities per item. */
+export type LiveAccess = {
+  meeting: LiveMeetingRow;
+  seat: MeetingSeat;
+  items: { row: LiveMeetingRow["items"][number]; seat: ItemSeat; can: ItemCapabilities }[];
+  /** The items whose content (and room) this user may have. */
+  visibleItemIds: string[];
+};
+
 /**
  * Whether this user may be in the live meeting at all (invited or chair, meeting started), and
- * which items they see in full: the chair all, others those at their organisation's table.
- * Checked before a socket joins any room.
+ * which items they see in full (the access module's item rule). Checked before a socket joins
+ * any room, and the same answer then shapes the board: the rule is asked once per join.
  */
-export async function liveAccess(user: SessionUser, meetingId: string): Promise<string[]> {
+export async function liveAccess(user: SessionUser, meetingId: string): Promise<LiveAccess> {
   const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, ...meetingVisibleTo(user) },
-    select: {
-      status: true,
-      chairId: true,
-      items: { select: { id: true, tables: { select: { organisationId: true } } } },
-    },
+    where: { id: meetingId, ...meetingVisibleWhere(user) },
+    select: liveMeetingSelect,
   });
   if (!meeting) throw notFound();
-  if (meeting.status !== "LIVE" && meeting.status !== "FINISHED") throw new LiveError("rule", "live.errors.notStarted");
-  const isChair = meeting.chairId === user.id;
-  return meeting.items
-    .filter((i) => isChair || i.tables.some((t) => t.organisationId === user.organisation.id))
-    .map((i) => i.id);
+  if (meeting.status !== "LIVE" && meeting.status !== "FINISHED") throw ruleError("live.errors.notStarted");
+  const record = { ...meeting, invitedOrganisationIds: meeting.invitations.map((i) => i.organisation.id) };
+  const items = meeting.items.map((row) => {
+    const item = { tableOrganisationIds: row.tables.map((t) => t.organisationId) };
+    const seat = itemSeat(user, record, item);
+    return { row, seat, can: itemCapabilities(user, seat, item) };
+  });
+  return {
+    meeting,
+    seat: meetingSeat(user, record),
+    items,
+    visibleItemIds: items.filter((i) => seesItemContent(i.seat)).map((i) => i.row.id),
+  };
+}
+
+/** What can have moved on between the access query and joining the rooms. */
+async function readSinceJoin(meetingId: string, itemIds: string[]) {
+  const [state, seqs] = await Promise.all([
+    readMeetingState(meetingId),
+    prisma.agendaItem.findMany({ where: { id: { in: itemIds } }, select: { id: true, liveSeq: true } }),
+  ]);
+  return { state, seqs };
 }
 
 /**
  * The whole live meeting as this user may see it: meeting-level state for every invitee, each
  * item's content and board only for the chair and the organisations at its table. Used on first
  * load and on every reconnect (catch-up). Showing case content is recorded in the audit trail.
+ *
+ * Given the access read before a socket joined its rooms, only what can have changed since is
+ * read again (sequence numbers, state and boards): an event written in between carries a
+ * sequence number above the board's and is applied by the client.
  */
-export async function loadBoard(user: SessionUser, meetingId: string, meta: Meta): Promise<LiveBoard> {
-  const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, ...meetingVisibleTo(user) },
-    select: {
-      id: true,
-      title: true,
-      chairId: true,
-      startsAt: true,
-      ...meetingStateSelect,
-      invitations: { select: { organisation: { select: { id: true, name: true, shortCode: true } } } },
-      items: {
-        orderBy: { position: "asc" },
-        select: {
-          id: true,
-          position: true,
-          timeboxMinutes: true,
-          question: true,
-          liveSeq: true,
-          closedAt: true,
-          closedWithOpenNeeds: true,
-          caseId: true,
-          case: { select: { reference: true } },
-          tables: { select: { organisationId: true } },
-        },
-      },
-    },
-  });
-  if (!meeting) throw notFound();
-  if (meeting.status !== "LIVE" && meeting.status !== "FINISHED") throw new LiveError("rule", "live.errors.notStarted");
-  const isChair = meeting.chairId === user.id;
-  const items = await Promise.all(
-    meeting.items.map(async (item) => {
-      const atTable = isChair || item.tables.some((t) => t.organisationId === user.organisation.id);
-      return {
-        id: item.id,
-        position: item.position,
-        reference: item.case.reference,
-        timeboxMinutes: item.timeboxMinutes,
-        content: atTable
-          ? {
-              question: item.question,
-              tableOrganisationIds: item.tables.map((t) => t.organisationId),
-              board: await boardOf(item.id, item.liveSeq, {
-                meetingId,
-                startsAt: meeting.startsAt,
-                caseId: item.caseId,
-              }),
-            }
-          : null,
-      };
+export async function loadBoard(
+  user: SessionUser,
+  meetingId: string,
+  meta: Meta,
+  known?: LiveAccess,
+): Promise<LiveBoard> {
+  const access = known ?? (await liveAccess(user, meetingId));
+  const { meeting } = access;
+  const visible = access.items.filter((i) => seesItemContent(i.seat));
+  const [fresh, people] = await Promise.all([
+    known
+      ? readSinceJoin(
+          meetingId,
+          visible.map((i) => i.row.id),
+        )
+      : null,
+    prisma.user.findMany({
+      where: { organisationId: { in: meeting.invitations.map((i) => i.organisation.id) } },
+      select: { id: true, name: true, organisationId: true },
+      orderBy: { name: "asc" },
     }),
+  ]);
+  const state = fresh?.state ?? meetingState(meeting);
+  const seqs = fresh?.seqs ?? meeting.items;
+  const seqOf = new Map(seqs.map((r) => [r.id, r.liveSeq]));
+  const boards = new Map(
+    await Promise.all(
+      visible.map(
+        async (i) =>
+          [
+            i.row.id,
+            await boardOf(i.row.id, seqOf.get(i.row.id) ?? 0, {
+              meetingId,
+              startsAt: meeting.startsAt,
+              caseId: i.row.caseId,
+            }),
+          ] as const,
+      ),
+    ),
   );
+  const items = access.items.map(({ row, can }) => {
+    const board = boards.get(row.id);
+    return {
+      id: row.id,
+      position: row.position,
+      reference: row.case.reference,
+      timeboxMinutes: row.timeboxMinutes,
+      content: board
+        ? { question: row.question, tableOrganisationIds: row.tables.map((t) => t.organisationId), can, board }
+        : null,
+    };
+  });
   const organisations = meeting.invitations
     .map((i) => i.organisation)
     .sort((a, b) => a.shortCode.localeCompare(b.shortCode));
-  const people = await prisma.user.findMany({
-    where: { organisationId: { in: organisations.map((o) => o.id) } },
-    select: { id: true, name: true, organisationId: true },
-    orderBy: { name: "asc" },
-  });
   const shown = items.filter((i) => i.content).map((i) => i.reference);
   if (shown.length > 0) {
     await recordAudit({
@@ -374,15 +416,17 @@ export async function loadBoard(user: SessionUser, meetingId: string, meta: Meta
       at: meta.now,
     });
   }
+  const isChair = access.seat === "chair";
   return {
     meetingId,
     title: meeting.title,
     chairId: meeting.chairId,
     isChair,
+    can: { runMeeting: isChair },
     viewer: { userId: user.id, organisationId: user.organisation.id },
     organisations,
     people,
-    state: meetingState(meeting),
+    state,
     items,
   };
 }
@@ -391,11 +435,11 @@ export async function loadBoard(user: SessionUser, meetingId: string, meta: Meta
 
 async function requireLiveChair(user: SessionUser, meetingId: string) {
   const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, chairId: user.id },
+    where: { id: meetingId, ...meetingChairedWhere(user) },
     select: { status: true },
   });
   if (!meeting) throw notFound();
-  if (meeting.status !== "LIVE") throw new LiveError("rule", "live.errors.notLive");
+  if (meeting.status !== "LIVE") throw ruleError("live.errors.notLive");
 }
 
 async function changeMeeting(
@@ -414,7 +458,7 @@ async function changeMeeting(
       where: { id: meetingId, status: "LIVE" },
       data: { liveSeq: { increment: 1 } },
     });
-    if (bumped.count !== 1) throw new LiveError("rule", "live.errors.notLive");
+    if (bumped.count !== 1) throw ruleError("live.errors.notLive");
     await write(tx, now);
     await recordAudit(
       {
@@ -444,7 +488,7 @@ export function setCurrentItem(user: SessionUser, meetingId: string, itemId: str
     async (tx, now) => {
       const item = await tx.agendaItem.findFirst({ where: { id: itemId, meetingId }, select: { closedAt: true } });
       if (!item) throw notFound();
-      if (item.closedAt) throw new LiveError("rule", "live.errors.itemClosed");
+      if (item.closedAt) throw ruleError("live.errors.itemClosed");
       await tx.meeting.update({ where: { id: meetingId }, data: { currentItemId: itemId, currentItemSince: now } });
     },
     { itemId },
@@ -472,9 +516,9 @@ export function closeItem(
         select: { closedAt: true, _count: { select: { needs: { where: { status: "OPEN" } } } } },
       });
       if (!item) throw notFound();
-      if (item.closedAt) throw new LiveError("rule", "live.errors.itemClosed");
+      if (item.closedAt) throw ruleError("live.errors.itemClosed");
       const openNeeds = item._count.needs;
-      if (openNeeds > 0 && !input.confirmOpenNeeds) throw new LiveError("rule", "live.errors.openNeeds", { openNeeds });
+      if (openNeeds > 0 && !input.confirmOpenNeeds) throw ruleError("live.errors.openNeeds", { openNeeds });
       await tx.agendaItem.update({
         where: { id: input.itemId },
         data: { closedAt: now, closedWithOpenNeeds: openNeeds > 0, liveSeq: { increment: 1 } },
@@ -504,31 +548,49 @@ type ItemContext = {
   itemId: string;
   meetingId: string;
   caseId: string;
-  isChair: boolean;
+  seat: ItemSeat;
+  can: ItemCapabilities;
   tableOrganisationIds: string[];
 };
 
 /**
- * The item, for someone at its table (or the chair) in a live meeting. Not at the table is
- * answered like "does not exist": need-to-know also means not confirming what is there. One SQL
- * statement: this runs on every live write (see bench/live.ts).
+ * The item, for someone who sees its content (the access module's item rule) in a live meeting,
+ * with what they may do there. Not at the table is answered like "does not exist": need-to-know
+ * also means not confirming what is there. One SQL statement: this runs on every live write
+ * (see bench/live.ts).
  */
 async function requireItemAtTable(user: SessionUser, itemId: string): Promise<ItemContext> {
   const rows = await prisma.$queryRaw<
-    { meetingId: string; caseId: string; closed: boolean; chairId: string; status: string; tables: string[] }[]
+    {
+      meetingId: string;
+      caseId: string;
+      closed: boolean;
+      chairId: string;
+      status: "DRAFT" | "PUBLISHED" | "LIVE" | "FINISHED";
+      tables: string[];
+      invited: string[];
+    }[]
   >`
     SELECT i."meetingId", i."caseId", i."closedAt" IS NOT NULL AS closed, m."chairId", m.status::text AS status,
-           ARRAY(SELECT t."organisationId" FROM "AgendaItemTable" t WHERE t."agendaItemId" = i.id) AS tables
+           ARRAY(SELECT t."organisationId" FROM "AgendaItemTable" t WHERE t."agendaItemId" = i.id) AS tables,
+           ARRAY(SELECT v."organisationId" FROM "MeetingInvitation" v WHERE v."meetingId" = m.id) AS invited
     FROM "AgendaItem" i JOIN "Meeting" m ON m.id = i."meetingId"
     WHERE i.id = ${itemId}`;
-  const item = rows[0];
-  if (!item) throw notFound();
-  const isChair = item.chairId === user.id;
-  // Organisations at a table are always invited, so "at the table" implies seeing the meeting.
-  if (!isChair && (!item.tables.includes(user.organisation.id) || item.status === "DRAFT")) throw notFound();
-  if (item.status !== "LIVE") throw new LiveError("rule", "live.errors.notLive");
-  if (item.closed) throw new LiveError("rule", "live.errors.itemClosed");
-  return { itemId, meetingId: item.meetingId, caseId: item.caseId, isChair, tableOrganisationIds: item.tables };
+  const row = rows[0];
+  if (!row) throw notFound();
+  const item = { tableOrganisationIds: row.tables };
+  const seat = itemSeat(user, { chairId: row.chairId, status: row.status, invitedOrganisationIds: row.invited }, item);
+  if (!seesItemContent(seat)) throw notFound();
+  if (row.status !== "LIVE") throw ruleError("live.errors.notLive");
+  if (row.closed) throw ruleError("live.errors.itemClosed");
+  return {
+    itemId,
+    meetingId: row.meetingId,
+    caseId: row.caseId,
+    seat,
+    can: itemCapabilities(user, seat, item),
+    tableOrganisationIds: row.tables,
+  };
 }
 
 function isDuplicateKey(error: unknown): boolean {
@@ -563,7 +625,7 @@ async function writeOnItem(
         WHERE i.id = ${itemId} AND i."closedAt" IS NULL AND m.id = i."meetingId" AND m.status = 'LIVE'
         RETURNING i."liveSeq"`;
       const liveSeq = bumped[0]?.liveSeq;
-      if (liveSeq === undefined) throw new LiveError("rule", "live.errors.itemClosed");
+      if (liveSeq === undefined) throw ruleError("live.errors.itemClosed");
       const { change, subjectId } = await write(tx, ctx, now);
       const written: WriteResult = { itemId, seq: liveSeq, change };
       await recordAudit(
@@ -589,7 +651,7 @@ async function writeOnItem(
     // Looked up only on failure: the usual write does not pay for it.
     const earlier = await stored();
     if (earlier) return earlier.result as WriteResult;
-    if (isDuplicateKey(error)) throw new LiveError("conflict", "live.errors.stale");
+    if (isDuplicateKey(error)) throw conflict("live.errors.stale");
     throw error;
   }
   publishItemChange({
@@ -613,11 +675,11 @@ export async function saveRoleCard(user: SessionUser, input: RoleCardInput, meta
     select: { agendaItemId: true, organisationId: true, profile: true },
   });
   if (!card) throw notFound();
-  return writeOnItem(user, card.agendaItemId, input.key, "live.roleCard.saved", meta, async (tx, _ctx, now) => {
-    if (card.organisationId !== user.organisation.id) throw new LiveError("forbidden", "live.errors.notYourCard");
+  return writeOnItem(user, card.agendaItemId, input.key, "live.roleCard.saved", meta, async (tx, ctx, now) => {
+    if (!ctx.can.editRoleCardOf.includes(card.organisationId)) throw forbidden("live.errors.notYourCard");
     const bases = (card.profile as ProfileExcerpt).legalBases.map((b) => b.label);
     if (input.knowledgeLegalBasis && !bases.includes(input.knowledgeLegalBasis))
-      throw new LiveError("rule", "live.errors.unknownLegalBasis");
+      throw ruleError("live.errors.unknownLegalBasis");
     const completedAt = input.roleInCase && input.contribution ? now : null;
     // One statement with RETURNING: card edits are the most frequent live write.
     const [row] = await tx.$queryRaw<RoleCardRow[]>`
@@ -630,7 +692,7 @@ export async function saveRoleCard(user: SessionUser, input: RoleCardInput, meta
         "limitsHere", "completedAt", version`;
     if (!row) {
       const current = await tx.roleCard.findUniqueOrThrow({ where: { id: input.cardId }, select: roleCardSelect });
-      throw new LiveError("conflict", "live.errors.stale", roleCardView(current));
+      throw conflict("live.errors.stale", roleCardView(current));
     }
     return { change: { kind: "roleCard", roleCard: roleCardView(row) }, subjectId: row.id };
   });
@@ -644,15 +706,14 @@ export async function saveRoleCard(user: SessionUser, input: RoleCardInput, meta
 export async function setResponsibility(user: SessionUser, input: ResponsibilityInput, meta: Meta) {
   return writeOnItem(user, input.itemId, input.key, "live.responsibility.set", meta, async (tx, ctx) => {
     if (!ctx.tableOrganisationIds.includes(input.organisationId)) throw notFound();
-    const own = input.organisationId === user.organisation.id;
-    if (!ctx.isChair && (!own || input.involvement === "LEADS"))
-      throw new LiveError("forbidden", "live.errors.chairDecidesLead");
+    if (!maySetInvolvement(ctx.can, input.organisationId, input.involvement))
+      throw forbidden("live.errors.chairDecidesLead");
     const updated = await tx.agendaItemTable.updateMany({
       where: { agendaItemId: input.itemId, organisationId: input.organisationId, version: input.version },
       data: { involvement: input.involvement, version: { increment: 1 } },
     });
     if (updated.count !== 1) {
-      throw new LiveError("conflict", "live.errors.stale", await responsibilitiesOf(tx, input.itemId));
+      throw conflict("live.errors.stale", await responsibilitiesOf(tx, input.itemId));
     }
     if (input.involvement === "LEADS") {
       await tx.agendaItemTable.updateMany({
@@ -670,8 +731,7 @@ export async function setResponsibility(user: SessionUser, input: Responsibility
 /** A member raises a need on behalf of their own organisation. */
 export async function addNeed(user: SessionUser, input: NeedInput, meta: Meta) {
   return writeOnItem(user, input.itemId, input.key, "live.need.raised", meta, async (tx, ctx) => {
-    if (!ctx.tableOrganisationIds.includes(user.organisation.id))
-      throw new LiveError("forbidden", "live.errors.notAtTable");
+    if (!ctx.can.raiseNeed) throw forbidden("live.errors.notAtTable");
     // createMany with our own id: nothing to read back, the view is what was written.
     const need: NeedView = {
       id: randomUUID(),
@@ -701,7 +761,7 @@ export async function addressNeed(user: SessionUser, input: AddressNeedInput, me
   if (!need) throw notFound();
   return writeOnItem(user, need.agendaItemId, input.key, "live.need.addressed", meta, async (tx, ctx, now) => {
     if (!ctx.tableOrganisationIds.includes(input.addressedByOrganisationId))
-      throw new LiveError("rule", "live.errors.notAtTableOrganisation");
+      throw ruleError("live.errors.notAtTableOrganisation");
     const updated = await tx.need.updateMany({
       where: { id: input.needId, version: input.version, status: "OPEN" },
       data: {
@@ -714,7 +774,7 @@ export async function addressNeed(user: SessionUser, input: AddressNeedInput, me
       },
     });
     const row = await tx.need.findUniqueOrThrow({ where: { id: input.needId }, select: needSelect });
-    if (updated.count !== 1) throw new LiveError("conflict", "live.errors.stale", needView(row));
+    if (updated.count !== 1) throw conflict("live.errors.stale", needView(row));
     return { change: { kind: "need", need: needView(row) }, subjectId: row.id };
   });
 }
@@ -722,11 +782,11 @@ export async function addressNeed(user: SessionUser, input: AddressNeedInput, me
 /** The chair records what the table decided, with each dissenting organisation and its reason. */
 export async function addDecision(user: SessionUser, input: DecisionInput, meta: Meta) {
   return writeOnItem(user, input.itemId, input.key, "live.decision.recorded", meta, async (tx, ctx) => {
-    if (!ctx.isChair) throw new LiveError("forbidden", "live.errors.chairOnly");
+    if (!ctx.can.addDecision) throw forbidden("live.errors.chairOnly");
     const dissenting = new Set(input.dissents.map((d) => d.organisationId));
-    if (dissenting.size !== input.dissents.length) throw new LiveError("rule", "live.errors.duplicateDissent");
+    if (dissenting.size !== input.dissents.length) throw ruleError("live.errors.duplicateDissent");
     if ([...dissenting].some((id) => !ctx.tableOrganisationIds.includes(id)))
-      throw new LiveError("rule", "live.errors.notAtTableOrganisation");
+      throw ruleError("live.errors.notAtTableOrganisation");
     const decision: DecisionView = {
       id: randomUUID(),
       text: input.text,
@@ -749,14 +809,14 @@ export async function addDecision(user: SessionUser, input: DecisionInput, meta:
 export async function addAction(user: SessionUser, input: ActionInput, meta: Meta) {
   return writeOnItem(user, input.itemId, input.key, "live.action.added", meta, async (tx, ctx) => {
     if (!ctx.tableOrganisationIds.includes(input.ownerOrganisationId))
-      throw new LiveError("rule", "live.errors.notAtTableOrganisation");
+      throw ruleError("live.errors.notAtTableOrganisation");
     let ownerName: string | null = null;
     if (input.ownerUserId) {
       const owner = await tx.user.findFirst({
         where: { id: input.ownerUserId, organisationId: input.ownerOrganisationId },
         select: { name: true },
       });
-      if (!owner) throw new LiveError("rule", "live.errors.ownerNotInOrganisation");
+      if (!owner) throw ruleError("live.errors.ownerNotInOrganisation");
       ownerName = owner.name;
     }
     const action: ActionView = {
@@ -793,14 +853,13 @@ export async function setActionStatus(user: SessionUser, input: ActionStatusInpu
   });
   if (!action) throw notFound();
   return writeOnItem(user, action.agendaItemId, input.key, "live.action.status", meta, async (tx, ctx) => {
-    if (!ctx.isChair && action.ownerOrganisationId !== user.organisation.id)
-      throw new LiveError("forbidden", "live.errors.notYourAction");
+    if (!ctx.can.updateActionsOf.includes(action.ownerOrganisationId)) throw forbidden("live.errors.notYourAction");
     const updated = await tx.action.updateMany({
       where: { id: input.actionId, version: input.version, status: { not: "DONE" } },
       data: { status: input.status, version: { increment: 1 } },
     });
     const row = await tx.action.findUniqueOrThrow({ where: { id: input.actionId }, select: actionSelect });
-    if (updated.count !== 1) throw new LiveError("conflict", "live.errors.stale", actionView(row));
+    if (updated.count !== 1) throw conflict("live.errors.stale", actionView(row));
     return { change: { kind: "action", action: actionView(row) }, subjectId: row.id };
   });
 }
@@ -819,13 +878,13 @@ export async function updateEarlierAction(user: SessionUser, input: EarlierActio
       select: { ownerOrganisationId: true, status: true },
     });
     if (!action) throw notFound();
-    if (action.ownerOrganisationId !== user.organisation.id)
-      throw new LiveError("forbidden", "live.errors.notYourAction");
-    if (action.status === "DONE") throw new LiveError("rule", "actions.errors.alreadyClosed");
+    if (!ctx.can.updateEarlierActionsOf.includes(action.ownerOrganisationId))
+      throw forbidden("live.errors.notYourAction");
+    if (action.status === "DONE") throw ruleError("actions.errors.alreadyClosed");
     const ownerProblem = await checkActionOwner(tx, user, update.ownerUserId);
-    if (ownerProblem) throw new LiveError("rule", ownerProblem);
+    if (ownerProblem) throw ruleError(ownerProblem);
     if (!(await applyActionUpdate(tx, user, update, now)))
-      throw new LiveError("conflict", "live.errors.stale", await currentAction(tx, update.actionId));
+      throw conflict("live.errors.stale", await currentAction(tx, update.actionId));
     return {
       change: { kind: "earlierAction", action: await earlierActionById(tx, update.actionId) },
       subjectId: update.actionId,

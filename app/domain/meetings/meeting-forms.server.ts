@@ -3,7 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 
 import type { SessionUser } from "~/auth/session.server";
-import { LiveError, startMeeting } from "~/domain/live/live.server";
+import { startMeeting } from "~/domain/live/live.server";
+import { formRefusal } from "~/server/domain-errors.server";
 import { formText } from "~/utils/form-data";
 import type { FormErrors } from "~/utils/form-errors";
 import { fieldErrorsFrom } from "~/utils/form-errors";
@@ -20,7 +21,6 @@ import {
   addAgendaItem,
   createMeeting,
   declineProposal,
-  MeetingRuleError,
   moveAgendaItem,
   proposeItem,
   publishMeeting,
@@ -102,9 +102,7 @@ export async function handleMeetingForm(user: SessionUser, formData: FormData, m
     const meeting = await createMeeting(user, parsed.data, meta);
     throw redirect(`/overleggen/${meeting.id}`);
   } catch (error) {
-    if (error instanceof MeetingRuleError)
-      return data<MeetingFormData>({ values, formError: error.key }, { status: 400 });
-    throw error;
+    return formRefusal(error, { values } as MeetingFormData);
   }
 }
 
@@ -196,9 +194,6 @@ export async function handleAgendaAction(user: SessionUser, meetingId: string, f
       }
     }
   } catch (error) {
-    if (error instanceof MeetingRuleError || (error instanceof LiveError && error.code === "rule"))
-      return data<AgendaActionData>({ form, values, formError: error.key }, { status: 400 });
-    if (error instanceof LiveError) throw new Response("Niet gevonden", { status: 404 });
-    throw error;
+    return formRefusal(error, { form, values } as AgendaActionData);
   }
 }

@@ -1,40 +1,28 @@
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
-import { caseVisibleTo } from "~/domain/cases/cases.server";
+import {
+  caseOwnedWhere,
+  caseVisibleWhere,
+  itemSeat,
+  meetingChairedWhere,
+  meetingSeat,
+  meetingVisibleWhere,
+  seesItemContent,
+} from "~/domain/access/access.server";
+import { ensure, forbidden, notFound, ruleError } from "~/domain/errors.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { invariantResponse } from "~/utils/http.server";
 
 import type { NewAgendaItem, NewMeeting, Proposal } from "./meeting.schema";
 
 type Meta = { clientAddress: string | null; now?: Date };
 
-/** Thrown for input that is well-formed but not allowed here; the form shows the key. */
-export class MeetingRuleError extends Error {
-  constructor(readonly key: string) {
-    super(key);
-  }
-}
-
-/**
- * Who may see a meeting: its chair always; members of the invited organisations once it is
- * published. The one place this rule lives (agenda, proposals, calendar, lists).
- */
-export function meetingVisibleTo(viewer: SessionUser) {
-  return {
-    OR: [
-      { chairId: viewer.id },
-      { status: { not: "DRAFT" as const }, invitations: { some: { organisationId: viewer.organisation.id } } },
-    ],
-  };
-}
-
 /** Chairs create meetings; the creator chairs it, and their own organisation is always invited. */
 export async function createMeeting(user: SessionUser, input: NewMeeting, meta: Meta) {
-  invariantResponse(user.roles.includes("CHAIR"), "Geen toegang", { status: 403 });
+  ensure(user.roles.includes("CHAIR"), forbidden);
   const invited = new Set([...input.invitedOrganisationIds, user.organisation.id]);
   const known = await prisma.organisation.count({ where: { id: { in: [...invited] } } });
-  if (known !== invited.size) throw new MeetingRuleError("meetings.errors.unknownOrganisation");
+  if (known !== invited.size) throw ruleError("meetings.errors.unknownOrganisation");
   const meeting = await prisma.meeting.create({
     data: {
       title: input.title,
@@ -70,16 +58,15 @@ export async function updateMeeting(
   meta: Meta,
 ) {
   const meeting = await requireChairOf(user, meetingId);
-  if (meeting.status === "LIVE" || meeting.status === "FINISHED")
-    throw new MeetingRuleError("meetings.errors.closedForChanges");
+  if (meeting.status === "LIVE" || meeting.status === "FINISHED") throw ruleError("meetings.errors.closedForChanges");
   const invited = new Set([...input.invitedOrganisationIds, user.organisation.id]);
   const known = await prisma.organisation.count({ where: { id: { in: [...invited] } } });
-  if (known !== invited.size) throw new MeetingRuleError("meetings.errors.unknownOrganisation");
+  if (known !== invited.size) throw ruleError("meetings.errors.unknownOrganisation");
   const removed = meeting.invitations.map((i) => i.organisationId).filter((id) => !invited.has(id));
   const seated = removed.length
     ? await prisma.agendaItemTable.count({ where: { organisationId: { in: removed }, agendaItem: { meetingId } } })
     : 0;
-  if (seated > 0) throw new MeetingRuleError("meetings.errors.inviteeAtTable");
+  if (seated > 0) throw ruleError("meetings.errors.inviteeAtTable");
   const now = meta.now ?? new Date();
   const written = await prisma.$transaction(async (tx) => {
     const updated = await tx.meeting.updateMany({
@@ -142,10 +129,10 @@ export async function getMeetingForEdit(user: SessionUser, meetingId: string) {
 /** The meeting as its chair, for changes: 404 when it does not exist or is not theirs. */
 async function requireChairOf(user: SessionUser, meetingId: string) {
   const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, chairId: user.id },
+    where: { id: meetingId, ...meetingChairedWhere(user) },
     select: { id: true, status: true, invitations: { select: { organisationId: true } } },
   });
-  invariantResponse(meeting, "Niet gevonden", { status: 404 });
+  ensure(meeting, notFound);
   return meeting;
 }
 
@@ -158,7 +145,7 @@ export async function getMeeting(viewer: SessionUser, meetingId: string, meta: M
   const meeting = await prisma.meeting.findFirst({
     where: {
       id: meetingId,
-      ...meetingVisibleTo(viewer),
+      ...meetingVisibleWhere(viewer),
     },
     select: {
       id: true,
@@ -188,10 +175,12 @@ export async function getMeeting(viewer: SessionUser, meetingId: string, meta: M
       },
     },
   });
-  invariantResponse(meeting, "Niet gevonden", { status: 404 });
-  const isChair = meeting.chairId === viewer.id;
+  ensure(meeting, notFound);
+  const record = { ...meeting, invitedOrganisationIds: meeting.invitations.map((i) => i.organisation.id) };
+  const isChair = meetingSeat(viewer, record) === "chair";
   const items = meeting.items.map((item) => {
-    const atTable = isChair || item.tables.some((t) => t.organisation.id === viewer.organisation.id);
+    const seat = itemSeat(viewer, record, { tableOrganisationIds: item.tables.map((t) => t.organisation.id) });
+    const atTable = seesItemContent(seat);
     return {
       id: item.id,
       position: item.position,
@@ -238,10 +227,10 @@ export async function getMeeting(viewer: SessionUser, meetingId: string, meta: M
 export async function addAgendaItem(user: SessionUser, meetingId: string, input: NewAgendaItem, meta: Meta) {
   const meeting = await requireChairOf(user, meetingId);
   const found = await prisma.case.findFirst({
-    where: { reference: input.caseReference, ...caseVisibleTo(user) },
+    where: { reference: input.caseReference, ...caseVisibleWhere(user) },
     select: { id: true },
   });
-  if (!found) throw new MeetingRuleError("meetings.errors.unknownCase");
+  if (!found) throw ruleError("meetings.errors.unknownCase");
   const item = await insertItem(meeting, { ...input, caseId: found.id }, meta.now ?? new Date());
   await recordAudit({
     actor: actorOf(user),
@@ -264,11 +253,10 @@ async function insertItem(
   now: Date,
   tx: Prisma.TransactionClient | null = null,
 ) {
-  if (meeting.status === "LIVE" || meeting.status === "FINISHED")
-    throw new MeetingRuleError("meetings.errors.closedForChanges");
+  if (meeting.status === "LIVE" || meeting.status === "FINISHED") throw ruleError("meetings.errors.closedForChanges");
   const invited = new Set(meeting.invitations.map((i) => i.organisationId));
   const tables = new Set([...input.tableOrganisationIds, input.askingOrganisationId]);
-  if (![...tables].every((id) => invited.has(id))) throw new MeetingRuleError("meetings.errors.tableNotInvited");
+  if (![...tables].every((id) => invited.has(id))) throw ruleError("meetings.errors.tableNotInvited");
   const write = async (db: Prisma.TransactionClient) => {
     const last = await db.agendaItem.aggregate({ where: { meetingId: meeting.id }, _max: { position: true } });
     return db.agendaItem.create({
@@ -328,7 +316,7 @@ export async function moveAgendaItem(
     select: { id: true },
   });
   const at = items.findIndex((i) => i.id === itemId);
-  invariantResponse(at >= 0, "Niet gevonden", { status: 404 });
+  ensure(at >= 0, notFound);
   const to = direction === "up" ? at - 1 : at + 1;
   if (to < 0 || to >= items.length) return;
   const before = items.map((i) => i.id);
@@ -357,7 +345,7 @@ export async function reorderAgenda(
     orderedIds.length === current.length &&
     new Set(orderedIds).size === orderedIds.length &&
     current.every((i) => orderedIds.includes(i.id));
-  if (!same) throw new MeetingRuleError("meetings.errors.staleOrder");
+  if (!same) throw ruleError("meetings.errors.staleOrder");
   await writeOrder(
     user,
     meeting,
@@ -370,7 +358,7 @@ export async function reorderAgenda(
 /** Draft → published: from now on invitees see the meeting, and changes are marked. */
 export async function publishMeeting(user: SessionUser, meetingId: string, meta: Meta) {
   const meeting = await requireChairOf(user, meetingId);
-  if (meeting.status !== "DRAFT") throw new MeetingRuleError("meetings.errors.alreadyPublished");
+  if (meeting.status !== "DRAFT") throw ruleError("meetings.errors.alreadyPublished");
   await prisma.meeting.update({
     where: { id: meetingId },
     data: { status: "PUBLISHED", publishedAt: meta.now ?? new Date() },
@@ -394,12 +382,12 @@ export async function proposeItem(user: SessionUser, meetingId: string, input: P
     where: { id: meetingId, status: "PUBLISHED", invitations: { some: { organisationId: user.organisation.id } } },
     select: { id: true },
   });
-  invariantResponse(meeting, "Niet gevonden", { status: 404 });
+  ensure(meeting, notFound);
   const found = await prisma.case.findFirst({
-    where: { reference: input.caseReference, organisationId: user.organisation.id },
+    where: { reference: input.caseReference, ...caseOwnedWhere(user) },
     select: { id: true },
   });
-  if (!found) throw new MeetingRuleError("meetings.errors.unknownCase");
+  if (!found) throw ruleError("meetings.errors.unknownCase");
   const proposal = await prisma.agendaProposal.create({
     data: {
       meetingId,
@@ -428,11 +416,11 @@ export async function listProposals(user: SessionUser, meetingId: string) {
   const meeting = await prisma.meeting.findFirst({
     where: {
       id: meetingId,
-      ...meetingVisibleTo(user),
+      ...meetingVisibleWhere(user),
     },
     select: { chairId: true },
   });
-  invariantResponse(meeting, "Niet gevonden", { status: 404 });
+  ensure(meeting, notFound);
   return prisma.agendaProposal.findMany({
     where: { meetingId, ...(meeting.chairId === user.id ? {} : { proposingOrganisationId: user.organisation.id }) },
     orderBy: { createdAt: "asc" },
@@ -450,7 +438,7 @@ export async function listProposals(user: SessionUser, meetingId: string) {
 
 async function requirePendingProposal(user: SessionUser, proposalId: string) {
   const proposal = await prisma.agendaProposal.findFirst({
-    where: { id: proposalId, meeting: { chairId: user.id } },
+    where: { id: proposalId, meeting: meetingChairedWhere(user) },
     select: {
       id: true,
       meetingId: true,
@@ -462,8 +450,8 @@ async function requirePendingProposal(user: SessionUser, proposalId: string) {
       case: { select: { reference: true } },
     },
   });
-  invariantResponse(proposal, "Niet gevonden", { status: 404 });
-  if (proposal.status !== "PENDING") throw new MeetingRuleError("meetings.errors.alreadyDecided");
+  ensure(proposal, notFound);
+  if (proposal.status !== "PENDING") throw ruleError("meetings.errors.alreadyDecided");
   return proposal;
 }
 
@@ -483,7 +471,7 @@ export async function acceptProposal(
       where: { id: proposalId, status: "PENDING" },
       data: { status: "ACCEPTED", decidedById: user.id, decidedAt: now },
     });
-    if (decided.count !== 1) throw new MeetingRuleError("meetings.errors.alreadyDecided");
+    if (decided.count !== 1) throw ruleError("meetings.errors.alreadyDecided");
     const created = await insertItem(
       meeting,
       {
@@ -518,7 +506,7 @@ export async function declineProposal(user: SessionUser, proposalId: string, inp
     where: { id: proposalId, status: "PENDING" },
     data: { status: "DECLINED", declineReason: input.reason, decidedById: user.id, decidedAt: meta.now ?? new Date() },
   });
-  if (decided.count !== 1) throw new MeetingRuleError("meetings.errors.alreadyDecided");
+  if (decided.count !== 1) throw ruleError("meetings.errors.alreadyDecided");
   await recordAudit({
     actor: actorOf(user),
     action: "meeting.proposal.declined",
@@ -538,7 +526,7 @@ export async function meetingCalendar(viewer: SessionUser, meetingId: string, ba
   const meeting = await prisma.meeting.findFirst({
     where: {
       id: meetingId,
-      ...meetingVisibleTo(viewer),
+      ...meetingVisibleWhere(viewer),
     },
     select: {
       id: true,
@@ -550,7 +538,7 @@ export async function meetingCalendar(viewer: SessionUser, meetingId: string, ba
       updatedAt: true,
     },
   });
-  invariantResponse(meeting, "Niet gevonden", { status: 404 });
+  ensure(meeting, notFound);
   const { createEvent } = await import("ics");
   const url = new URL(`/overleggen/${meeting.id}`, baseUrl).toString();
   // Times are stored in UTC and written as UTC: `ics` would read "local" as the server's zone.
@@ -584,7 +572,7 @@ export async function meetingCalendar(viewer: SessionUser, meetingId: string, ba
 export async function listMeetings(viewer: SessionUser, now = new Date()) {
   const meetings = await prisma.meeting.findMany({
     where: {
-      ...meetingVisibleTo(viewer),
+      ...meetingVisibleWhere(viewer),
     },
     orderBy: { startsAt: "asc" },
     select: {
@@ -611,7 +599,7 @@ export function invitableOrganisations() {
 
 /** For platform admins: every meeting, with no agenda content (they are usually not invited). */
 export async function listMeetingsForAdmin(admin: SessionUser) {
-  invariantResponse(admin.roles.includes("PLATFORM_ADMIN"), "Geen toegang", { status: 403 });
+  ensure(admin.roles.includes("PLATFORM_ADMIN"), forbidden);
   const [meetings, chairs] = await Promise.all([
     prisma.meeting.findMany({
       orderBy: { startsAt: "desc" },
@@ -639,14 +627,14 @@ export async function listMeetingsForAdmin(admin: SessionUser) {
  * organisation is invited if it was not; the old chair keeps no special rights.
  */
 export async function reassignChair(admin: SessionUser, meetingId: string, newChairId: string, meta: Meta) {
-  invariantResponse(admin.roles.includes("PLATFORM_ADMIN"), "Geen toegang", { status: 403 });
+  ensure(admin.roles.includes("PLATFORM_ADMIN"), forbidden);
   const meeting = await prisma.meeting.findUnique({ where: { id: meetingId }, select: { id: true, chairId: true } });
-  invariantResponse(meeting, "Niet gevonden", { status: 404 });
+  ensure(meeting, notFound);
   const chair = await prisma.user.findFirst({
     where: { id: newChairId, roles: { has: "CHAIR" } },
     select: { id: true, organisationId: true },
   });
-  if (!chair) throw new MeetingRuleError("meetings.errors.notAChair");
+  if (!chair) throw ruleError("meetings.errors.notAChair");
   await prisma.$transaction([
     prisma.meeting.update({ where: { id: meetingId }, data: { chairId: chair.id, version: { increment: 1 } } }),
     prisma.meetingInvitation.createMany({

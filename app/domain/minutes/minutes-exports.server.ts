@@ -3,9 +3,9 @@ import type { TFunction } from "i18next";
 import PDFDocument from "pdfkit";
 
 import type { SessionUser } from "~/auth/session.server";
+import { ensure, notFound } from "~/domain/errors.server";
 import type { Locale } from "~/i18n/config";
 import { dutchDate, formatDate, formatDateTime } from "~/i18n/format";
-import { invariantResponse } from "~/utils/http.server";
 
 import type { MinutesContent } from "./minutes.server";
 import { getMinutes } from "./minutes.server";
@@ -14,7 +14,7 @@ type Meta = { clientAddress: string | null };
 
 async function exportable(user: SessionUser, meetingId: string, format: "pdf" | "csv", meta: Meta) {
   const minutes = await getMinutes(user, meetingId, meta, format);
-  invariantResponse(minutes.available, "Niet gevonden", { status: 404 });
+  ensure(minutes.available, notFound);
   return minutes;
 }
 

@@ -1,12 +1,13 @@
 import { data, redirect } from "@remix-run/node";
 
 import type { SessionUser } from "~/auth/session.server";
+import { formRefusal } from "~/server/domain-errors.server";
 import { formText } from "~/utils/form-data";
 import type { FormErrors } from "~/utils/form-errors";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 
 import { amendmentSchema } from "./minutes.schema";
-import { amendMinutes, approveMinutes, MinutesRuleError } from "./minutes.server";
+import { amendMinutes, approveMinutes } from "./minutes.server";
 
 export type MinutesFormData = { values: Record<string, string>; errors?: FormErrors; formError?: string };
 
@@ -36,9 +37,7 @@ export async function handleMinutesAction(
       throw redirect(`/overleggen/${meetingId}/verslag?gewijzigd`);
     }
   } catch (error) {
-    if (error instanceof MinutesRuleError)
-      return data<MinutesFormData>({ values, formError: error.key }, { status: 400 });
-    throw error;
+    return formRefusal(error, { values } as MinutesFormData);
   }
   throw new Response("Onbekende actie", { status: 400 });
 }

@@ -1,17 +1,11 @@
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
-import { meetingVisibleTo } from "~/domain/meetings/meetings.server";
+import { itemSeat, meetingSeat, meetingVisibleWhere, seesItemContent } from "~/domain/access/access.server";
+import { ensure, notFound, ruleError } from "~/domain/errors.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { invariantResponse } from "~/utils/http.server";
 
 type Meta = { clientAddress: string | null; now?: Date };
-
-export class MinutesRuleError extends Error {
-  constructor(readonly key: string) {
-    super(key);
-  }
-}
 
 export type MinutesItem = {
   id: string;
@@ -169,11 +163,11 @@ async function generate(meetingId: string): Promise<MinutesContent> {
 
 async function finishedMeeting(viewer: SessionUser, meetingId: string) {
   const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, ...meetingVisibleTo(viewer) },
-    select: { status: true, chairId: true },
+    where: { id: meetingId, ...meetingVisibleWhere(viewer) },
+    select: { status: true, chairId: true, invitations: { select: { organisationId: true } } },
   });
-  invariantResponse(meeting, "Niet gevonden", { status: 404 });
-  return meeting;
+  ensure(meeting, notFound);
+  return { ...meeting, invitedOrganisationIds: meeting.invitations.map((i) => i.organisationId) };
 }
 
 /**
@@ -188,7 +182,7 @@ export async function getMinutes(
   purpose: "view" | "pdf" | "csv" = "view",
 ) {
   const meeting = await finishedMeeting(viewer, meetingId);
-  const isChair = meeting.chairId === viewer.id;
+  const isChair = meetingSeat(viewer, meeting) === "chair";
   if (meeting.status !== "FINISHED") return { available: false as const, isChair };
   const row = await prisma.minutes.findUnique({
     where: { meetingId },
@@ -201,8 +195,9 @@ export async function getMinutes(
     },
   });
   const content = row?.status === "APPROVED" ? (row.content as MinutesContent) : await generate(meetingId);
-  const atTable = (tables: string[]) => isChair || tables.includes(viewer.organisation.id);
-  const items = content.items.filter((i) => atTable(i.tableOrganisationIds));
+  const items = content.items.filter((i) =>
+    seesItemContent(itemSeat(viewer, meeting, { tableOrganisationIds: i.tableOrganisationIds })),
+  );
   const visibleItemIds = new Set(items.map((i) => i.id));
   const amendments = (row?.amendments ?? [])
     .filter((a) => !a.agendaItemId || visibleItemIds.has(a.agendaItemId))
@@ -239,8 +234,8 @@ export async function getMinutes(
 
 async function requireChairOfFinished(user: SessionUser, meetingId: string) {
   const meeting = await finishedMeeting(user, meetingId);
-  invariantResponse(meeting.chairId === user.id, "Niet gevonden", { status: 404 });
-  if (meeting.status !== "FINISHED") throw new MinutesRuleError("minutes.errors.notFinished");
+  ensure(meetingSeat(user, meeting) === "chair", notFound);
+  if (meeting.status !== "FINISHED") throw ruleError("minutes.errors.notFinished");
 }
 
 /** The chair approves the minutes: the generated text is frozen; from now on only amendments. */
@@ -250,7 +245,7 @@ export async function approveMinutes(user: SessionUser, meetingId: string, meta:
   const now = meta.now ?? new Date();
   await prisma.$transaction(async (tx) => {
     const existing = await tx.minutes.findUnique({ where: { meetingId }, select: { status: true } });
-    if (existing?.status === "APPROVED") throw new MinutesRuleError("minutes.errors.alreadyApproved");
+    if (existing?.status === "APPROVED") throw ruleError("minutes.errors.alreadyApproved");
     const data = {
       status: "APPROVED" as const,
       content: content as unknown as Prisma.InputJsonValue,
@@ -262,7 +257,7 @@ export async function approveMinutes(user: SessionUser, meetingId: string, meta:
     // and this conditional update let only one of them write.
     if (existing) {
       const updated = await tx.minutes.updateMany({ where: { meetingId, status: "DRAFT" }, data });
-      if (updated.count !== 1) throw new MinutesRuleError("minutes.errors.alreadyApproved");
+      if (updated.count !== 1) throw ruleError("minutes.errors.alreadyApproved");
     } else {
       await tx.minutes.create({ data: { meetingId, ...data } });
     }
@@ -289,10 +284,10 @@ export async function amendMinutes(
 ) {
   await requireChairOfFinished(user, meetingId);
   const minutes = await prisma.minutes.findUnique({ where: { meetingId }, select: { id: true, status: true } });
-  if (minutes?.status !== "APPROVED") throw new MinutesRuleError("minutes.errors.notApproved");
+  if (minutes?.status !== "APPROVED") throw ruleError("minutes.errors.notApproved");
   if (input.agendaItemId) {
     const item = await prisma.agendaItem.count({ where: { id: input.agendaItemId, meetingId } });
-    if (item !== 1) throw new MinutesRuleError("minutes.errors.unknownItem");
+    if (item !== 1) throw ruleError("minutes.errors.unknownItem");
   }
   const now = meta.now ?? new Date();
   await prisma.$transaction(async (tx) => {

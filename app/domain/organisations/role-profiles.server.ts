@@ -1,10 +1,10 @@
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { ensure, forbidden, notFound } from "~/domain/errors.server";
 import { getEnv } from "~/env.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { OrganisationKind } from "~/generated/prisma/client";
-import { invariantResponse } from "~/utils/http.server";
 
 import type { Freshness, ProfileChange } from "./profile-diff";
 import { diffProfiles, freshnessOf } from "./profile-diff";
@@ -35,7 +35,7 @@ export async function getProfile(viewer: SessionUser, slug: string, now = new Da
     where: { slug },
     select: { ...organisationSelect, profileVersion: true, profileReviewedAt: true },
   });
-  invariantResponse(organisation, "Niet gevonden", { status: 404 });
+  ensure(organisation, notFound);
   const current = organisation.profileVersion
     ? await prisma.roleProfileVersion.findUnique({
         where: { organisationId_number: { organisationId: organisation.id, number: organisation.profileVersion } },
@@ -64,8 +64,8 @@ export async function requireProfileEditor(user: SessionUser, slug: string) {
     where: { slug },
     select: { ...organisationSelect, profileVersion: true },
   });
-  invariantResponse(organisation, "Niet gevonden", { status: 404 });
-  invariantResponse(mayEditProfile(user, organisation.id), "Geen toegang", { status: 403 });
+  ensure(organisation, notFound);
+  ensure(mayEditProfile(user, organisation.id), forbidden);
   return organisation;
 }
 
@@ -186,7 +186,7 @@ export async function markReviewed(
   meta: { clientAddress: string | null; now?: Date },
 ): Promise<SaveResult> {
   const organisation = await requireProfileEditor(editor, slug);
-  invariantResponse(organisation.profileVersion > 0, "Niet gevonden", { status: 404 });
+  ensure(organisation.profileVersion > 0, notFound);
   const profile = await currentContent(organisation.id, Math.min(input.baseVersion, organisation.profileVersion));
   return writeVersion(editor, organisation, { ...input, profile }, "organisation.profile.reviewed", meta);
 }
@@ -203,7 +203,7 @@ export async function restoreVersion(
     where: { organisationId_number: { organisationId: organisation.id, number: input.number } },
     select: { content: true },
   });
-  invariantResponse(old, "Niet gevonden", { status: 404 });
+  ensure(old, notFound);
   return writeVersion(
     editor,
     organisation,
@@ -224,7 +224,7 @@ export async function getHistory(viewer: SessionUser, slug: string, compare: { f
     where: { slug },
     select: { ...organisationSelect, profileVersion: true },
   });
-  invariantResponse(organisation, "Niet gevonden", { status: 404 });
+  ensure(organisation, notFound);
   const versions = await prisma.roleProfileVersion.findMany({
     where: { organisationId: organisation.id },
     orderBy: { number: "desc" },

@@ -1,0 +1,165 @@
+/**
+ * Need-to-know, in one place. Every route, socket event, page, minutes and export asks here who
+ * may see and change what: each rule exists once, as a Prisma `where` fragment (to scope a query)
+ * and as a function on a loaded record (to decide about what was read), and the two are written
+ * next to each other so they cannot drift apart.
+ *
+ * - A meeting: its chair always; members of the invited organisations once it is published.
+ * - An agenda item's content (question, board, minutes, earlier actions): the chair of its
+ *   meeting, and the organisations at its table once the meeting is published. Everyone else who
+ *   may see the meeting sees that the item exists (reference and timebox), nothing more.
+ * - A case: the organisation that brought it in, and the organisations that have been at a table
+ *   for it in a published meeting.
+ * - An action: followed up by the organisation that owns it.
+ *
+ * What a viewer may do at an item's table is computed here too (`itemCapabilities`), checked by
+ * the board writes and sent to the browser as flags: the browser derives no permission itself.
+ */
+import type { Prisma } from "~/generated/prisma/client";
+
+/** Who is looking: the signed-in user and their organisation. */
+export type Viewer = { id: string; organisation: { id: string } };
+
+type MeetingStatus = "DRAFT" | "PUBLISHED" | "LIVE" | "FINISHED";
+
+// ---- Meetings ---------------------------------------------------------------------------------
+
+export function meetingVisibleWhere(viewer: Viewer) {
+  return {
+    OR: [
+      { chairId: viewer.id },
+      { status: { not: "DRAFT" as const }, invitations: { some: { organisationId: viewer.organisation.id } } },
+    ],
+  } satisfies Prisma.MeetingWhereInput;
+}
+
+/** Only the meeting's chair: preparing, running, approving. */
+export function meetingChairedWhere(viewer: Viewer) {
+  return { chairId: viewer.id } satisfies Prisma.MeetingWhereInput;
+}
+
+export type MeetingRecord = { chairId: string; status: MeetingStatus; invitedOrganisationIds: readonly string[] };
+
+export type MeetingSeat = "chair" | "invited" | "none";
+
+export function meetingSeat(viewer: Viewer, meeting: MeetingRecord): MeetingSeat {
+  if (meeting.chairId === viewer.id) return "chair";
+  if (meeting.status !== "DRAFT" && meeting.invitedOrganisationIds.includes(viewer.organisation.id)) return "invited";
+  return "none";
+}
+
+// ---- Agenda items -----------------------------------------------------------------------------
+
+/**
+ * The viewer's seat at one item: the chair (of the meeting), at the table (their organisation
+ * sits at it), invited to the meeting but not at this table, or none at all.
+ */
+export type ItemSeat = "chair" | "table" | "invited" | "none";
+
+export type ItemRecord = { tableOrganisationIds: readonly string[] };
+
+/** Items whose table the viewer's organisation sits at, in a published meeting. */
+export function itemAtTableWhere(viewer: Viewer) {
+  return {
+    tables: { some: { organisationId: viewer.organisation.id } },
+    meeting: { status: { not: "DRAFT" as const } },
+  } satisfies Prisma.AgendaItemWhereInput;
+}
+
+/** Items whose content the viewer may see: the chair's, and those at their organisation's table. */
+export function itemContentWhere(viewer: Viewer) {
+  return {
+    OR: [{ meeting: meetingChairedWhere(viewer) }, itemAtTableWhere(viewer)],
+  } satisfies Prisma.AgendaItemWhereInput;
+}
+
+export function itemSeat(viewer: Viewer, meeting: MeetingRecord, item: ItemRecord): ItemSeat {
+  const seat = meetingSeat(viewer, meeting);
+  if (seat === "chair") return "chair";
+  if (meeting.status !== "DRAFT" && item.tableOrganisationIds.includes(viewer.organisation.id)) return "table";
+  return seat;
+}
+
+export function seesItemContent(seat: ItemSeat): boolean {
+  return seat === "chair" || seat === "table";
+}
+
+/**
+ * What the viewer may do on an item's board. The chair records what the table agreed (the lead,
+ * any organisation's part, decisions, any action's status); an organisation at the table completes
+ * its own role card, sets its own part (not the lead), raises its own needs, and moves its own
+ * actions; everyone at the table marks needs taken up and adds actions for the table.
+ */
+export type ItemCapabilities = {
+  setLead: boolean;
+  /** Organisations whose part (involvement) the viewer may set. */
+  setInvolvementOf: string[];
+  /** Organisations whose role card the viewer completes. */
+  editRoleCardOf: string[];
+  raiseNeed: boolean;
+  addressNeed: boolean;
+  addDecision: boolean;
+  addAction: boolean;
+  /** Owning organisations whose actions (from this item) the viewer may move. */
+  updateActionsOf: string[];
+  /** Owning organisations whose actions from earlier meetings the viewer updates at this table. */
+  updateEarlierActionsOf: string[];
+};
+
+const NO_CAPABILITIES: ItemCapabilities = {
+  setLead: false,
+  setInvolvementOf: [],
+  editRoleCardOf: [],
+  raiseNeed: false,
+  addressNeed: false,
+  addDecision: false,
+  addAction: false,
+  updateActionsOf: [],
+  updateEarlierActionsOf: [],
+};
+
+export function itemCapabilities(viewer: Viewer, seat: ItemSeat, item: ItemRecord): ItemCapabilities {
+  if (!seesItemContent(seat)) return NO_CAPABILITIES;
+  const chair = seat === "chair";
+  const own = viewer.organisation.id;
+  const ownAtTable = item.tableOrganisationIds.includes(own) ? [own] : [];
+  return {
+    setLead: chair,
+    setInvolvementOf: chair ? [...item.tableOrganisationIds] : ownAtTable,
+    editRoleCardOf: ownAtTable,
+    raiseNeed: ownAtTable.length > 0,
+    addressNeed: true,
+    addDecision: chair,
+    addAction: true,
+    updateActionsOf: chair ? [...item.tableOrganisationIds] : [own],
+    updateEarlierActionsOf: [own],
+  };
+}
+
+/** Whether the viewer may set this organisation's part to this involvement. */
+export function maySetInvolvement(can: ItemCapabilities, organisationId: string, involvement: string | null) {
+  return can.setInvolvementOf.includes(organisationId) && (involvement !== "LEADS" || can.setLead);
+}
+
+// ---- Cases ------------------------------------------------------------------------------------
+
+export function caseVisibleWhere(viewer: Viewer) {
+  return {
+    OR: [{ organisationId: viewer.organisation.id }, { agendaItems: { some: itemAtTableWhere(viewer) } }],
+  } satisfies Prisma.CaseWhereInput;
+}
+
+/** The organisation that brought a case in: it edits, closes and follows the case. */
+export function caseOwnedWhere(viewer: Viewer) {
+  return { organisationId: viewer.organisation.id } satisfies Prisma.CaseWhereInput;
+}
+
+// ---- Actions ----------------------------------------------------------------------------------
+
+export function actionOwnedWhere(viewer: Viewer) {
+  return { ownerOrganisationId: viewer.organisation.id } satisfies Prisma.ActionWhereInput;
+}
+
+export function ownsAction(viewer: Viewer, action: { ownerOrganisationId: string }): boolean {
+  return action.ownerOrganisationId === viewer.organisation.id;
+}
