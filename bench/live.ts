@@ -7,6 +7,8 @@
  *
  * Scenarios, one run, same machine:
  *   baseline   a bare socket.io server broadcasting the same number and size of messages
+ *   floor      the same, but each write first commits a PostgreSQL transaction of the product's
+ *              shape (sequence bump, the change, audit row, idempotency key): durable before sent
  *   product    the app (auth, zod, authorisation, PostgreSQL transaction, audit row, broadcast)
  *   product ×2 two app processes sharing one database, clients spread over both, with the
  *              PostgreSQL adapter (and the Redis one when Redis answers on REDIS_URL or :6379)
@@ -255,10 +257,12 @@ function receive(client: Client, key: string) {
   else client.seen.set(key, at);
 }
 
-async function baselineScenario(): Promise<Result> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/live-baseline-server.ts")], {
+/** A baseline server (bare broadcast, or the durable floor) driven exactly like the product. */
+async function baselineScenario(name: string, script: string, env: Record<string, string> = {}): Promise<Result> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script)], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, ...env },
   });
   const port = await new Promise<number>((resolve) =>
     child.stdout.once("data", (chunk: Buffer) => resolve(JSON.parse(chunk.toString()).port as number)),
@@ -278,11 +282,15 @@ async function baselineScenario(): Promise<Result> {
     const client = clients[m * PER_MEETING + p] as Client;
     const w: Write = { meeting: m, sentAt: performance.now(), key: randomUUID(), burst };
     writes.push(w);
-    await client.socket.emitWithAck("write", { room: `room-${m}`, id: w.key, data: padding });
+    const itemId = meetings[m]?.itemId as string;
+    const ack = (await client.socket.emitWithAck("write", { room: `room-${m}`, itemId, id: w.key, data: padding })) as {
+      ok: boolean;
+    };
+    if (!ack.ok) w.key = null;
   });
   for (const c of clients) c.socket.disconnect();
   child.kill("SIGINT");
-  return summarise("baseline: bare socket.io, 1 process", writes, clients, (w) => w.key, memory);
+  return summarise(name, writes, clients, (w) => w.key, memory);
 }
 
 async function productScenario(name: string, servers: TestServer[]): Promise<Result> {
@@ -385,7 +393,14 @@ const serverEnv = (extra: Record<string, string> = {}): Partial<NodeJS.ProcessEn
 
 const results: Result[] = [];
 try {
-  results.push(await baselineScenario());
+  results.push(await baselineScenario("baseline: bare socket.io, 1 process", "bench/live-baseline-server.ts"));
+  results.push(
+    await baselineScenario("floor: durable write, then broadcast", "bench/live-durable-server.ts", {
+      DATABASE_URL: url,
+      BENCH_USER_ID: participants[0]?.id as string,
+      BENCH_ORGANISATION_ID: participants[0]?.organisationId as string,
+    }),
+  );
 
   const single = await startServer(serverEnv());
   try {
@@ -445,5 +460,15 @@ for (const r of results) {
   console.log(
     `${r.name.padEnd(42)} ${String(r.writes).padStart(6)} ${ms(quantile(r.latencies, 0.5))} ${ms(p95)} ${ms(quantile(r.latencies, 0.99))} ${ms(Math.max(...r.latencies))} ${ms(quantile(r.burstLatencies, 0.95)).padStart(9)} ${(p95 / baselineP95).toFixed(2).padStart(8)} ${String(r.lost).padStart(5)} ${String(r.duplicated).padStart(4)} ${String(r.refused).padStart(7)} ${r.memoryPerSocketKb.toFixed(1).padStart(9)}`,
   );
+}
+const floor = results.find((r) => r.name.startsWith("floor"));
+const single = results.find((r) => r.name === "product: 1 process");
+if (floor && single) {
+  const ratio = (a: number[], b: number[], q = 0.95) => (quantile(a, q) / quantile(b, q)).toFixed(2);
+  console.log("\nagainst the durable floor (same run; targets: p95 ≤ 1.5, burst p95 ≤ 2, two processes ≤ 1.3× one):");
+  console.log(`  product p95 / floor p95             ${ratio(single.latencies, floor.latencies)}`);
+  console.log(`  product burst p95 / floor burst p95 ${ratio(single.burstLatencies, floor.burstLatencies)}`);
+  for (const r of results.filter((x) => x.name.startsWith("product: 2")))
+    console.log(`  ${r.name.slice(9).padEnd(34)} ${ratio(r.latencies, single.latencies)} × one process`);
 }
 process.exit(0);

@@ -5,7 +5,10 @@
  */
 
 import type { ItemCapabilities } from "~/domain/access/access.server";
+import type { ActionStatus, CloseReason, Involvement } from "~/domain/live/live-enums";
 import type { FormErrors } from "~/utils/form-errors";
+
+import type { LiveCommandName, LiveCommandPayload, LiveCommandResult } from "./live-commands.server";
 
 export type RoomRef = { type: "organisation"; id: string };
 
@@ -36,8 +39,7 @@ export type WhoAmI = { userId: string; organisationId: string };
 
 // ---- The live meeting -------------------------------------------------------------------------
 
-export type Involvement = "LEADS" | "CONTRIBUTES" | "INFORMED";
-export type ActionStatus = "OPEN" | "IN_PROGRESS" | "DONE";
+export type { ActionStatus, Involvement } from "~/domain/live/live-enums";
 export type LiveMeetingStatus = "DRAFT" | "PUBLISHED" | "LIVE" | "FINISHED";
 
 export type ProfileExcerpt = {
@@ -97,7 +99,7 @@ export type EarlierActionView = {
   description: string;
   dueDate: string;
   status: ActionStatus;
-  closeReason: "EXECUTED" | "NO_LONGER_POSSIBLE" | "NOT_DONE" | null;
+  closeReason: CloseReason | null;
   version: number;
   ownerUserId: string | null;
   ownerName: string | null;
@@ -184,27 +186,21 @@ export interface ServerToClientEvents {
 
 type Handler<T> = (payload: unknown, ack: (result: Ack<T>) => void) => void;
 
-export interface ClientToServerEvents {
+/** The live meeting's commands, typed from the one table in live-commands.server.ts. */
+type LiveCommandEvents = {
+  [E in LiveCommandName]: (payload: LiveCommandPayload<E>, ack: (result: Ack<LiveCommandResult<E>>) => void) => void;
+};
+
+export type ClientToServerEvents = LiveCommandEvents & {
   "session:whoami": Handler<WhoAmI>;
   "room:join": Handler<{ room: string }>;
   "room:leave": Handler<{ room: string }>;
-  /** Join (or re-join after a reconnect): answers the whole board the user may see. */
-  "live:join": Handler<LiveBoard>;
-  "live:leave": Handler<null>;
-  "live:item:current": Handler<LiveMeetingState>;
-  "live:item:close": Handler<LiveMeetingState>;
-  "live:meeting:end": Handler<LiveMeetingState>;
-  "live:roleCard:save": Handler<WriteResult>;
-  "live:responsibility:set": Handler<WriteResult>;
-  "live:need:add": Handler<WriteResult>;
-  "live:need:address": Handler<WriteResult>;
-  "live:decision:add": Handler<WriteResult>;
-  "live:action:add": Handler<WriteResult>;
-  "live:action:status": Handler<WriteResult>;
-  "live:earlierAction:update": Handler<WriteResult>;
-}
+};
 
-export type LiveWriteEvent = Extract<keyof ClientToServerEvents, `live:${string}`>;
+export type { LiveCommandName, LiveCommandPayload, LiveCommandResult };
+
+/** The commands a live form sends (joining and leaving are the board itself). */
+export type LiveWriteEvent = Exclude<LiveCommandName, "live:join" | "live:leave">;
 
 export function roomName(room: RoomRef): string {
   return `${room.type}:${room.id}`;

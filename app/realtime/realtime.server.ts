@@ -122,7 +122,13 @@ export async function attachRealtime(
       }),
     );
 
-    registerLiveHandlers(io, socket);
+    const known = new Set(["session:whoami", "room:join", "room:leave", ...registerLiveHandlers(io, socket)]);
+    // An event nobody handles is answered too, so a client never waits for an acknowledgement.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (known.has(event)) return;
+      const ack = args.at(-1);
+      if (typeof ack === "function") (ack as (r: unknown) => void)(failure("invalid_payload", "errors.unknownEvent"));
+    });
   });
 
   const sweep = setInterval(() => void revalidateSessions(io), sessionRecheckMs());

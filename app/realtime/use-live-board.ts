@@ -1,12 +1,40 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
-import type { Ack, ItemEvent, LiveBoard, LiveMeetingState, LiveWriteEvent, Presence, WriteResult } from "./events";
+import type {
+  Ack,
+  ItemEvent,
+  LiveBoard,
+  LiveCommandPayload,
+  LiveCommandResult,
+  LiveMeetingState,
+  LiveWriteEvent,
+  Presence,
+  WriteResult,
+} from "./events";
 import { applyItemEvents, applyMeetingState, changedEntityId } from "./live-board-state";
 import type { AppClientSocket } from "./socket-client";
 import { getSocket } from "./socket-client";
 
 /** How long a write may take before it counts as not delivered (it is then sent again, same key). */
 const WRITE_TIMEOUT_MS = 8_000;
+
+/** Sends one command and waits for its acknowledgement (typed from the command table). */
+export type Send = <E extends LiveWriteEvent>(
+  event: E,
+  payload: LiveCommandPayload<E>,
+) => Promise<Ack<LiveCommandResult<E>>>;
+
+function emitCommand<E extends LiveWriteEvent>(
+  socket: AppClientSocket,
+  event: E,
+  payload: LiveCommandPayload<E>,
+): Promise<Ack<LiveCommandResult<E>>> {
+  // socket.io's acknowledgement types cannot follow a generic event name; `Send` above is what
+  // callers see, checked against the command table.
+  return (
+    socket.timeout(WRITE_TIMEOUT_MS).emitWithAck as (e: string, p: unknown) => Promise<Ack<LiveCommandResult<E>>>
+  )(event, payload);
+}
 /** How long an early change waits for the ones before it before the board is reloaded. */
 const GAP_WAIT_MS = 800;
 const HIGHLIGHT_MS = 2_500;
@@ -14,14 +42,18 @@ const HIGHLIGHT_MS = 2_500;
 export type SyncState = "syncing" | "synced" | "failed";
 export type Announcement = { id: number; event: ItemEvent | null; state: LiveMeetingState | null };
 
+/** A write waiting to be sent: the emit is built where its event and payload types are known. */
 type Pending = {
-  event: LiveWriteEvent;
-  payload: Record<string, unknown>;
+  emit: (socket: AppClientSocket) => Promise<Ack<unknown>>;
   resolve: (ack: Ack<unknown>) => void;
 };
 
 function isWriteResult(data: unknown): data is WriteResult {
   return typeof data === "object" && data !== null && "change" in data && "seq" in data;
+}
+
+function isMeetingState(data: unknown): data is LiveMeetingState {
+  return typeof data === "object" && data !== null && "seq" in data && "items" in data;
 }
 
 /**
@@ -91,10 +123,7 @@ export function useLiveBoard(initial: LiveBoard) {
         const next = pending.current[0] as Pending;
         let ack: Ack<unknown>;
         try {
-          ack = await (socket.timeout(WRITE_TIMEOUT_MS).emitWithAck as (...a: unknown[]) => Promise<Ack<unknown>>)(
-            next.event,
-            next.payload,
-          );
+          ack = await next.emit(socket);
         } catch {
           // No answer in time: it stays first in line and goes again, same key, after a catch-up.
           setTimeout(() => resync.current(), 1_000);
@@ -117,8 +146,8 @@ export function useLiveBoard(initial: LiveBoard) {
               },
             },
           ]);
-        } else if (ack.ok && ack.data && typeof ack.data === "object" && "seq" in ack.data && "items" in ack.data) {
-          commit(applyMeetingState(boardRef.current, ack.data as LiveMeetingState));
+        } else if (ack.ok && isMeetingState(ack.data)) {
+          commit(applyMeetingState(boardRef.current, ack.data));
         }
         next.resolve(ack);
       }
@@ -133,10 +162,9 @@ export function useLiveBoard(initial: LiveBoard) {
     syncedRef.current = false;
     setSync("syncing");
     try {
-      const ack = await (socket.timeout(WRITE_TIMEOUT_MS).emitWithAck as (...a: unknown[]) => Promise<Ack<LiveBoard>>)(
-        "live:join",
-        { meetingId: boardRef.current.meetingId },
-      );
+      const ack = await socket
+        .timeout(WRITE_TIMEOUT_MS)
+        .emitWithAck("live:join", { meetingId: boardRef.current.meetingId });
       if (!ack.ok) {
         setSync("failed");
         return;
@@ -205,10 +233,13 @@ export function useLiveBoard(initial: LiveBoard) {
   }, [pendingCount]);
 
   /** Sends a write (with its idempotency key); resolves with the server's answer, also after a reconnect. */
-  const send = useCallback(
-    <T = WriteResult>(event: LiveWriteEvent, payload: Record<string, unknown>): Promise<Ack<T>> =>
-      new Promise<Ack<T>>((resolve) => {
-        pending.current.push({ event, payload, resolve: resolve as (ack: Ack<unknown>) => void });
+  const send: Send = useCallback(
+    <E extends LiveWriteEvent>(event: E, payload: LiveCommandPayload<E>) =>
+      new Promise<Ack<LiveCommandResult<E>>>((resolve) => {
+        pending.current.push({
+          emit: (socket) => emitCommand(socket, event, payload),
+          resolve: resolve as (ack: Ack<unknown>) => void,
+        });
         setPendingCount(pending.current.length);
         void flush();
       }),

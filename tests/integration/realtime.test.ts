@@ -96,6 +96,18 @@ describe("socket events", () => {
     expect((await emit(socket, "session:whoami", undefined)).ok).toBe(true);
   });
 
+  it("answers an event nobody handles with an error acknowledgement, within a second", async () => {
+    const { socket } = await loggedIn("medewerker@politie.demo");
+    for (const event of ["live:bestaat-niet", "admin:everything", "constructor", "__proto__"]) {
+      const answer = await Promise.race([
+        emit(socket, event as keyof ClientToServerEvents, { meetingId: "x" }),
+        new Promise<"no answer">((resolve) => setTimeout(() => resolve("no answer"), 1_000)),
+      ]);
+      expect(answer).toMatchObject({ ok: false, error: { code: "invalid_payload", key: "errors.unknownEvent" } });
+    }
+    expect(socket.connected).toBe(true);
+  });
+
   it("lets a user join only their own organisation's room", async () => {
     const { socket } = await loggedIn("medewerker@politie.demo");
     const me = await emit<{ organisationId: string }>(socket, "session:whoami", {});

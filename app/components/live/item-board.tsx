@@ -4,11 +4,21 @@ import { useTranslation } from "react-i18next";
 
 import { SelectField, TextAreaField, TextField } from "~/components/forms";
 import type { ItemCapabilities } from "~/domain/access/access.server";
+import {
+  ACTION_STATUSES,
+  CLOSE_REASONS,
+  INVOLVEMENTS,
+  isActionStatus,
+  isCloseReason,
+  isInvolvement,
+  isLiveActionStatus,
+  LIVE_ACTION_STATUSES,
+} from "~/domain/live/live-enums";
 import { isLocale } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import type {
-  ActionStatus,
   ActionView,
+  LiveCommandPayload,
   EarlierActionView,
   Involvement,
   ItemBoard as Board,
@@ -18,10 +28,8 @@ import { balanceOf } from "~/realtime/live-board-state";
 
 import { FormStatus, useFieldError, useLive } from "./live-context";
 import { RoleCard } from "./role-card";
+import type { Unkeyed } from "./use-live-form";
 import { formValues, useLiveForm } from "./use-live-form";
-
-const INVOLVEMENTS: Involvement[] = ["LEADS", "CONTRIBUTES", "INFORMED"];
-const ACTION_STATUSES: ActionStatus[] = ["OPEN", "IN_PROGRESS"];
 
 type ItemProps = { itemId: string; board: Board; tables: string[]; can: ItemCapabilities; open: boolean };
 
@@ -45,7 +53,12 @@ function ResponsibilityRow({
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const value = formValues(event.currentTarget).involvement ?? "";
-    void submit("live:responsibility:set", { itemId, organisationId, involvement: value || null, version });
+    void submit("live:responsibility:set", {
+      itemId,
+      organisationId,
+      involvement: isInvolvement(value) ? value : null,
+      version,
+    });
   };
   const label = involvement ? t(`live.involvement.${involvement}`) : t("live.involvement.none");
   // Whoever may not name the lead may not unseat it either: the current lead's row stays as it is.
@@ -152,7 +165,7 @@ function AddressNeedForm({ need, tables }: { need: NeedView; tables: string[] })
  * someone is typing, the form stays, disabled, with their text and a notice: nothing typed
  * disappears without telling.
  */
-function AddForm({
+function AddForm<E extends "live:need:add" | "live:decision:add" | "live:action:add">({
   event,
   title,
   build,
@@ -161,9 +174,9 @@ function AddForm({
   open,
 }: {
   open: boolean;
-  event: "live:need:add" | "live:decision:add" | "live:action:add";
+  event: E;
   title: string;
-  build: (values: Record<string, string>, form: HTMLFormElement) => Record<string, unknown>;
+  build: (values: Record<string, string>, form: HTMLFormElement) => Unkeyed<LiveCommandPayload<E>>;
   children: (fieldError: (field: string) => string | undefined) => ReactNode;
   submitLabel: string;
 }) {
@@ -408,8 +421,10 @@ function ActionStatusForm({ action }: { action: ActionView }) {
   const { state, submit } = useLiveForm(send);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const status = formValues(event.currentTarget).status ?? "";
-    void submit("live:action:status", { actionId: action.id, version: action.version, status });
+    const status = formValues(event.currentTarget).status;
+    // The select offers only the table's statuses.
+    if (isLiveActionStatus(status))
+      void submit("live:action:status", { actionId: action.id, version: action.version, status });
   };
   return (
     <form className="live-form live-form--inline" onSubmit={onSubmit}>
@@ -419,7 +434,7 @@ function ActionStatusForm({ action }: { action: ActionView }) {
         name="status"
         label={t("live.action.status")}
         defaultValue={action.status}
-        options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`live.action.statuses.${s}`) }))}
+        options={LIVE_ACTION_STATUSES.map((s) => ({ value: s, label: t(`live.action.statuses.${s}`) }))}
       />
       <button type="submit" className="button button--secondary">
         {t("live.action.setStatus")}
@@ -531,8 +546,6 @@ function Actions({ itemId, board, tables, can, open }: ItemProps) {
   );
 }
 
-const CLOSE_REASONS = ["EXECUTED", "NO_LONGER_POSSIBLE", "NOT_DONE"] as const;
-
 function EarlierActionForm({ itemId, action }: { itemId: string; action: EarlierActionView }) {
   const { t } = useTranslation();
   const { send } = useLive();
@@ -546,8 +559,8 @@ function EarlierActionForm({ itemId, action }: { itemId: string; action: Earlier
       itemId,
       actionId: action.id,
       version: action.version,
-      status: values.status ?? "",
-      closeReason: values.closeReason ?? "",
+      status: isActionStatus(values.status) ? values.status : action.status,
+      closeReason: isCloseReason(values.closeReason) ? values.closeReason : "",
       ownerUserId: action.ownerUserId ?? "",
       note: values.note ?? "",
     });
@@ -568,7 +581,7 @@ function EarlierActionForm({ itemId, action }: { itemId: string; action: Earlier
         label={t("actions.status")}
         defaultValue={action.status}
         error={fieldError("status")}
-        options={["OPEN", "IN_PROGRESS", "DONE"].map((s) => ({ value: s, label: t(`live.action.statuses.${s}`) }))}
+        options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`live.action.statuses.${s}`) }))}
       />
       <SelectField
         id={id("closeReason")}

@@ -3,12 +3,10 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { SelectField, TextAreaField } from "~/components/forms";
-import type { RoleCardView, WriteResult } from "~/realtime/events";
+import type { RoleCardView } from "~/realtime/events";
 
 import { FormStatus, useFieldError, useLive } from "./live-context";
 import { formValues, useLiveForm } from "./use-live-form";
-
-const FIELDS = ["roleInCase", "knowledge", "knowledgeLegalBasis", "contribution", "limitsHere"] as const;
 
 function ProfileExcerpt({ card }: { card: RoleCardView }) {
   const { t } = useTranslation();
@@ -79,10 +77,14 @@ function RoleCardForm({ card, open }: { card: RoleCardView; open: boolean }) {
 
   const save = async (form: HTMLFormElement, version: number) => {
     const values = formValues(form);
-    const ack = await submit<WriteResult>("live:roleCard:save", {
+    const ack = await submit("live:roleCard:save", {
       cardId: card.id,
       version,
-      ...Object.fromEntries(FIELDS.map((f) => [f, values[f] ?? ""])),
+      roleInCase: values.roleInCase ?? "",
+      knowledge: values.knowledge ?? "",
+      knowledgeLegalBasis: values.knowledgeLegalBasis ?? "",
+      contribution: values.contribution ?? "",
+      limitsHere: values.limitsHere ?? "",
     });
     if (ack.ok && ack.data.change.kind === "roleCard") {
       setDirty(false);

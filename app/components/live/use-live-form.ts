@@ -1,9 +1,8 @@
 import { useCallback, useState } from "react";
 
-import type { Ack, LiveWriteEvent } from "~/realtime/events";
+import type { LiveCommandPayload, LiveWriteEvent } from "~/realtime/events";
+import type { Send } from "~/realtime/use-live-board";
 import type { FormErrors } from "~/utils/form-errors";
-
-export type Send = <T>(event: LiveWriteEvent, payload: Record<string, unknown>) => Promise<Ack<T>>;
 
 export type LiveFormState = {
   status: "idle" | "sending" | "done" | "error";
@@ -19,6 +18,16 @@ export function newKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+export type { Send };
+
+/** A command's payload as a form builds it: the idempotency key is added when it is sent. */
+export type Unkeyed<P> = Omit<P, "key">;
+
+function withKey<P>(payload: Unkeyed<P>): P {
+  // Every write command's schema takes a `key`; the form never chooses it itself.
+  return { ...payload, key: newKey() } as P;
+}
+
 /**
  * One live form: sends its payload with a fresh idempotency key and keeps what the server said.
  * The form's own fields are not touched: on an error the typed text stays where it is.
@@ -26,9 +35,9 @@ export function newKey(): string {
 export function useLiveForm(send: Send) {
   const [state, setState] = useState<LiveFormState>({ status: "idle", errors: {} });
   const submit = useCallback(
-    async <T>(event: LiveWriteEvent, payload: Record<string, unknown>): Promise<Ack<T>> => {
+    async <E extends LiveWriteEvent>(event: E, payload: Unkeyed<LiveCommandPayload<E>>) => {
       setState({ status: "sending", errors: {} });
-      const ack = await send<T>(event, { ...payload, key: newKey() });
+      const ack = await send(event, withKey(payload));
       if (ack.ok) setState({ status: "done", errors: {} });
       else
         setState({

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
+import { ACTION_STATUSES, CLOSE_REASONS } from "~/domain/live/live-enums";
 import { guardedText } from "~/domain/privacy/guarded-text";
 
-export const CLOSE_REASONS = ["EXECUTED", "NO_LONGER_POSSIBLE", "NOT_DONE"] as const;
 export const ACTION_VIEWS = ["open", "week", "overdue", "done", "all"] as const;
 
 /**
@@ -13,7 +13,7 @@ export const ACTION_VIEWS = ["open", "week", "overdue", "done", "all"] as const;
 export const actionUpdateFields = {
   actionId: z.string().min(1).max(64),
   version: z.coerce.number().int().min(1),
-  status: z.enum(["OPEN", "IN_PROGRESS", "DONE"], { error: "validation.choose" }),
+  status: z.enum(ACTION_STATUSES, { error: "validation.choose" }),
   closeReason: z.union([z.literal(""), z.enum(CLOSE_REASONS)]).default(""),
   ownerUserId: z.union([z.literal(""), z.string().max(64)]).default(""),
   note: guardedText(500),

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { actionUpdateFields } from "~/domain/actions/action.schema";
 import { guardedText } from "~/domain/privacy/guarded-text";
 
+import { INVOLVEMENTS, LIVE_ACTION_STATUSES } from "./live-enums";
+
 /**
  * Payloads of the live meeting's socket events. Messages are translation keys (see
  * app/utils/form-errors). Every write carries an idempotency key chosen by the client: a retry
@@ -46,7 +48,6 @@ export const roleCardSchema = z
     }
   });
 
-export const INVOLVEMENTS = ["LEADS", "CONTRIBUTES", "INFORMED"] as const;
 export const responsibilitySchema = z
   .object({
     key,
@@ -89,8 +90,6 @@ const isoDate = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, "validation.date");
 
-/** At the table an action is open or in progress; closing it needs a reason (see /acties). */
-export const ACTION_STATUSES = ["OPEN", "IN_PROGRESS"] as const;
 export const actionSchema = z
   .object({
     key,
@@ -103,7 +102,7 @@ export const actionSchema = z
   .strict();
 
 export const actionStatusSchema = z
-  .object({ key, actionId: id, version, status: z.enum(ACTION_STATUSES, { error: "validation.choose" }) })
+  .object({ key, actionId: id, version, status: z.enum(LIVE_ACTION_STATUSES, { error: "validation.choose" }) })
   .strict();
 
 /** An action from an earlier meeting, updated at this item's table by its owning organisation. */

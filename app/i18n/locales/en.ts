@@ -903,6 +903,7 @@ const en: Shape<Translation> = {
     generic: "Something went wrong on our side. Try again; if it keeps failing, contact the administrator.",
     backHome: "Go to the home page",
     sessionEnded: "Your session has expired. Log in again.",
+    unknownEvent: "The server does not know this command.",
     unexpected: "Something went wrong on our side. Try again.",
     unavailableTitle: "No connection to the database for a moment",
     unavailable: "Data cannot be read or saved right now. Nothing was half saved. Try again in a minute.",

@@ -904,6 +904,7 @@ const nl = {
       "Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, neem dan contact op met de beheerder.",
     backHome: "Naar de startpagina",
     sessionEnded: "Je sessie is verlopen. Log opnieuw in.",
+    unknownEvent: "Deze opdracht kent de server niet.",
     unexpected: "Er ging iets mis aan onze kant. Probeer het opnieuw.",
     unavailableTitle: "Even geen verbinding met de database",
     unavailable:
