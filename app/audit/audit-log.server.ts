@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import type { Acting } from "~/domain/acting.server";
 import { ensure, forbidden } from "~/domain/errors.server";
 import { Prisma } from "~/generated/prisma/client";
 
@@ -12,8 +13,6 @@ import { actorOf, recordAudit } from "./audit.server";
 
 export const AUDIT_VIEW_LIMIT = 500;
 const EXPORT_LIMIT = 100_000;
-
-type Meta = { clientAddress: string | null; now?: Date };
 
 type Row = {
   id: bigint;
@@ -54,7 +53,7 @@ function view(row: Row, caseOf: (row: Row) => string | null) {
  * when it happened through an agenda, the live table, minutes or actions. Organisation admins
  * only; looking is itself recorded.
  */
-export async function caseAuditLog(admin: SessionUser, filter: { reference: string }, meta: Meta) {
+export async function caseAuditLog(admin: SessionUser, filter: { reference: string }, meta: Acting) {
   ensure(admin.roles.includes("ORG_ADMIN"), forbidden);
   const cases = await prisma.case.findMany({
     where: { organisationId: admin.organisation.id },
@@ -129,7 +128,7 @@ const caseOfAny = (row: Row) => {
 };
 
 /** Platform admins: everything in a period (the newest first). Looking is recorded. */
-export async function periodAuditLog(admin: SessionUser, query: z.infer<typeof periodSchema>, meta: Meta) {
+export async function periodAuditLog(admin: SessionUser, query: z.infer<typeof periodSchema>, meta: Acting) {
   ensure(admin.roles.includes("PLATFORM_ADMIN"), forbidden);
   const period = periodOf(query, meta.now);
   const rows = await periodRows(period.start, period.end, AUDIT_VIEW_LIMIT);
@@ -148,7 +147,7 @@ export async function periodAuditCsv(
   admin: SessionUser,
   query: z.infer<typeof periodSchema>,
   t: TFunction,
-  meta: Meta,
+  meta: Acting,
 ) {
   ensure(admin.roles.includes("PLATFORM_ADMIN"), forbidden);
   const period = periodOf(query, meta.now);

@@ -1,6 +1,7 @@
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 
+import type { Acting } from "~/domain/acting.server";
 import { getEnv } from "~/env.server";
 import { endSessionSockets } from "~/realtime/realtime.server";
 import { formText } from "~/utils/form-data";
@@ -14,11 +15,7 @@ import type { ActiveSession } from "./session.server";
 export type PasswordFormData = { errors: FormErrors };
 
 /** The password form. Passwords are never sent back to the page, also not after an error. */
-export async function handlePasswordChange(
-  session: ActiveSession,
-  formData: FormData,
-  meta: { clientAddress: string | null },
-) {
+export async function handlePasswordChange(session: ActiveSession, formData: FormData, meta: Acting) {
   const schema = z
     .object({
       current: z.string().min(1, "validation.required").max(256, "validation.tooLong"),

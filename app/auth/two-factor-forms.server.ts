@@ -1,6 +1,7 @@
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 
+import type { Acting } from "~/domain/acting.server";
 import type { FieldError } from "~/utils/form-errors";
 import { safeRedirect } from "~/utils/redirect";
 
@@ -103,11 +104,7 @@ export async function handleSecondStep(
 }
 
 /** The settings page: a member turns it on or off; anyone enrolled renews recovery codes. */
-export async function handleTwoFactorSettings(
-  session: ActiveSession,
-  formData: FormData,
-  meta: { clientAddress: string | null },
-) {
+export async function handleTwoFactorSettings(session: ActiveSession, formData: FormData, meta: Acting) {
   const parsed = settingsFormSchema.safeParse(fields(formData));
   if (!parsed.success) return invalidForm(formData.get("intent"), parsed.error.issues);
   const { intent, code } = parsed.data;

@@ -5,6 +5,7 @@ import QRCode from "qrcode";
 
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
+import type { Acting } from "~/domain/acting.server";
 import { getEnv } from "~/env.server";
 import type { Role } from "~/generated/prisma/client";
 
@@ -109,13 +110,11 @@ async function replaceRecoveryCodes(userId: string): Promise<string[]> {
   return codes;
 }
 
-type Meta = { clientAddress: string | null; now?: Date };
-
 /** Confirms an enrolment with the first code from the app; returns the recovery codes (shown once). */
 export async function confirmEnrolment(
   user: Pick<SessionUser, "id" | "organisation">,
   code: string,
-  meta: Meta,
+  meta: Acting,
 ): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false; reason: "invalid" | "replayed" | "none" }> {
   const now = meta.now ?? new Date();
   const row = await prisma.twoFactor.findUnique({ where: { userId: user.id } });
@@ -178,7 +177,7 @@ export type VerifyResult =
 export async function verifySecondFactor(
   user: Pick<SessionUser, "id" | "organisation">,
   code: string,
-  meta: Meta,
+  meta: Acting,
 ): Promise<VerifyResult> {
   const now = meta.now ?? new Date();
   const audit = {
@@ -237,7 +236,7 @@ export async function verifySecondFactor(
 export async function regenerateRecoveryCodes(
   user: Pick<SessionUser, "id" | "organisation">,
   code: string,
-  meta: Meta,
+  meta: Acting,
 ): Promise<{ ok: true; recoveryCodes: string[] } | Extract<VerifyResult, { ok: false }>> {
   const verified = await verifySecondFactor(user, code, meta);
   if (!verified.ok) return verified;
@@ -257,7 +256,7 @@ export async function regenerateRecoveryCodes(
 export async function disableSecondFactor(
   user: Pick<SessionUser, "id" | "organisation" | "roles">,
   code: string,
-  meta: Meta,
+  meta: Acting,
 ): Promise<{ ok: true } | Extract<VerifyResult, { ok: false }> | { ok: false; reason: "required" }> {
   if (requiresSecondFactor(user.roles)) return { ok: false, reason: "required" };
   const verified = await verifySecondFactor(user, code, meta);

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 
 import type { SessionUser } from "~/auth/session.server";
+import type { Acting } from "~/domain/acting.server";
 import { notFound } from "~/domain/errors.server";
 import {
   actionSchema,
@@ -39,7 +40,7 @@ import type { RealtimeServer } from "./io.server";
 /** Who sends a command, from where, on which socket: built once per socket, the user per event. */
 export type CommandContext = {
   user: SessionUser;
-  meta: { clientAddress: string | null };
+  meta: Acting;
   socket: AppSocket;
   io: RealtimeServer;
   /** The meetings this socket joined, with the item rooms it was let into. */

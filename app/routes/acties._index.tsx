@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { ActionList } from "~/components/action-list";
 import { SelectField } from "~/components/forms";
+import { actingFrom } from "~/domain/acting.server";
 import { handleActionUpdate } from "~/domain/actions/action-forms.server";
 import { actionQuerySchema, ACTION_VIEWS } from "~/domain/actions/action.schema";
 import { listActions } from "~/domain/actions/actions.server";
@@ -15,12 +16,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = actionQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { query, ...(await listActions(user, query, { clientAddress: context.clientAddress })) };
+  return { query, ...(await listActions(user, query, actingFrom(context))) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  return handleActionUpdate(user, await request.formData(), { clientAddress: context.clientAddress });
+  return handleActionUpdate(user, await request.formData(), actingFrom(context));
 }
 
 export default function ActionsPage() {

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { requireUser } from "~/auth/guards.server";
+import { actingFrom } from "~/domain/acting.server";
 import { actionsCsv } from "~/domain/actions/action-exports.server";
 import { actionQuerySchema } from "~/domain/actions/action.schema";
 import { translatorFor } from "~/i18n/translate.server";
@@ -10,10 +11,5 @@ import { downloadResponse } from "~/utils/http.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = actionQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return downloadResponse(
-    await actionsCsv(user, query, await translatorFor(request), {
-      clientAddress: context.clientAddress,
-    }),
-    "csv",
-  );
+  return downloadResponse(await actionsCsv(user, query, await translatorFor(request), actingFrom(context)), "csv");
 }

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 
 import { requireRole } from "~/auth/guards.server";
 import { SelectField } from "~/components/forms";
+import { actingFrom } from "~/domain/acting.server";
 import { isFormRefusal } from "~/domain/errors.server";
 import { listMeetingsForAdmin, reassignChair } from "~/domain/meetings/meetings.server";
 import { isLocale } from "~/i18n/config";
@@ -23,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const meetingId = String(form.get("meetingId") ?? "");
   try {
-    await reassignChair(admin, meetingId, String(form.get("chairId") ?? ""), { clientAddress: context.clientAddress });
+    await reassignChair(admin, meetingId, String(form.get("chairId") ?? ""), actingFrom(context));
     return { meetingId, done: "admin.reassigned", error: null };
   } catch (error) {
     if (isFormRefusal(error)) return data({ meetingId, done: null, error: error.key }, { status: 400 });

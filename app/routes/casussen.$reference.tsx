@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
+import { actingFrom } from "~/domain/acting.server";
 import { closeCase, openCase } from "~/domain/cases/cases.server";
 import { getEnv } from "~/env.server";
 import { isLocale } from "~/i18n/config";
@@ -16,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 /** Opening a case's content: only for who may see it (404 otherwise), and always audited. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const found = await openCase(user, params.reference ?? "", { clientAddress: context.clientAddress });
+  const found = await openCase(user, params.reference ?? "", actingFrom(context));
   const { organisationId, ...shown } = found;
   return {
     found: shown,
@@ -30,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await request.formData();
   if (form.get("intent") !== "close") throw new Response("Onbekende actie", { status: 400 });
-  await closeCase(user, params.reference ?? "", { clientAddress: context.clientAddress });
+  await closeCase(user, params.reference ?? "", actingFrom(context));
   throw redirect(`/casussen/${params.reference}?gesloten`);
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { actingFrom } from "~/domain/acting.server";
 import { handleNewCaseForm } from "~/domain/cases/case-form.server";
 import { RISK_LEVELS } from "~/domain/cases/case.schema";
 import { pageTitle } from "~/i18n/meta";
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  return handleNewCaseForm(user, await request.formData(), { clientAddress: context.clientAddress });
+  return handleNewCaseForm(user, await request.formData(), actingFrom(context));
 }
 
 export default function NewCasePage() {

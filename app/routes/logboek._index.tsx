@@ -6,6 +6,7 @@ import { caseAuditLog, periodAuditLog, periodSchema, AUDIT_VIEW_LIMIT } from "~/
 import { requireRole } from "~/auth/guards.server";
 import { AuditTable } from "~/components/audit-table";
 import { SelectField, TextField } from "~/components/forms";
+import { actingFrom } from "~/domain/acting.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("audit.title"));
@@ -14,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "PLATFORM_ADMIN", "ORG_ADMIN");
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const meta = { clientAddress: context.clientAddress };
+  const meta = actingFrom(context);
   if (user.roles.includes("PLATFORM_ADMIN")) {
     const log = await periodAuditLog(user, periodSchema.parse(params), meta);
     return { mode: "period" as const, limit: AUDIT_VIEW_LIMIT, ...log, cases: [], reference: "" };

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { periodAuditCsv, periodSchema } from "~/audit/audit-log.server";
 import { requireRole } from "~/auth/guards.server";
+import { actingFrom } from "~/domain/acting.server";
 import { translatorFor } from "~/i18n/translate.server";
 import { downloadResponse } from "~/utils/http.server";
 
@@ -9,10 +10,5 @@ import { downloadResponse } from "~/utils/http.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "PLATFORM_ADMIN");
   const query = periodSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return downloadResponse(
-    await periodAuditCsv(user, query, await translatorFor(request), {
-      clientAddress: context.clientAddress,
-    }),
-    "csv",
-  );
+  return downloadResponse(await periodAuditCsv(user, query, await translatorFor(request), actingFrom(context)), "csv");
 }

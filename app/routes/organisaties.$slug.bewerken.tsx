@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { ProfileForm } from "~/components/profile-form";
+import { actingFrom } from "~/domain/acting.server";
 import { handleProfileForm } from "~/domain/organisations/profile-form.server";
 import type { ProfileFormData } from "~/domain/organisations/profile-form.server";
 import { emptyProfile } from "~/domain/organisations/role-profile.schema";
@@ -33,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   // Who may edit is decided before anything in the form is read.
   await requireProfileEditor(user, slug);
-  return handleProfileForm(user, slug, await request.formData(), { clientAddress: context.clientAddress });
+  return handleProfileForm(user, slug, await request.formData(), actingFrom(context));
 }
 
 export default function EditProfilePage() {

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { ProfileChanges } from "~/components/profile-changes";
+import { actingFrom } from "~/domain/acting.server";
 import { historyQuerySchema } from "~/domain/organisations/queries.server";
 import { getHistory, requireProfileEditor, restoreVersion } from "~/domain/organisations/role-profiles.server";
 import { isLocale } from "~/i18n/config";
@@ -38,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     user,
     slug,
     { number, baseVersion, changeSummary: `Versie ${number} teruggezet` },
-    { clientAddress: context.clientAddress },
+    actingFrom(context),
   );
   if (result.ok) throw redirect(`/organisaties/${slug}/versies?teruggezet=${number}&nieuw=${result.number}`);
   return data(

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { ActionList } from "~/components/action-list";
 import { AgendaList, ChairTools, MeetingHeader, Proposals } from "~/components/meeting-agenda";
+import { actingFrom } from "~/domain/acting.server";
 import { actionsForAgenda, organisationMembers } from "~/domain/actions/actions.server";
 import { listOwnOpenCases, listVisibleCases } from "~/domain/cases/cases.server";
 import { handleAgendaAction } from "~/domain/meetings/meeting-forms.server";
@@ -17,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const meetingId = params.id ?? "";
-  const meeting = await getMeeting(user, meetingId, { clientAddress: context.clientAddress });
+  const meeting = await getMeeting(user, meetingId, actingFrom(context));
   const [proposals, chairCases, ownCases, openActions, members] = await Promise.all([
     listProposals(user, meetingId),
     meeting.isChair ? listVisibleCases(user) : Promise.resolve([]),
@@ -30,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  return handleAgendaAction(user, params.id ?? "", await request.formData(), { clientAddress: context.clientAddress });
+  return handleAgendaAction(user, params.id ?? "", await request.formData(), actingFrom(context));
 }
 
 export default function MeetingPage() {

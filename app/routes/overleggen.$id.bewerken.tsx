@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { MeetingForm } from "~/components/meeting-form";
+import { actingFrom } from "~/domain/acting.server";
 import { handleMeetingForm } from "~/domain/meetings/meeting-forms.server";
 import { getMeetingForEdit, invitableOrganisations } from "~/domain/meetings/meetings.server";
 import { pageTitle } from "~/i18n/meta";
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  return handleMeetingForm(user, await request.formData(), { clientAddress: context.clientAddress }, params.id ?? "");
+  return handleMeetingForm(user, await request.formData(), actingFrom(context), params.id ?? "");
 }
 
 export default function EditMeetingPage() {

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { LiveMeeting } from "~/components/live/live-meeting";
+import { actingFrom } from "~/domain/acting.server";
 import { liveBoardPage } from "~/domain/live/live-page.server";
 import { pageTitle } from "~/i18n/meta";
 
@@ -12,7 +13,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return liveBoardPage(user, params.id ?? "", { clientAddress: context.clientAddress });
+  return liveBoardPage(user, params.id ?? "", actingFrom(context));
 }
 
 export default function LiveMeetingPage() {

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/guards.server";
 import { AmendForm, ApproveForm, MinutesBody } from "~/components/minutes-view";
 import { PrintButton } from "~/components/print-button";
+import { actingFrom } from "~/domain/acting.server";
 import { handleMinutesAction } from "~/domain/minutes/minutes-forms.server";
 import { getMinutes } from "~/domain/minutes/minutes.server";
 import { isLocale } from "~/i18n/config";
@@ -19,12 +20,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const meetingId = params.id ?? "";
-  return { meetingId, minutes: await getMinutes(user, meetingId, { clientAddress: context.clientAddress }) };
+  return { meetingId, minutes: await getMinutes(user, meetingId, actingFrom(context)) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  return handleMinutesAction(user, params.id ?? "", await request.formData(), { clientAddress: context.clientAddress });
+  return handleMinutesAction(user, params.id ?? "", await request.formData(), actingFrom(context));
 }
 
 export default function MinutesPage() {

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { requireUser } from "~/auth/guards.server";
+import { actingFrom } from "~/domain/acting.server";
 import { minutesPdf } from "~/domain/minutes/minutes-exports.server";
 import { detectLocale } from "~/i18n/locale.server";
 import { translator } from "~/i18n/translate.server";
@@ -11,9 +12,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = await detectLocale(request);
   return downloadResponse(
-    await minutesPdf(user, params.id ?? "", await translator(locale), locale, {
-      clientAddress: context.clientAddress,
-    }),
+    await minutesPdf(user, params.id ?? "", await translator(locale), locale, actingFrom(context)),
     "pdf",
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import { requireRole } from "~/auth/guards.server";
 import { MeetingForm } from "~/components/meeting-form";
+import { actingFrom } from "~/domain/acting.server";
 import { handleMeetingForm } from "~/domain/meetings/meeting-forms.server";
 import { invitableOrganisations } from "~/domain/meetings/meetings.server";
 import { pageTitle } from "~/i18n/meta";
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "CHAIR");
-  return handleMeetingForm(user, await request.formData(), { clientAddress: context.clientAddress });
+  return handleMeetingForm(user, await request.formData(), actingFrom(context));
 }
 
 export default function NewMeetingPage() {

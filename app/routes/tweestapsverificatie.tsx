@@ -6,6 +6,7 @@ import { requireSession } from "~/auth/guards.server";
 import { handleTwoFactorSettings } from "~/auth/two-factor-forms.server";
 import { beginEnrolment, secondFactorStatus } from "~/auth/two-factor.server";
 import { CodeForm, EnrolmentPanel, RecoveryCodesPanel } from "~/components/two-factor";
+import { actingFrom } from "~/domain/acting.server";
 import { isLocale } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request);
-  return handleTwoFactorSettings(session, await request.formData(), { clientAddress: context.clientAddress });
+  return handleTwoFactorSettings(session, await request.formData(), actingFrom(context));
 }
 
 export default function TwoFactorSettingsPage() {

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireSession } from "~/auth/guards.server";
 import { handlePasswordChange } from "~/auth/password-form.server";
 import { ErrorSummary, TextField } from "~/components/forms";
+import { actingFrom } from "~/domain/acting.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("password.title"));
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request);
-  return handlePasswordChange(session, await request.formData(), { clientAddress: context.clientAddress });
+  return handlePasswordChange(session, await request.formData(), actingFrom(context));
 }
 
 export default function PasswordPage() {

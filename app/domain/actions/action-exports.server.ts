@@ -3,14 +3,13 @@ import type { TFunction } from "i18next";
 
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
+import type { Acting } from "~/domain/acting.server";
 import { dutchDate } from "~/i18n/format";
 
 import type { ActionQuery } from "./action.schema";
 import { amsterdamToday, selectActions } from "./actions.server";
 
-type Meta = { clientAddress: string | null; now?: Date };
-
-async function exported(user: SessionUser, format: "csv" | "ics", count: number, meta: Meta) {
+async function exported(user: SessionUser, format: "csv" | "ics", count: number, meta: Acting) {
   await recordAudit({
     actor: actorOf(user),
     action: "action.exported",
@@ -29,7 +28,7 @@ const fileDate = (now: Date) => amsterdamToday(now).toISOString().slice(0, 10);
  * settings: semicolons, a byte-order mark (so accents survive), Windows line ends, dd-mm-jjjj.
  * "Niet uitgevoerd" and "niet meer nodig of mogelijk" are separate reasons, never merged.
  */
-export async function actionsCsv(user: SessionUser, query: ActionQuery, t: TFunction, meta: Meta) {
+export async function actionsCsv(user: SessionUser, query: ActionQuery, t: TFunction, meta: Acting) {
   const now = meta.now ?? new Date();
   const actions = await selectActions(user, query, amsterdamToday(now));
   const body = stringify(
@@ -62,7 +61,7 @@ export async function actionsCsv(user: SessionUser, query: ActionQuery, t: TFunc
  * The due dates of my organisation's open actions as all-day events, for the organisation's
  * calendar. The summary names the case reference only; what must be done is in the description.
  */
-export async function actionsCalendar(user: SessionUser, baseUrl: string, t: TFunction, meta: Meta) {
+export async function actionsCalendar(user: SessionUser, baseUrl: string, t: TFunction, meta: Acting) {
   const now = meta.now ?? new Date();
   const actions = await selectActions(
     user,

@@ -1,6 +1,7 @@
 import { data } from "@remix-run/node";
 
 import type { SessionUser } from "~/auth/session.server";
+import type { Acting } from "~/domain/acting.server";
 import { formRefusal } from "~/server/domain-errors.server";
 import { formText } from "~/utils/form-data";
 import type { FormErrors } from "~/utils/form-errors";
@@ -19,11 +20,7 @@ export type ActionFormData = {
 };
 
 /** The /acties form: one action's update. What was typed comes back with every refusal. */
-export async function handleActionUpdate(
-  user: SessionUser,
-  formData: FormData,
-  meta: { clientAddress: string | null },
-) {
+export async function handleActionUpdate(user: SessionUser, formData: FormData, meta: Acting) {
   if (formText(formData.get("intent")) !== "update") throw new Response("Onbekende actie", { status: 400 });
   const values = Object.fromEntries(
     ["actionId", "version", "status", "closeReason", "ownerUserId", "note"].map((k) => [k, formText(formData.get(k))]),

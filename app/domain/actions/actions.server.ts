@@ -10,12 +10,11 @@ import {
   ownsAction,
   seesItemContent,
 } from "~/domain/access/access.server";
+import type { Acting } from "~/domain/acting.server";
 import { ensure, notFound, ruleError } from "~/domain/errors.server";
 import type { Prisma } from "~/generated/prisma/client";
 
 import type { ActionQuery, ActionUpdateInput } from "./action.schema";
-
-type Meta = { clientAddress: string | null; now?: Date };
 
 const DAY = 86_400_000;
 
@@ -55,7 +54,7 @@ function viewFilter(view: ActionQuery["weergave"], today: Date): Prisma.ActionWh
  * all) and filters, earliest due date first, each with its history. Showing them shows case
  * content (what must be done, for which case): recorded in the audit trail.
  */
-export async function listActions(user: SessionUser, query: ActionQuery, meta: Meta) {
+export async function listActions(user: SessionUser, query: ActionQuery, meta: Acting) {
   const now = meta.now ?? new Date();
   const today = amsterdamToday(now);
   const [actions, members, all] = await Promise.all([
@@ -125,7 +124,7 @@ export async function selectActions(user: SessionUser, query: ActionQuery, today
  * version the form showed; if it changed meanwhile nothing is written and the current state
  * comes back. Every update is kept as history and in the audit trail.
  */
-export async function updateAction(user: SessionUser, input: ActionUpdateInput, meta: Meta) {
+export async function updateAction(user: SessionUser, input: ActionUpdateInput, meta: Acting) {
   await checkActionUpdate(user, input);
   const now = meta.now ?? new Date();
   const written = await prisma.$transaction(async (tx) => {
@@ -156,7 +155,7 @@ export async function checkActionOwner(db: Prisma.TransactionClient, user: Sessi
   return member === 1 ? null : "actions.errors.ownerNotInOrganisation";
 }
 
-export function actionAudit(user: SessionUser, input: ActionUpdateInput, meta: Meta, now: Date) {
+export function actionAudit(user: SessionUser, input: ActionUpdateInput, meta: Acting, now: Date) {
   const closing = input.status === "DONE";
   return {
     actor: actorOf(user),

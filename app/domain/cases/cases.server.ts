@@ -2,6 +2,7 @@ import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { caseOwnedWhere, caseVisibleWhere } from "~/domain/access/access.server";
+import type { Acting } from "~/domain/acting.server";
 import { ensure, notFound } from "~/domain/errors.server";
 
 import type { NewCase } from "./case.schema";
@@ -20,11 +21,7 @@ function amsterdamYear(now: Date): number {
  * atomic upsert, so simultaneous cases never share a reference; it is allocated in the same
  * transaction as the case, so a failed insert leaves no case behind.
  */
-export async function createCase(
-  user: SessionUser,
-  input: NewCase,
-  meta: { clientAddress: string | null; now?: Date },
-) {
+export async function createCase(user: SessionUser, input: NewCase, meta: Acting) {
   const now = meta.now ?? new Date();
   const year = amsterdamYear(now);
   const created = await prisma.$transaction(async (tx) => {
@@ -57,7 +54,7 @@ export async function createCase(
 }
 
 /** A case's content for someone allowed to see it (404 otherwise, also when it does not exist). */
-export async function openCase(viewer: SessionUser, reference: string, meta: { clientAddress: string | null }) {
+export async function openCase(viewer: SessionUser, reference: string, meta: Acting) {
   const found = await prisma.case.findFirst({
     where: { reference, ...caseVisibleWhere(viewer) },
     select: {
@@ -110,11 +107,7 @@ export async function listOwnOpenCases(viewer: SessionUser) {
  * The organisation that brought a case in closes it when the table's work is done. From then on
  * the retention period runs (RETENTION_MONTHS); after it, the content is erased.
  */
-export async function closeCase(
-  user: SessionUser,
-  reference: string,
-  meta: { clientAddress: string | null; now?: Date },
-) {
+export async function closeCase(user: SessionUser, reference: string, meta: Acting) {
   const found = await prisma.case.findFirst({
     where: { reference, ...caseOwnedWhere(user) },
     select: { id: true, status: true },

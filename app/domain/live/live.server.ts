@@ -14,6 +14,7 @@ import {
   meetingVisibleWhere,
   seesItemContent,
 } from "~/domain/access/access.server";
+import type { Acting } from "~/domain/acting.server";
 import {
   applyActionUpdate,
   checkActionOwner,
@@ -50,7 +51,6 @@ import type {
   RoleCardInput,
 } from "./live.schema";
 
-type Meta = { clientAddress: string | null; now?: Date };
 type Tx = Prisma.TransactionClient;
 
 const notFound = () => notFoundError("live.errors.notFound");
@@ -216,7 +216,7 @@ function excerptOf(profileVersion: number, content: unknown): ProfileExcerpt {
  * for that item, pre-filled with what its current role profile says it offers, cannot do and may
  * share on which legal basis.
  */
-export async function startMeeting(user: SessionUser, meetingId: string, meta: Meta) {
+export async function startMeeting(user: SessionUser, meetingId: string, meta: Acting) {
   const meeting = await prisma.meeting.findFirst({
     where: { id: meetingId, ...meetingChairedWhere(user) },
     select: { status: true, items: { select: { id: true, tables: { select: { organisationId: true } } } } },
@@ -352,7 +352,7 @@ async function readSinceJoin(meetingId: string, itemIds: string[]) {
 export async function loadBoard(
   user: SessionUser,
   meetingId: string,
-  meta: Meta,
+  meta: Acting,
   known?: LiveAccess,
 ): Promise<LiveBoard> {
   const access = known ?? (await liveAccess(user, meetingId));
@@ -446,7 +446,7 @@ async function changeMeeting(
   user: SessionUser,
   meetingId: string,
   action: AuditAction,
-  meta: Meta,
+  meta: Acting,
   write: (tx: Tx, now: Date) => Promise<void>,
   details?: Prisma.InputJsonValue,
 ): Promise<LiveMeetingState> {
@@ -479,7 +479,7 @@ async function changeMeeting(
 }
 
 /** "Nu aan tafel": every participant's screen follows, and the item's timer starts. */
-export function setCurrentItem(user: SessionUser, meetingId: string, itemId: string, meta: Meta) {
+export function setCurrentItem(user: SessionUser, meetingId: string, itemId: string, meta: Acting) {
   return changeMeeting(
     user,
     meetingId,
@@ -503,7 +503,7 @@ export function closeItem(
   user: SessionUser,
   meetingId: string,
   input: { itemId: string; confirmOpenNeeds: boolean },
-  meta: Meta,
+  meta: Acting,
 ) {
   return changeMeeting(
     user,
@@ -533,7 +533,7 @@ export function closeItem(
 }
 
 /** The chair ends the meeting (status afgerond): from now on the boards are read-only. */
-export function endMeeting(user: SessionUser, meetingId: string, meta: Meta) {
+export function endMeeting(user: SessionUser, meetingId: string, meta: Acting) {
   return changeMeeting(user, meetingId, "meeting.ended", meta, async (tx, now) => {
     await tx.meeting.update({
       where: { id: meetingId },
@@ -607,7 +607,7 @@ async function writeOnItem(
   itemId: string,
   key: string,
   action: AuditAction,
-  meta: Meta,
+  meta: Acting,
   write: (tx: Tx, ctx: ItemContext, now: Date) => Promise<{ change: BoardChange; subjectId: string }>,
 ): Promise<WriteResult> {
   const stored = () =>
@@ -669,7 +669,7 @@ async function writeOnItem(
  * basis from the card's profile excerpt. A card saved from an outdated version is refused with
  * the current card.
  */
-export async function saveRoleCard(user: SessionUser, input: RoleCardInput, meta: Meta): Promise<WriteResult> {
+export async function saveRoleCard(user: SessionUser, input: RoleCardInput, meta: Acting): Promise<WriteResult> {
   const card = await prisma.roleCard.findUnique({
     where: { id: input.cardId },
     select: { agendaItemId: true, organisationId: true, profile: true },
@@ -703,7 +703,7 @@ export async function saveRoleCard(user: SessionUser, input: RoleCardInput, meta
  * at the table; a member may set their own organisation's part, except taking the lead, which the
  * table decides. One lead per item: a new lead makes the previous one "contributes".
  */
-export async function setResponsibility(user: SessionUser, input: ResponsibilityInput, meta: Meta) {
+export async function setResponsibility(user: SessionUser, input: ResponsibilityInput, meta: Acting) {
   return writeOnItem(user, input.itemId, input.key, "live.responsibility.set", meta, async (tx, ctx) => {
     if (!ctx.tableOrganisationIds.includes(input.organisationId)) throw notFound();
     if (!maySetInvolvement(ctx.can, input.organisationId, input.involvement))
@@ -729,7 +729,7 @@ export async function setResponsibility(user: SessionUser, input: Responsibility
 }
 
 /** A member raises a need on behalf of their own organisation. */
-export async function addNeed(user: SessionUser, input: NeedInput, meta: Meta) {
+export async function addNeed(user: SessionUser, input: NeedInput, meta: Acting) {
   return writeOnItem(user, input.itemId, input.key, "live.need.raised", meta, async (tx, ctx) => {
     if (!ctx.can.raiseNeed) throw forbidden("live.errors.notAtTable");
     // createMany with our own id: nothing to read back, the view is what was written.
@@ -756,7 +756,7 @@ export async function addNeed(user: SessionUser, input: NeedInput, meta: Meta) {
 }
 
 /** Anyone at the table marks a need addressed, saying which organisation takes it up. */
-export async function addressNeed(user: SessionUser, input: AddressNeedInput, meta: Meta) {
+export async function addressNeed(user: SessionUser, input: AddressNeedInput, meta: Acting) {
   const need = await prisma.need.findUnique({ where: { id: input.needId }, select: { agendaItemId: true } });
   if (!need) throw notFound();
   return writeOnItem(user, need.agendaItemId, input.key, "live.need.addressed", meta, async (tx, ctx, now) => {
@@ -780,7 +780,7 @@ export async function addressNeed(user: SessionUser, input: AddressNeedInput, me
 }
 
 /** The chair records what the table decided, with each dissenting organisation and its reason. */
-export async function addDecision(user: SessionUser, input: DecisionInput, meta: Meta) {
+export async function addDecision(user: SessionUser, input: DecisionInput, meta: Acting) {
   return writeOnItem(user, input.itemId, input.key, "live.decision.recorded", meta, async (tx, ctx) => {
     if (!ctx.can.addDecision) throw forbidden("live.errors.chairOnly");
     const dissenting = new Set(input.dissents.map((d) => d.organisationId));
@@ -806,7 +806,7 @@ export async function addDecision(user: SessionUser, input: DecisionInput, meta:
 }
 
 /** Anyone at the table adds an action for an organisation at the table, optionally a named owner. */
-export async function addAction(user: SessionUser, input: ActionInput, meta: Meta) {
+export async function addAction(user: SessionUser, input: ActionInput, meta: Acting) {
   return writeOnItem(user, input.itemId, input.key, "live.action.added", meta, async (tx, ctx) => {
     if (!ctx.tableOrganisationIds.includes(input.ownerOrganisationId))
       throw ruleError("live.errors.notAtTableOrganisation");
@@ -846,7 +846,7 @@ export async function addAction(user: SessionUser, input: ActionInput, meta: Met
 }
 
 /** The owning organisation's members (or the chair) move an action's status. */
-export async function setActionStatus(user: SessionUser, input: ActionStatusInput, meta: Meta) {
+export async function setActionStatus(user: SessionUser, input: ActionStatusInput, meta: Acting) {
   const action = await prisma.action.findUnique({
     where: { id: input.actionId },
     select: { agendaItemId: true, ownerOrganisationId: true },
@@ -869,7 +869,7 @@ export async function setActionStatus(user: SessionUser, input: ActionStatusInpu
  * organisation (status with a note; closing with a reason): the same rules and history as in
  * /acties, and everyone at the table sees it at once.
  */
-export async function updateEarlierAction(user: SessionUser, input: EarlierActionInput, meta: Meta) {
+export async function updateEarlierAction(user: SessionUser, input: EarlierActionInput, meta: Acting) {
   const { key, itemId, ...update } = input;
   const audit = update.status === "DONE" ? "action.closed" : "action.updated";
   return writeOnItem(user, itemId, key, audit, meta, async (tx, ctx, now) => {

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 
 import type { SessionUser } from "~/auth/session.server";
+import type { Acting } from "~/domain/acting.server";
 import { startMeeting } from "~/domain/live/live.server";
 import { formRefusal } from "~/server/domain-errors.server";
 import { formText } from "~/utils/form-data";
@@ -28,7 +29,6 @@ import {
   updateMeeting,
 } from "./meetings.server";
 
-type Meta = { clientAddress: string | null };
 const text = (v: FormDataEntryValue | null) => formText(v).slice(0, 2000);
 const all = (formData: FormData, name: string) =>
   formData
@@ -57,7 +57,7 @@ export type MeetingFormData = {
 };
 
 /** The new-meeting form, and (with `meetingId`) the edit form of an existing meeting. */
-export async function handleMeetingForm(user: SessionUser, formData: FormData, meta: Meta, meetingId?: string) {
+export async function handleMeetingForm(user: SessionUser, formData: FormData, meta: Acting, meetingId?: string) {
   const values = {
     title: text(formData.get("title")),
     region: text(formData.get("region")),
@@ -127,7 +127,7 @@ const intentSchema = z.enum([
 ]);
 
 /** Every change on the agenda page, by `intent`. Rule errors come back as a message for that form. */
-export async function handleAgendaAction(user: SessionUser, meetingId: string, formData: FormData, meta: Meta) {
+export async function handleAgendaAction(user: SessionUser, meetingId: string, formData: FormData, meta: Acting) {
   const intent = intentSchema.safeParse(formData.get("intent"));
   if (!intent.success) throw new Response("Onbekende actie", { status: 400 });
   const form = intent.data;

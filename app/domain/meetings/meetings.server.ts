@@ -10,15 +10,14 @@ import {
   meetingVisibleWhere,
   seesItemContent,
 } from "~/domain/access/access.server";
+import type { Acting } from "~/domain/acting.server";
 import { ensure, forbidden, notFound, ruleError } from "~/domain/errors.server";
 import type { Prisma } from "~/generated/prisma/client";
 
 import type { NewAgendaItem, NewMeeting, Proposal } from "./meeting.schema";
 
-type Meta = { clientAddress: string | null; now?: Date };
-
 /** Chairs create meetings; the creator chairs it, and their own organisation is always invited. */
-export async function createMeeting(user: SessionUser, input: NewMeeting, meta: Meta) {
+export async function createMeeting(user: SessionUser, input: NewMeeting, meta: Acting) {
   ensure(user.roles.includes("CHAIR"), forbidden);
   const invited = new Set([...input.invitedOrganisationIds, user.organisation.id]);
   const known = await prisma.organisation.count({ where: { id: { in: [...invited] } } });
@@ -55,7 +54,7 @@ export async function updateMeeting(
   user: SessionUser,
   meetingId: string,
   input: NewMeeting & { version: number },
-  meta: Meta,
+  meta: Acting,
 ) {
   const meeting = await requireChairOf(user, meetingId);
   if (meeting.status === "LIVE" || meeting.status === "FINISHED") throw ruleError("meetings.errors.closedForChanges");
@@ -141,7 +140,7 @@ async function requireChairOf(user: SessionUser, meetingId: string) {
  * it is published. Each agenda item shows its content only to the chair and to the organisations
  * at its table; the others see that it exists (reference and timebox).
  */
-export async function getMeeting(viewer: SessionUser, meetingId: string, meta: Meta) {
+export async function getMeeting(viewer: SessionUser, meetingId: string, meta: Acting) {
   const meeting = await prisma.meeting.findFirst({
     where: {
       id: meetingId,
@@ -224,7 +223,7 @@ export async function getMeeting(viewer: SessionUser, meetingId: string, meta: M
  * organisation and every organisation at the table must be invited (the asking one is always at
  * the table). After publishing, the item is marked as a change.
  */
-export async function addAgendaItem(user: SessionUser, meetingId: string, input: NewAgendaItem, meta: Meta) {
+export async function addAgendaItem(user: SessionUser, meetingId: string, input: NewAgendaItem, meta: Acting) {
   const meeting = await requireChairOf(user, meetingId);
   const found = await prisma.case.findFirst({
     where: { reference: input.caseReference, ...caseVisibleWhere(user) },
@@ -280,7 +279,7 @@ async function insertItem(
  * Writes a new order. Items whose place changed after publishing are marked as changed, and the
  * change is audited like every other change to the agenda.
  */
-async function writeOrder(user: SessionUser, meeting: ChairedMeeting, before: string[], order: string[], meta: Meta) {
+async function writeOrder(user: SessionUser, meeting: ChairedMeeting, before: string[], order: string[], meta: Acting) {
   const now = meta.now ?? new Date();
   const published = meeting.status === "PUBLISHED";
   await prisma.$transaction(
@@ -307,7 +306,7 @@ export async function moveAgendaItem(
   meetingId: string,
   itemId: string,
   direction: "up" | "down",
-  meta: Meta = { clientAddress: null },
+  meta: Acting = { clientAddress: null },
 ) {
   const meeting = await requireChairOf(user, meetingId);
   const items = await prisma.agendaItem.findMany({
@@ -333,7 +332,7 @@ export async function reorderAgenda(
   user: SessionUser,
   meetingId: string,
   orderedIds: string[],
-  meta: Meta = { clientAddress: null },
+  meta: Acting = { clientAddress: null },
 ) {
   const meeting = await requireChairOf(user, meetingId);
   const current = await prisma.agendaItem.findMany({
@@ -356,7 +355,7 @@ export async function reorderAgenda(
 }
 
 /** Draft → published: from now on invitees see the meeting, and changes are marked. */
-export async function publishMeeting(user: SessionUser, meetingId: string, meta: Meta) {
+export async function publishMeeting(user: SessionUser, meetingId: string, meta: Acting) {
   const meeting = await requireChairOf(user, meetingId);
   if (meeting.status !== "DRAFT") throw ruleError("meetings.errors.alreadyPublished");
   await prisma.meeting.update({
@@ -377,7 +376,7 @@ export async function publishMeeting(user: SessionUser, meetingId: string, meta:
  * A member of an invited organisation proposes one of its own cases for a published meeting.
  * The chair sees the proposal and decides; until then it is not on the agenda.
  */
-export async function proposeItem(user: SessionUser, meetingId: string, input: Proposal, meta: Meta) {
+export async function proposeItem(user: SessionUser, meetingId: string, input: Proposal, meta: Acting) {
   const meeting = await prisma.meeting.findFirst({
     where: { id: meetingId, status: "PUBLISHED", invitations: { some: { organisationId: user.organisation.id } } },
     select: { id: true },
@@ -460,7 +459,7 @@ export async function acceptProposal(
   user: SessionUser,
   proposalId: string,
   input: { tableOrganisationIds: string[] },
-  meta: Meta,
+  meta: Acting,
 ) {
   const proposal = await requirePendingProposal(user, proposalId);
   const meeting = await requireChairOf(user, proposal.meetingId);
@@ -500,7 +499,7 @@ export async function acceptProposal(
 }
 
 /** The chair declines, with a reason the proposing organisation sees. */
-export async function declineProposal(user: SessionUser, proposalId: string, input: { reason: string }, meta: Meta) {
+export async function declineProposal(user: SessionUser, proposalId: string, input: { reason: string }, meta: Acting) {
   const proposal = await requirePendingProposal(user, proposalId);
   const decided = await prisma.agendaProposal.updateMany({
     where: { id: proposalId, status: "PENDING" },
@@ -522,7 +521,7 @@ export async function declineProposal(user: SessionUser, proposalId: string, inp
  * The meeting as an .ics calendar file, for its chair and the invitees of a published meeting.
  * It carries the title, time, place and a link: no agenda content (a calendar leaves the product).
  */
-export async function meetingCalendar(viewer: SessionUser, meetingId: string, baseUrl: string, meta: Meta) {
+export async function meetingCalendar(viewer: SessionUser, meetingId: string, baseUrl: string, meta: Acting) {
   const meeting = await prisma.meeting.findFirst({
     where: {
       id: meetingId,
@@ -626,7 +625,7 @@ export async function listMeetingsForAdmin(admin: SessionUser) {
  * A platform admin hands a meeting to another chair (illness, leave). The new chair's
  * organisation is invited if it was not; the old chair keeps no special rights.
  */
-export async function reassignChair(admin: SessionUser, meetingId: string, newChairId: string, meta: Meta) {
+export async function reassignChair(admin: SessionUser, meetingId: string, newChairId: string, meta: Acting) {
   ensure(admin.roles.includes("PLATFORM_ADMIN"), forbidden);
   const meeting = await prisma.meeting.findUnique({ where: { id: meetingId }, select: { id: true, chairId: true } });
   ensure(meeting, notFound);

@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import PDFDocument from "pdfkit";
 
 import type { SessionUser } from "~/auth/session.server";
+import type { Acting } from "~/domain/acting.server";
 import { ensure, notFound } from "~/domain/errors.server";
 import type { Locale } from "~/i18n/config";
 import { dutchDate, formatDate, formatDateTime } from "~/i18n/format";
@@ -10,9 +11,7 @@ import { dutchDate, formatDate, formatDateTime } from "~/i18n/format";
 import type { MinutesContent } from "./minutes.server";
 import { getMinutes } from "./minutes.server";
 
-type Meta = { clientAddress: string | null };
-
-async function exportable(user: SessionUser, meetingId: string, format: "pdf" | "csv", meta: Meta) {
+async function exportable(user: SessionUser, meetingId: string, format: "pdf" | "csv", meta: Acting) {
   const minutes = await getMinutes(user, meetingId, meta, format);
   ensure(minutes.available, notFound);
   return minutes;
@@ -29,7 +28,7 @@ const fileName = (content: MinutesContent, ext: string) =>
  * responsibilities, role cards, needs, decisions with dissent and actions; amendments marked as
  * such. Need-to-know as on the page: only the items this reader was at the table for.
  */
-export async function minutesPdf(user: SessionUser, meetingId: string, t: TFunction, locale: Locale, meta: Meta) {
+export async function minutesPdf(user: SessionUser, meetingId: string, t: TFunction, locale: Locale, meta: Acting) {
   const minutes = await exportable(user, meetingId, "pdf", meta);
   const { content } = minutes;
   const org = (id: string | null) => content.organisations.find((o) => o.id === id)?.name ?? "";
@@ -109,7 +108,7 @@ export async function minutesPdf(user: SessionUser, meetingId: string, t: TFunct
 }
 
 /** The actions of the minutes (the items this reader was at the table for) as CSV for Dutch Excel. */
-export async function minutesActionsCsv(user: SessionUser, meetingId: string, t: TFunction, meta: Meta) {
+export async function minutesActionsCsv(user: SessionUser, meetingId: string, t: TFunction, meta: Acting) {
   const { content } = await exportable(user, meetingId, "csv", meta);
   const org = (id: string) => content.organisations.find((o) => o.id === id)?.name ?? "";
   const rows = content.items.flatMap((item) =>

@@ -1,6 +1,7 @@
 import { data, redirect } from "@remix-run/node";
 
 import type { SessionUser } from "~/auth/session.server";
+import type { Acting } from "~/domain/acting.server";
 import { formRefusal } from "~/server/domain-errors.server";
 import { formText } from "~/utils/form-data";
 import type { FormErrors } from "~/utils/form-errors";
@@ -12,12 +13,7 @@ import { amendMinutes, approveMinutes } from "./minutes.server";
 export type MinutesFormData = { values: Record<string, string>; errors?: FormErrors; formError?: string };
 
 /** The chair's forms on the minutes page: approve, amend. */
-export async function handleMinutesAction(
-  user: SessionUser,
-  meetingId: string,
-  formData: FormData,
-  meta: { clientAddress: string | null },
-) {
+export async function handleMinutesAction(user: SessionUser, meetingId: string, formData: FormData, meta: Acting) {
   const intent = formText(formData.get("intent"));
   const values = {
     agendaItemId: formText(formData.get("agendaItemId")),

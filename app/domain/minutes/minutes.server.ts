@@ -2,10 +2,9 @@ import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { itemSeat, meetingSeat, meetingVisibleWhere, seesItemContent } from "~/domain/access/access.server";
+import type { Acting } from "~/domain/acting.server";
 import { ensure, notFound, ruleError } from "~/domain/errors.server";
 import type { Prisma } from "~/generated/prisma/client";
-
-type Meta = { clientAddress: string | null; now?: Date };
 
 export type MinutesItem = {
   id: string;
@@ -178,7 +177,7 @@ async function finishedMeeting(viewer: SessionUser, meetingId: string) {
 export async function getMinutes(
   viewer: SessionUser,
   meetingId: string,
-  meta: Meta,
+  meta: Acting,
   purpose: "view" | "pdf" | "csv" = "view",
 ) {
   const meeting = await finishedMeeting(viewer, meetingId);
@@ -239,7 +238,7 @@ async function requireChairOfFinished(user: SessionUser, meetingId: string) {
 }
 
 /** The chair approves the minutes: the generated text is frozen; from now on only amendments. */
-export async function approveMinutes(user: SessionUser, meetingId: string, meta: Meta) {
+export async function approveMinutes(user: SessionUser, meetingId: string, meta: Acting) {
   await requireChairOfFinished(user, meetingId);
   const content = await generate(meetingId);
   const now = meta.now ?? new Date();
@@ -280,7 +279,7 @@ export async function amendMinutes(
   user: SessionUser,
   meetingId: string,
   input: { agendaItemId: string; change: string; reason: string },
-  meta: Meta,
+  meta: Acting,
 ) {
   await requireChairOfFinished(user, meetingId);
   const minutes = await prisma.minutes.findUnique({ where: { meetingId }, select: { id: true, status: true } });

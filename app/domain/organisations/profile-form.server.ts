@@ -1,6 +1,7 @@
 import { data, redirect } from "@remix-run/node";
 
 import type { SessionUser } from "~/auth/session.server";
+import type { Acting } from "~/domain/acting.server";
 import type { FormErrors } from "~/utils/form-errors";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 import { parseNestedForm } from "~/utils/nested-form";
@@ -89,12 +90,7 @@ const firstField: Record<ListSection, string> = {
  * Adding and removing rows go through the server too, so the form works without JavaScript and
  * the typed text comes back as it was.
  */
-export async function handleProfileForm(
-  user: SessionUser,
-  slug: string,
-  formData: FormData,
-  meta: { clientAddress: string | null },
-) {
+export async function handleProfileForm(user: SessionUser, slug: string, formData: FormData, meta: Acting) {
   const intent = String(formData.get("intent") ?? "");
   const values = formValues(parseNestedForm(formData, "profile"));
   const changeSummary = asText(formData.get("changeSummary")).slice(0, 1000);

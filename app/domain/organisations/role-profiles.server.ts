@@ -1,6 +1,7 @@
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import type { Acting } from "~/domain/acting.server";
 import { ensure, forbidden, notFound } from "~/domain/errors.server";
 import { getEnv } from "~/env.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -124,7 +125,7 @@ async function writeVersion(
   organisation: { id: string },
   input: { baseVersion: number; profile: RoleProfile; changeSummary: string; restoredFrom?: number },
   action: "organisation.profile.saved" | "organisation.profile.restored" | "organisation.profile.reviewed",
-  meta: { clientAddress: string | null; now?: Date },
+  meta: Acting,
 ): Promise<SaveResult> {
   const now = meta.now ?? new Date();
   const number = input.baseVersion + 1;
@@ -172,7 +173,7 @@ export async function saveProfile(
   editor: SessionUser,
   slug: string,
   input: { baseVersion: number; profile: RoleProfile; changeSummary: string },
-  meta: { clientAddress: string | null; now?: Date },
+  meta: Acting,
 ): Promise<SaveResult> {
   const organisation = await requireProfileEditor(editor, slug);
   return writeVersion(editor, organisation, input, "organisation.profile.saved", meta);
@@ -183,7 +184,7 @@ export async function markReviewed(
   editor: SessionUser,
   slug: string,
   input: { baseVersion: number; changeSummary: string },
-  meta: { clientAddress: string | null; now?: Date },
+  meta: Acting,
 ): Promise<SaveResult> {
   const organisation = await requireProfileEditor(editor, slug);
   ensure(organisation.profileVersion > 0, notFound);
@@ -196,7 +197,7 @@ export async function restoreVersion(
   editor: SessionUser,
   slug: string,
   input: { baseVersion: number; number: number; changeSummary: string },
-  meta: { clientAddress: string | null; now?: Date },
+  meta: Acting,
 ): Promise<SaveResult> {
   const organisation = await requireProfileEditor(editor, slug);
   const old = await prisma.roleProfileVersion.findUnique({
