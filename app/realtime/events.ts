@@ -22,9 +22,8 @@ export type AckError = {
     | "rule"
     | "unavailable"
     | "internal";
-  /** A translation key that says what went wrong. */
+  /** A translation key that says what went wrong (translated where it is shown). */
   key: string;
-  message: string;
   /** Per field, for a form: translation keys with their values. */
   fields?: FormErrors;
   /** Values for the key's message (e.g. how many needs are still open). */

@@ -14,19 +14,10 @@ import type { SocketData } from "./io.server";
 
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-const MESSAGES: Record<AckError["code"], string> = {
-  invalid_payload: "Ongeldige gegevens",
-  forbidden: "Geen toegang",
-  unauthenticated: "Sessie verlopen",
-  not_found: "Niet gevonden",
-  conflict: "Intussen gewijzigd",
-  rule: "Niet toegestaan",
-  unavailable: "Database niet bereikbaar",
-  internal: "Er ging iets mis",
-};
 
 export function failure(code: AckError["code"], key: string, extra: Partial<AckError> = {}): Ack<never> {
-  return { ok: false, error: { code, key, message: MESSAGES[code], ...extra } };
+  // The key says it; the browser translates it into the reader's language (no Dutch on the wire).
+  return { ok: false, error: { code, key, ...extra } };
 }
 
 /**

@@ -38,7 +38,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await restoreVersion(
     user,
     slug,
-    { number, baseVersion, changeSummary: `Versie ${number} teruggezet` },
+    // No summary text stored for a restore: the history says it in the reader's language.
+    { number, baseVersion, changeSummary: "" },
     actingFrom(context),
   );
   if (result.ok) throw redirect(`/organisaties/${slug}/versies?teruggezet=${number}&nieuw=${result.number}`);
@@ -143,8 +144,11 @@ export default function HistoryPage() {
               <td>{formatDateTime(v.createdAt, locale)}</td>
               <td>{v.authorName}</td>
               <td>
-                {v.changeSummary}
-                {v.restoredFrom ? (
+                {v.changeSummary ||
+                  (v.restoredFrom
+                    ? t("history.restoreSummary", { number: v.restoredFrom })
+                    : t(v.number === 1 ? "history.firstVersion" : "history.reviewedNoChanges"))}
+                {v.changeSummary && v.restoredFrom ? (
                   <span className="hint"> ({t("history.restoredFrom", { number: v.restoredFrom })})</span>
                 ) : null}
               </td>

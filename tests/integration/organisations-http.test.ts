@@ -72,6 +72,32 @@ describe("role profile routes", () => {
     expect(response.headers.get("Location")).toBe(`/organisaties/politie-westerduin?opgeslagen=${Number(base) + 1}`);
   });
 
+  it("stores no Dutch for a restore: the history says it in each reader's language", async () => {
+    const admin = as["beheer@politie.demo"]!;
+    const latest = await versions("politie-westerduin");
+    const restored = await admin.post("/organisaties/politie-westerduin/versies", {
+      intent: "restore",
+      number: "1",
+      baseVersion: String(latest),
+    });
+    expect(restored.status).toBe(302);
+    const row = await prisma.roleProfileVersion.findFirstOrThrow({
+      where: { organisation: { slug: "politie-westerduin" }, number: latest + 1 },
+      select: { changeSummary: true, restoredFrom: true },
+    });
+    expect(row).toEqual({ changeSummary: "", restoredFrom: 1 });
+    const dutch = await (await admin.get("/organisaties/politie-westerduin/versies")).text();
+    expect(dutch).toContain("Versie 1 teruggezet");
+    expect(dutch).toContain("Eerste versie");
+    const reader = new Browserish(server.url);
+    await reader.login("medewerker@om.demo");
+    await reader.post("/taal", { lng: "en", redirectTo: "/" });
+    const english = await (await reader.get("/organisaties/politie-westerduin/versies")).text();
+    expect(english).toContain("Version 1 restored");
+    expect(english).toContain("First version");
+    expect(english).not.toContain("teruggezet");
+  });
+
   it("lets every signed-in professional read profiles, and nobody else", async () => {
     expect((await as["medewerker@om.demo"]!.get("/organisaties/politie-westerduin")).status).toBe(200);
     expect((await as["medewerker@om.demo"]!.get("/organisaties/politie-westerduin/versies")).status).toBe(200);

@@ -72,7 +72,7 @@ async function seedDemoProfiles(orgIds: Map<string, string>, now: Date): Promise
           organisationId,
           number: 1,
           content: profile,
-          changeSummary: "Eerste versie (demo-inrichting)",
+          changeSummary: "",
           authorName: "Demo-inrichting",
           createdAt: reviewedAt,
           reviewedAt,

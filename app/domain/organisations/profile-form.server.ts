@@ -138,7 +138,8 @@ export async function handleProfileForm(user: SessionUser, slug: string, formDat
     const result = await markReviewed(
       user,
       slug,
-      { baseVersion, changeSummary: changeSummary || "Herzien, geen wijzigingen" },
+      // Empty when not given: the history shows "reviewed, no changes" in the reader's language.
+      { baseVersion, changeSummary },
       meta,
     );
     if (result.ok) throw redirect(`/organisaties/${slug}?opgeslagen=${result.number}`);

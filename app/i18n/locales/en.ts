@@ -208,6 +208,8 @@ const en: Shape<Translation> = {
     author: "Author",
     summary: "Summary",
     restoredFrom: "restored from version {{number}}",
+    firstVersion: "First version",
+    reviewedNoChanges: "Reviewed, no changes",
     current: "current version",
     compareLegend: "Show differences",
     from: "From version",

@@ -205,6 +205,8 @@ const nl = {
     author: "Auteur",
     summary: "Samenvatting",
     restoredFrom: "teruggezet van versie {{number}}",
+    firstVersion: "Eerste versie",
+    reviewedNoChanges: "Herzien, geen wijzigingen",
     current: "huidige versie",
     compareLegend: "Verschillen tonen",
     from: "Van versie",
