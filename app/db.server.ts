@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 
 import { PrismaClient } from "~/generated/prisma/client";
 import { singleton } from "~/utils/singleton.server";
+import { countStatement, statementCountEnabled } from "~/utils/statement-count.server";
 
 /** Fail fast when the database is unreachable instead of letting requests hang. */
 const CONNECT_TIMEOUT_MS = 3_000;
@@ -73,7 +74,15 @@ function createClient(): PrismaClient {
     statement_timeout: statementTimeoutMs,
     query_timeout: statementTimeoutMs + 2_000,
   });
-  const client = new PrismaClient({ adapter }).$extends({
+  const counting = statementCountEnabled();
+  const base = counting
+    ? (() => {
+        const logging = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+        logging.$on("query", countStatement);
+        return logging as unknown as PrismaClient;
+      })()
+    : new PrismaClient({ adapter });
+  const client = base.$extends({
     query: {
       async $allOperations({ args, query }) {
         if (containsNul(args)) throw new InvalidTextError();

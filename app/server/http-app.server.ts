@@ -13,6 +13,7 @@ import type { Env } from "~/env.server";
 import { withDomainErrors } from "~/server/domain-errors.server";
 import { DATA_REQUEST_HEADER } from "~/utils/http.server";
 import { logger } from "~/utils/logger.server";
+import { statementCountEnabled, withStatementCount } from "~/utils/statement-count.server";
 
 export type BuildSource = ServerBuild | (() => Promise<ServerBuild>);
 
@@ -62,6 +63,19 @@ export function createHttpApp(options: { env: Env; build: BuildSource }) {
     res.locals.cspNonce = randomBytes(16).toString("base64");
     next();
   });
+  if (statementCountEnabled()) {
+    // bench:pages: the statements of this request, in a header written with the others.
+    app.use((_req, res, next) => {
+      withStatementCount((store) => {
+        const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
+        res.writeHead = ((...args: unknown[]) => {
+          if (!res.headersSent) res.setHeader("X-Sql-Statements", String(store.count));
+          return writeHead(...args);
+        }) as typeof res.writeHead;
+        next();
+      });
+    });
+  }
   app.use(
     helmet({
       contentSecurityPolicy: {

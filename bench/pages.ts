@@ -1,0 +1,165 @@
+/**
+ * Signed-in pages under load: per page, 20 concurrent clients (one police member's session) for a
+ * few seconds — requests/s, median and p95 latency, HTML size, and the SQL statements one request
+ * runs (counted by the server itself: SQL_STATEMENT_COUNTER=1 makes every response carry
+ * `X-Sql-Statements`). Baseline in the same run: GET /healthz. The demo region, with the demo
+ * meeting started so that its live page exists.
+ * Usage: npm run bench:pages [-- --seconds 5 --concurrency 20]   (needs `npm run build`)
+ */
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+
+import { createTestDatabase, dropDatabase, ensureTemplate } from "../tests/support/database";
+import { Browserish } from "../tests/support/http-client";
+import { resolveTestServer } from "../tests/support/test-postgres";
+import { startServer } from "../tests/support/test-server";
+
+const { values: options } = parseArgs({
+  options: { seconds: { type: "string", default: "5" }, concurrency: { type: "string", default: "20" } },
+});
+const SECONDS = Number(options.seconds);
+const CONCURRENCY = Number(options.concurrency);
+
+const postgres = await resolveTestServer();
+const url = await createTestDatabase(postgres.url, await ensureTemplate(postgres.url), "ao_bench_pages");
+process.env.DATABASE_URL = url;
+process.env.SESSION_SECRET ??= randomBytes(32).toString("base64url");
+process.env.LOG_LEVEL = "silent";
+
+const server = await startServer({
+  DATABASE_URL: url,
+  DEMO_MODE: "true",
+  NODE_ENV: "production",
+  SESSION_SECRET: process.env.SESSION_SECRET,
+  LOG_LEVEL: "info",
+  SQL_STATEMENT_COUNTER: "1",
+});
+
+type Row = { page: string; rps: number; median: number; p95: number; bytes: number; statements: number };
+const rows: Row[] = [];
+const quantile = (xs: number[], q: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+};
+
+async function measure(page: string, path: string, cookie: string): Promise<Row> {
+  const get = async () => {
+    const started = performance.now();
+    const response = await fetch(server.url + path, { headers: { Cookie: cookie }, redirect: "manual" });
+    const body = await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+    return {
+      ms: performance.now() - started,
+      bytes: body.byteLength,
+      statements: Number(response.headers.get("x-sql-statements") ?? NaN),
+    };
+  };
+  for (let i = 0; i < 20; i++) await get(); // warm-up
+  const latencies: number[] = [];
+  const statements: number[] = [];
+  let bytes = 0;
+  const until = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < until) {
+        const r = await get();
+        latencies.push(r.ms);
+        statements.push(r.statements);
+        bytes = r.bytes;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return {
+    page,
+    rps: latencies.length / elapsed,
+    median: quantile(latencies, 0.5),
+    p95: quantile(latencies, 0.95),
+    bytes,
+    statements: quantile(statements, 0.5),
+  };
+}
+
+try {
+  const { prisma } = await import("~/db.server");
+  const { startMeeting } = await import("~/domain/live/live.server");
+  const { DEMO_MEETING_TITLE } = await import("~/domain/demo/demo-meeting.server");
+  const { sessionUser } = await import("../tests/support/users");
+  const meeting = await prisma.meeting.findFirstOrThrow({ where: { title: DEMO_MEETING_TITLE }, select: { id: true } });
+  const published = await prisma.meeting.create({
+    data: await (async () => {
+      const m = await prisma.meeting.findUniqueOrThrow({
+        where: { id: meeting.id },
+        select: { title: true, region: true, startsAt: true, durationMinutes: true, location: true, chairId: true },
+      });
+      return { ...m, title: `${m.title} — live`, status: "PUBLISHED" as const };
+    })(),
+    select: { id: true },
+  });
+  // The live page needs a started meeting with the same agenda: copy the demo meeting's items.
+  const items = await prisma.agendaItem.findMany({
+    where: { meetingId: meeting.id },
+    select: {
+      caseId: true,
+      position: true,
+      question: true,
+      timeboxMinutes: true,
+      askingOrganisationId: true,
+      tables: { select: { organisationId: true } },
+    },
+  });
+  const invitations = await prisma.meetingInvitation.findMany({
+    where: { meetingId: meeting.id },
+    select: { organisationId: true },
+  });
+  await prisma.meetingInvitation.createMany({
+    data: invitations.map((i) => ({ meetingId: published.id, organisationId: i.organisationId })),
+  });
+  for (const item of items) {
+    const { tables, ...rest } = item;
+    await prisma.agendaItem.create({
+      data: { ...rest, meetingId: published.id, tables: { create: tables } },
+    });
+  }
+  await startMeeting(await sessionUser("voorzitter@veiligthuis.demo"), published.id, { clientAddress: null });
+
+  const police = new Browserish(server.url);
+  await police.login("medewerker@politie.demo");
+  const cookie = police.cookieHeader;
+  rows.push(await measure("/healthz (baseline, no session)", "/healthz", ""));
+  for (const [page, path] of [
+    ["start page", "/"],
+    ["directory", "/organisaties"],
+    ["meeting list", "/overleggen"],
+    ["meeting page", `/overleggen/${meeting.id}`],
+    ["live page", `/overleggen/${published.id}/live`],
+    ["actions", "/acties"],
+    ["cases", "/casussen"],
+  ] as const) {
+    rows.push(await measure(page, path, cookie));
+  }
+  await prisma.$disconnect();
+} finally {
+  await server.stop();
+  await dropDatabase(postgres.url, url);
+  await postgres.stop();
+}
+
+const pages = rows.slice(1);
+const fastest = Math.max(...pages.map((r) => r.rps));
+console.log(`\n${CONCURRENCY} concurrent, ${SECONDS} s per page, signed in as a police member\n`);
+console.log(
+  `${"page".padEnd(32)} ${"req/s".padStart(7)} ${"median".padStart(7)} ${"p95".padStart(7)} ${"KB".padStart(6)} ${"SQL".padStart(4)} ${"vs fastest".padStart(10)}`,
+);
+for (const r of rows) {
+  console.log(
+    `${r.page.padEnd(32)} ${r.rps.toFixed(0).padStart(7)} ${r.median.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(7)} ${(r.bytes / 1024).toFixed(1).padStart(6)} ${String(r.statements).padStart(4)} ${r === rows[0] ? "" : `${((100 * r.rps) / fastest).toFixed(0)}%`.padStart(10)}`,
+  );
+}
+const slowest = Math.min(...pages.map((r) => r.rps));
+const most = Math.max(...pages.map((r) => r.statements));
+console.log(
+  `\ntargets: at most 8 statements per page view (most: ${most}); slowest page ≥ 70% of the fastest (${((100 * slowest) / fastest).toFixed(0)}%)`,
+);
+process.exit(0);
