@@ -14,7 +14,6 @@ import type { SocketData } from "./io.server";
 
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-
 export function failure(code: AckError["code"], key: string, extra: Partial<AckError> = {}): Ack<never> {
   // The key says it; the browser translates it into the reader's language (no Dutch on the wire).
   return { ok: false, error: { code, key, ...extra } };

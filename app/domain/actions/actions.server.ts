@@ -246,9 +246,14 @@ export async function actionsForAgenda(viewer: SessionUser, meetingId: string) {
   const cases = meeting.items.filter((i) =>
     seesItemContent(itemSeat(viewer, record, { tableOrganisationIds: i.tables.map((t) => t.organisationId) })),
   );
+  const byCase = await earlierActionsByCase(
+    meetingId,
+    meeting.startsAt,
+    cases.map((i) => i.caseId),
+  );
   const result = [];
   for (const item of cases) {
-    const actions = await earlierActions(meetingId, meeting.startsAt, item.caseId);
+    const actions = byCase.get(item.caseId) ?? [];
     if (actions.length === 0) continue;
     const today = amsterdamToday(new Date());
     result.push({
@@ -279,23 +284,44 @@ export function organisationMembers(user: SessionUser) {
  * open, and the ones closed since the case was last at a table (with why), each with its history.
  */
 export async function earlierActions(meetingId: string, meetingStartsAt: Date, caseId: string) {
-  const previous = await prisma.meeting.findFirst({
-    where: { id: { not: meetingId }, startsAt: { lt: meetingStartsAt }, items: { some: { caseId } } },
-    orderBy: { startsAt: "desc" },
-    select: { startsAt: true, startedAt: true },
+  return (await earlierActionsByCase(meetingId, meetingStartsAt, [caseId])).get(caseId) ?? [];
+}
+
+/**
+ * `earlierActions` for every case of an agenda at once: two statements, however many items.
+ * Per case: open actions from other meetings, and those closed since the case was last at a
+ * table before this meeting (when that meeting actually started, if it did).
+ */
+export async function earlierActionsByCase(meetingId: string, meetingStartsAt: Date, caseIds: string[]) {
+  const result = new Map<string, ReturnType<typeof toActionWithHistory>[]>();
+  if (caseIds.length === 0) return result;
+  const discussed = await prisma.agendaItem.findMany({
+    where: { caseId: { in: caseIds }, meeting: { id: { not: meetingId }, startsAt: { lt: meetingStartsAt } } },
+    select: { caseId: true, meeting: { select: { startsAt: true, startedAt: true } } },
   });
-  // Since when the case was last at a table: when that meeting actually started, if it did.
-  const lastDiscussed = previous ? (previous.startedAt ?? previous.startsAt) : null;
+  const previous = new Map<string, { startsAt: Date; startedAt: Date | null }>();
+  for (const d of discussed) {
+    const known = previous.get(d.caseId);
+    if (!known || d.meeting.startsAt > known.startsAt) previous.set(d.caseId, d.meeting);
+  }
   const rows = await prisma.action.findMany({
     where: {
-      caseId,
       agendaItem: { meetingId: { not: meetingId } },
-      OR: [{ status: { not: "DONE" } }, ...(lastDiscussed ? [{ closedAt: { gte: lastDiscussed } }] : [])],
+      OR: caseIds.map((caseId) => {
+        const last = previous.get(caseId);
+        const lastDiscussed = last ? (last.startedAt ?? last.startsAt) : null;
+        return {
+          caseId,
+          OR: [{ status: { not: "DONE" as const } }, ...(lastDiscussed ? [{ closedAt: { gte: lastDiscussed } }] : [])],
+        };
+      }),
     },
     orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-    select: actionWithHistorySelect,
+    select: { caseId: true, ...actionWithHistorySelect },
   });
-  return rows.map(toActionWithHistory);
+  for (const caseId of caseIds) result.set(caseId, []);
+  for (const row of rows) result.get(row.caseId)?.push(toActionWithHistory(row));
+  return result;
 }
 
 /** An action with its owner, meeting and history, as /acties, agendas and the live table show it. */

@@ -20,7 +20,7 @@ import {
   checkActionOwner,
   currentAction,
   earlierActionById,
-  earlierActions,
+  earlierActionsByCase,
 } from "~/domain/actions/actions.server";
 import { conflict, forbidden, notFound as notFoundError, ruleError } from "~/domain/errors.server";
 import { roleProfileSchema } from "~/domain/organisations/role-profile.schema";
@@ -140,32 +140,63 @@ async function responsibilitiesOf(db: Tx, agendaItemId: string): Promise<Respons
   });
 }
 
-async function boardOf(
-  agendaItemId: string,
-  seq: number,
-  context: { meetingId: string; startsAt: Date; caseId: string },
-): Promise<ItemBoard> {
-  const [earlier, roleCards, responsibilities, needs, decisions, actions] = await Promise.all([
-    earlierActions(context.meetingId, context.startsAt, context.caseId),
+/**
+ * The boards of the given items (same meeting): one statement per kind of entry for all items
+ * together, and two for the earlier actions of all their cases — however many items there are.
+ */
+async function boardsOf(
+  items: { id: string; caseId: string; seq: number }[],
+  context: { meetingId: string; startsAt: Date },
+): Promise<Map<string, ItemBoard>> {
+  const ids = items.map((i) => i.id);
+  const inItems = { agendaItemId: { in: ids } };
+  const [earlier, roleCards, tables, needs, decisions, actions] = await Promise.all([
+    earlierActionsByCase(
+      context.meetingId,
+      context.startsAt,
+      items.map((i) => i.caseId),
+    ),
     prisma.roleCard.findMany({
-      where: { agendaItemId },
-      select: roleCardSelect,
+      where: inItems,
+      select: { agendaItemId: true, ...roleCardSelect },
       orderBy: { organisation: { shortCode: "asc" } },
     }),
-    responsibilitiesOf(prisma, agendaItemId),
-    prisma.need.findMany({ where: { agendaItemId }, select: needSelect, orderBy: { createdAt: "asc" } }),
-    prisma.decision.findMany({ where: { agendaItemId }, select: decisionSelect, orderBy: { createdAt: "asc" } }),
-    prisma.action.findMany({ where: { agendaItemId }, select: actionSelect, orderBy: { createdAt: "asc" } }),
+    prisma.agendaItemTable.findMany({
+      where: inItems,
+      select: { agendaItemId: true, ...responsibilitySelect },
+      orderBy: { organisation: { shortCode: "asc" } },
+    }),
+    prisma.need.findMany({
+      where: inItems,
+      select: { agendaItemId: true, ...needSelect },
+      orderBy: { createdAt: "asc" },
+    }),
+    prisma.decision.findMany({
+      where: inItems,
+      select: { agendaItemId: true, ...decisionSelect },
+      orderBy: { createdAt: "asc" },
+    }),
+    prisma.action.findMany({
+      where: inItems,
+      select: { agendaItemId: true, ...actionSelect },
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
-  return {
-    seq,
-    earlierActions: earlier,
-    roleCards: roleCards.map(roleCardView),
-    responsibilities,
-    needs: needs.map(needView),
-    decisions: decisions.map(decisionView),
-    actions: actions.map(actionView),
-  };
+  const of = <T extends { agendaItemId: string }>(rows: T[], id: string) => rows.filter((r) => r.agendaItemId === id);
+  return new Map(
+    items.map((item) => [
+      item.id,
+      {
+        seq: item.seq,
+        earlierActions: earlier.get(item.caseId) ?? [],
+        roleCards: of(roleCards, item.id).map(roleCardView),
+        responsibilities: of(tables, item.id).map(({ agendaItemId: _, ...r }) => r),
+        needs: of(needs, item.id).map(({ agendaItemId: _, ...n }) => needView(n)),
+        decisions: of(decisions, item.id).map(({ agendaItemId: _, ...d }) => decisionView(d)),
+        actions: of(actions, item.id).map(actionView),
+      },
+    ]),
+  );
 }
 
 const meetingStateSelect = {
@@ -374,20 +405,9 @@ export async function loadBoard(
   const state = fresh?.state ?? meetingState(meeting);
   const seqs = fresh?.seqs ?? meeting.items;
   const seqOf = new Map(seqs.map((r) => [r.id, r.liveSeq]));
-  const boards = new Map(
-    await Promise.all(
-      visible.map(
-        async (i) =>
-          [
-            i.row.id,
-            await boardOf(i.row.id, seqOf.get(i.row.id) ?? 0, {
-              meetingId,
-              startsAt: meeting.startsAt,
-              caseId: i.row.caseId,
-            }),
-          ] as const,
-      ),
-    ),
+  const boards = await boardsOf(
+    visible.map((i) => ({ id: i.row.id, caseId: i.row.caseId, seq: seqOf.get(i.row.id) ?? 0 })),
+    { meetingId, startsAt: meeting.startsAt },
   );
   const items = access.items.map(({ row, can }) => {
     const board = boards.get(row.id);
