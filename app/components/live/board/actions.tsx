@@ -1,0 +1,146 @@
+import { useState } from "react";
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+
+import { SelectField, TextAreaField, TextField } from "~/components/forms";
+import { isLiveActionStatus, LIVE_ACTION_STATUSES } from "~/domain/live/live-enums";
+import { isLocale } from "~/i18n/config";
+import { formatDate } from "~/i18n/format";
+import type { ActionView } from "~/realtime/events";
+
+import { FormStatus, useLive } from "../live-context";
+import { formValues, useLiveForm } from "../use-live-form";
+
+import { AddForm } from "./add-form";
+import type { ItemProps } from "./item-props";
+
+function ActionStatusForm({ action }: { action: ActionView }) {
+  const { t } = useTranslation();
+  const { send } = useLive();
+  const { state, submit } = useLiveForm(send);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const status = formValues(event.currentTarget).status;
+    // The select offers only the table's statuses.
+    if (isLiveActionStatus(status))
+      void submit("live:action:status", { actionId: action.id, version: action.version, status });
+  };
+  return (
+    <form className="live-form live-form--inline" onSubmit={onSubmit}>
+      <SelectField
+        key={action.version}
+        id={`action-${action.id}-status`}
+        name="status"
+        label={t("live.action.status")}
+        defaultValue={action.status}
+        options={LIVE_ACTION_STATUSES.map((s) => ({ value: s, label: t(`live.action.statuses.${s}`) }))}
+      />
+      <button type="submit" className="button button--secondary">
+        {t("live.action.setStatus")}
+      </button>
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+function NewActionFields({
+  itemId,
+  tables,
+  fieldError,
+}: {
+  itemId: string;
+  tables: string[];
+  fieldError: (field: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  const { board, orgName } = useLive();
+  const [owner, setOwner] = useState(
+    tables.includes(board.viewer.organisationId) ? board.viewer.organisationId : (tables[0] ?? ""),
+  );
+  const people = board.people.filter((p) => p.organisationId === owner);
+  return (
+    <>
+      <TextAreaField
+        id={`action-new-${itemId}`}
+        name="description"
+        label={t("live.action.description")}
+        error={fieldError("description")}
+        rows={2}
+      />
+      <SelectField
+        id={`action-new-${itemId}-owner`}
+        name="ownerOrganisationId"
+        label={t("live.action.owner")}
+        value={owner}
+        onChange={(e) => setOwner(e.target.value)}
+        error={fieldError("ownerOrganisationId")}
+        options={tables.map((id) => ({ value: id, label: orgName(id) }))}
+      />
+      <SelectField
+        key={owner}
+        id={`action-new-${itemId}-person`}
+        name="ownerUserId"
+        label={t("live.action.ownerPerson")}
+        error={fieldError("ownerUserId")}
+        options={[
+          { value: "", label: t("live.action.nobody") },
+          ...people.map((p) => ({ value: p.id, label: p.name })),
+        ]}
+      />
+      <TextField
+        id={`action-new-${itemId}-due`}
+        name="dueDate"
+        type="date"
+        label={t("live.action.dueDate")}
+        error={fieldError("dueDate")}
+      />
+    </>
+  );
+}
+
+export function Actions({ itemId, board, tables, can, open }: ItemProps) {
+  const { t, i18n } = useTranslation();
+  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const { orgName, editable, flash } = useLive();
+  return (
+    <section aria-labelledby={`actions-title-${itemId}`} className="live-section">
+      <h3 id={`actions-title-${itemId}`}>{t("live.sections.actions")}</h3>
+      {board.actions.length === 0 ? <p className="hint">{t("live.action.none")}</p> : null}
+      <ul className="live-list">
+        {board.actions.map((action) => {
+          const mayMove = can.updateActionsOf.includes(action.ownerOrganisationId);
+          return (
+            <li key={action.id} className={`live-list__item${flash(action.id)}`} data-testid="action">
+              <p>
+                <strong>{action.description}</strong>
+                <br />
+                {orgName(action.ownerOrganisationId)}
+                {action.ownerName ? ` (${action.ownerName})` : ""} · {t("live.action.dueDate")}{" "}
+                {formatDate(`${action.dueDate}T12:00:00Z`, locale)} ·{" "}
+                <span className="badge">{t(`live.action.statuses.${action.status}`)}</span>
+              </p>
+              {editable && open && mayMove && action.status !== "DONE" ? <ActionStatusForm action={action} /> : null}
+            </li>
+          );
+        })}
+      </ul>
+      {
+        <AddForm
+          open={editable && open}
+          event="live:action:add"
+          title={t("live.action.add")}
+          submitLabel={t("live.action.add")}
+          build={(values) => ({
+            itemId,
+            description: values.description ?? "",
+            ownerOrganisationId: values.ownerOrganisationId ?? "",
+            ownerUserId: values.ownerUserId ?? "",
+            dueDate: values.dueDate ?? "",
+          })}
+        >
+          {(fieldError) => <NewActionFields itemId={itemId} tables={tables} fieldError={fieldError} />}
+        </AddForm>
+      }
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { TextAreaField, TextField } from "~/components/forms";
+
+import { useLive } from "../live-context";
+
+import { AddForm } from "./add-form";
+import type { ItemProps } from "./item-props";
+
+function DissentFields({
+  itemId,
+  tables,
+  fieldError,
+}: {
+  itemId: string;
+  tables: string[];
+  fieldError: (field: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  const { orgName } = useLive();
+  const [checked, setChecked] = useState<string[]>([]);
+  return (
+    <fieldset className="field">
+      <legend className="field__label">{t("live.decision.dissent")}</legend>
+      <p className="field__hint">{t("live.decision.dissentHint")}</p>
+      {tables.map((organisationId) => {
+        const on = checked.includes(organisationId);
+        const id = `dissent-${itemId}-${organisationId}`;
+        return (
+          <div key={organisationId} className="dissent">
+            <label className="checkbox" htmlFor={id}>
+              <input
+                id={id}
+                type="checkbox"
+                name="dissent"
+                value={organisationId}
+                checked={on}
+                onChange={(e) =>
+                  setChecked((current) =>
+                    e.target.checked ? [...current, organisationId] : current.filter((c) => c !== organisationId),
+                  )
+                }
+              />{" "}
+              {t("live.decision.dissentOf", { organisation: orgName(organisationId) })}
+            </label>
+            {on ? (
+              <TextField
+                id={`${id}-reason`}
+                name={`reason-${organisationId}`}
+                label={t("live.decision.reason", { organisation: orgName(organisationId) })}
+                error={fieldError(
+                  `dissents.${tables.filter((o) => checked.includes(o)).indexOf(organisationId)}.reason`,
+                )}
+              />
+            ) : null}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function Decisions({ itemId, board, tables, can, open }: ItemProps) {
+  const { t } = useTranslation();
+  const { orgName, editable, flash } = useLive();
+  return (
+    <section aria-labelledby={`decisions-title-${itemId}`} className="live-section">
+      <h3 id={`decisions-title-${itemId}`}>{t("live.sections.decisions")}</h3>
+      {board.decisions.length === 0 ? <p className="hint">{t("live.decision.none")}</p> : null}
+      <ul className="live-list">
+        {board.decisions.map((decision) => (
+          <li key={decision.id} className={`live-list__item${flash(decision.id)}`} data-testid="decision">
+            <p>{decision.text}</p>
+            {decision.dissents.length === 0 ? (
+              <p className="hint">{t("live.decision.noDissent")}</p>
+            ) : (
+              <ul>
+                {decision.dissents.map((d) => (
+                  <li key={d.organisationId}>
+                    {t("live.decision.dissentBy", { organisation: orgName(d.organisationId), reason: d.reason })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+      {can.addDecision ? (
+        <AddForm
+          open={editable && open}
+          event="live:decision:add"
+          title={t("live.decision.add")}
+          submitLabel={t("live.decision.add")}
+          build={(values, form) => {
+            const data = new FormData(form);
+            const dissenting = data.getAll("dissent").map(String);
+            return {
+              itemId,
+              text: values.text ?? "",
+              dissents: dissenting.map((organisationId) => ({
+                organisationId,
+                reason: String(data.get(`reason-${organisationId}`) ?? ""),
+              })),
+            };
+          }}
+        >
+          {(fieldError) => (
+            <>
+              <TextAreaField
+                id={`decision-new-${itemId}`}
+                name="text"
+                label={t("live.decision.text")}
+                error={fieldError("text")}
+                rows={2}
+              />
+              <DissentFields itemId={itemId} tables={tables} fieldError={fieldError} />
+            </>
+          )}
+        </AddForm>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+import type { AgendaActionData } from "~/domain/meetings/meeting-forms.server";
+import type { loader } from "~/routes/overleggen.$id._index";
+
+import { errorsOf, OrganisationChecks } from "./agenda-form-parts";
+import { SelectField, TextAreaField, TextField } from "./forms";
+
+type Data = Awaited<ReturnType<typeof loader>>;
+type Meeting = Data["meeting"];
+
+export function Proposals({
+  meeting,
+  proposals,
+  ownCases,
+  ownOrganisationId,
+  result,
+}: {
+  meeting: Meeting;
+  proposals: Data["proposals"];
+  ownCases: Data["ownCases"];
+  ownOrganisationId: string;
+  result: AgendaActionData | undefined;
+}) {
+  const { t } = useTranslation();
+  const propose = errorsOf(result, "propose", t);
+  const decide = errorsOf(result, result?.form === "decline" ? "decline" : "accept", t);
+  const organisations = meeting.invitations.map((i) => i.organisation);
+  const v = (k: string) => (typeof propose.values[k] === "string" ? (propose.values[k] as string) : "");
+  return (
+    <section aria-labelledby="proposals-title" className="form-section">
+      <h2 id="proposals-title">{t("meetings.proposals")}</h2>
+      {decide.formError ? (
+        <p className="notice notice--error" role="alert">
+          {t(decide.formError)}
+        </p>
+      ) : null}
+      {proposals.length === 0 ? <p>{t("meetings.noProposals")}</p> : null}
+      <ul className="directory">
+        {proposals.map((p) => (
+          <li key={p.id} className="directory__item" data-testid="proposal">
+            <div className="directory__body">
+              <h3 className="directory__name">
+                {t("meetings.proposalFrom", {
+                  reference: p.case.reference,
+                  organisation: p.proposingOrganisation.shortCode,
+                  minutes: p.timeboxMinutes,
+                })}
+              </h3>
+              <p>{p.question}</p>
+              <p className="directory__meta">
+                {t(`meetings.proposalStatus.${p.status}`)}
+                {p.declineReason ? `: ${p.declineReason}` : ""}
+              </p>
+              {meeting.isChair && p.status === "PENDING" ? (
+                <div className="proposal-decision">
+                  <Form method="post" className="form">
+                    <input type="hidden" name="proposalId" value={p.id} />
+                    <OrganisationChecks
+                      name={`tables-${p.id}`}
+                      legend={t("meetings.fields.tables")}
+                      organisations={organisations}
+                      checked={new Set([p.proposingOrganisation.id])}
+                    />
+                    <button type="submit" name="intent" value="accept" className="button">
+                      {t("meetings.accept")}
+                    </button>
+                  </Form>
+                  <Form method="post" className="form" noValidate>
+                    <input type="hidden" name="proposalId" value={p.id} />
+                    <TextField
+                      id={`reason-${p.id}`}
+                      name="reason"
+                      label={t("meetings.fields.reason")}
+                      error={
+                        result?.form === "decline" && result.values.proposalId === p.id
+                          ? decide.errors.reason
+                          : undefined
+                      }
+                      maxLength={300}
+                    />
+                    <button type="submit" name="intent" value="decline" className="button button--secondary-dark">
+                      {t("meetings.decline")}
+                    </button>
+                  </Form>
+                </div>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {!meeting.isChair &&
+      meeting.status === "PUBLISHED" &&
+      meeting.invitations.some((i) => i.organisation.id === ownOrganisationId) ? (
+        <section aria-labelledby="propose-title">
+          <h3 id="propose-title">{t("meetings.proposeTitle")}</h3>
+          {ownCases.length === 0 ? (
+            <p>{t("meetings.noOwnCases")}</p>
+          ) : (
+            <Form method="post" noValidate className="form" key={JSON.stringify(result ?? {})}>
+              {propose.formError ? (
+                <p className="notice notice--error" role="alert">
+                  {t(propose.formError)}
+                </p>
+              ) : null}
+              <SelectField
+                id="propose-case"
+                name="caseReference"
+                label={t("meetings.fields.caseReference")}
+                defaultValue={v("caseReference")}
+                error={propose.errors.caseReference}
+                options={ownCases.map((c) => ({ value: c.reference, label: c.reference }))}
+              />
+              <TextAreaField
+                id="propose-question"
+                name="question"
+                label={t("meetings.fields.question")}
+                hint={t("meetings.fields.questionHint")}
+                defaultValue={v("question")}
+                error={propose.errors.question}
+                rows={2}
+                maxLength={500}
+              />
+              <TextField
+                id="propose-timebox"
+                name="timeboxMinutes"
+                type="number"
+                inputMode="numeric"
+                min={5}
+                max={120}
+                label={t("meetings.fields.timeboxMinutes")}
+                defaultValue={v("timeboxMinutes") || "10"}
+                error={propose.errors.timeboxMinutes}
+              />
+              <button type="submit" name="intent" value="propose" className="button">
+                {t("meetings.propose")}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
+    </section>
+  );
+}

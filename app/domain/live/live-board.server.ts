@@ -1,0 +1,248 @@
+/** Starting a live meeting, access to it (asked once per join) and the board as one user sees it. */
+import { actorOf, recordAudit } from "~/audit/audit.server";
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db.server";
+import type { ItemCapabilities, ItemSeat, MeetingSeat } from "~/domain/access/access.server";
+import {
+  itemCapabilities,
+  itemSeat,
+  meetingChairedWhere,
+  meetingSeat,
+  meetingVisibleWhere,
+  seesItemContent,
+} from "~/domain/access/access.server";
+import type { Acting } from "~/domain/acting.server";
+import { notFound as notFoundError, ruleError } from "~/domain/errors.server";
+import { roleProfileSchema } from "~/domain/organisations/role-profile.schema";
+import type { Prisma } from "~/generated/prisma/client";
+import type { LiveBoard, LiveMeetingState, ProfileExcerpt } from "~/realtime/events";
+import { publishMeetingState } from "~/realtime/publish.server";
+
+import { boardsOf, meetingStateSelect, meetingState } from "./live-views.server";
+
+const notFound = () => notFoundError("live.errors.notFound");
+
+// ---- Starting, joining ------------------------------------------------------------------------
+
+function excerptOf(profileVersion: number, content: unknown): ProfileExcerpt {
+  const parsed = roleProfileSchema.safeParse(content);
+  if (!parsed.success) return { profileVersion, offers: [], limits: [], legalBases: [] };
+  return {
+    profileVersion,
+    offers: parsed.data.capabilities.map((c) => c.title),
+    limits: parsed.data.limits.map((l) => l.title),
+    legalBases: parsed.data.legalBases.map((b) => ({
+      label: [b.law, b.article].filter(Boolean).join(" "),
+      allows: b.allows,
+    })),
+  };
+}
+
+/**
+ * The chair opens the published meeting. Every organisation at an item's table gets its role card
+ * for that item, pre-filled with what its current role profile says it offers, cannot do and may
+ * share on which legal basis.
+ */
+export async function startMeeting(user: SessionUser, meetingId: string, meta: Acting) {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, ...meetingChairedWhere(user) },
+    select: { status: true, items: { select: { id: true, tables: { select: { organisationId: true } } } } },
+  });
+  if (!meeting) throw notFound();
+  if (meeting.status !== "PUBLISHED") throw ruleError("live.errors.notStartable");
+  const organisationIds = [...new Set(meeting.items.flatMap((i) => i.tables.map((t) => t.organisationId)))];
+  const profiles = await prisma.organisation.findMany({
+    where: { id: { in: organisationIds } },
+    select: { id: true, profileVersion: true },
+  });
+  const contents = await prisma.roleProfileVersion.findMany({
+    where: { OR: profiles.map((p) => ({ organisationId: p.id, number: p.profileVersion })) },
+    select: { organisationId: true, number: true, content: true },
+  });
+  const excerpts = new Map(profiles.map((p) => [p.id, excerptOf(p.profileVersion, null)]));
+  for (const c of contents) excerpts.set(c.organisationId, excerptOf(c.number, c.content));
+  const now = meta.now ?? new Date();
+  const first = meeting.items[0]?.id ?? null;
+  await prisma.$transaction(async (tx) => {
+    const started = await tx.meeting.updateMany({
+      where: { id: meetingId, status: "PUBLISHED" },
+      data: {
+        status: "LIVE",
+        startedAt: now,
+        currentItemId: first,
+        currentItemSince: first ? now : null,
+        liveSeq: { increment: 1 },
+      },
+    });
+    if (started.count !== 1) throw ruleError("live.errors.notStartable");
+    await tx.roleCard.createMany({
+      data: meeting.items.flatMap((item) =>
+        item.tables.map((t) => ({
+          agendaItemId: item.id,
+          organisationId: t.organisationId,
+          profile: excerpts.get(t.organisationId) as Prisma.InputJsonValue,
+        })),
+      ),
+      skipDuplicates: true,
+    });
+    await recordAudit(
+      { actor: actorOf(user), action: "meeting.started", subjectType: "Meeting", subjectId: meetingId, at: now },
+      tx,
+    );
+  });
+  publishMeetingState(meetingId, await readMeetingState(meetingId));
+}
+
+export async function readMeetingState(meetingId: string): Promise<LiveMeetingState> {
+  const row = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: meetingStateSelect });
+  return meetingState(row);
+}
+
+const liveMeetingSelect = {
+  id: true,
+  title: true,
+  chairId: true,
+  startsAt: true,
+  ...meetingStateSelect,
+  invitations: { select: { organisation: { select: { id: true, name: true, shortCode: true } } } },
+  items: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      position: true,
+      timeboxMinutes: true,
+      question: true,
+      liveSeq: true,
+      closedAt: true,
+      closedWithOpenNeeds: true,
+      caseId: true,
+      case: { select: { reference: true } },
+      tables: { select: { organisationId: true } },
+    },
+  },
+} as const;
+type LiveMeetingRow = Prisma.MeetingGetPayload<{ select: typeof liveMeetingSelect }>;
+
+/** One user's access to one live meeting, from one query: the seat and capabilities per item. */
+export type LiveAccess = {
+  meeting: LiveMeetingRow;
+  seat: MeetingSeat;
+  items: { row: LiveMeetingRow["items"][number]; seat: ItemSeat; can: ItemCapabilities }[];
+  /** The items whose content (and room) this user may have. */
+  visibleItemIds: string[];
+};
+
+/**
+ * Whether this user may be in the live meeting at all (invited or chair, meeting started), and
+ * which items they see in full (the access module's item rule). Checked before a socket joins
+ * any room, and the same answer then shapes the board: the rule is asked once per join.
+ */
+export async function liveAccess(user: SessionUser, meetingId: string): Promise<LiveAccess> {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, ...meetingVisibleWhere(user) },
+    select: liveMeetingSelect,
+  });
+  if (!meeting) throw notFound();
+  if (meeting.status !== "LIVE" && meeting.status !== "FINISHED") throw ruleError("live.errors.notStarted");
+  const record = { ...meeting, invitedOrganisationIds: meeting.invitations.map((i) => i.organisation.id) };
+  const items = meeting.items.map((row) => {
+    const item = { tableOrganisationIds: row.tables.map((t) => t.organisationId) };
+    const seat = itemSeat(user, record, item);
+    return { row, seat, can: itemCapabilities(user, seat, item) };
+  });
+  return {
+    meeting,
+    seat: meetingSeat(user, record),
+    items,
+    visibleItemIds: items.filter((i) => seesItemContent(i.seat)).map((i) => i.row.id),
+  };
+}
+
+/** What can have moved on between the access query and joining the rooms. */
+async function readSinceJoin(meetingId: string, itemIds: string[]) {
+  const [state, seqs] = await Promise.all([
+    readMeetingState(meetingId),
+    prisma.agendaItem.findMany({ where: { id: { in: itemIds } }, select: { id: true, liveSeq: true } }),
+  ]);
+  return { state, seqs };
+}
+
+/**
+ * The whole live meeting as this user may see it: meeting-level state for every invitee, each
+ * item's content and board only for the chair and the organisations at its table. Used on first
+ * load and on every reconnect (catch-up). Showing case content is recorded in the audit trail.
+ *
+ * Given the access read before a socket joined its rooms, only what can have changed since is
+ * read again (sequence numbers, state and boards): an event written in between carries a
+ * sequence number above the board's and is applied by the client.
+ */
+export async function loadBoard(
+  user: SessionUser,
+  meetingId: string,
+  meta: Acting,
+  known?: LiveAccess,
+): Promise<LiveBoard> {
+  const access = known ?? (await liveAccess(user, meetingId));
+  const { meeting } = access;
+  const visible = access.items.filter((i) => seesItemContent(i.seat));
+  const [fresh, people] = await Promise.all([
+    known
+      ? readSinceJoin(
+          meetingId,
+          visible.map((i) => i.row.id),
+        )
+      : null,
+    prisma.user.findMany({
+      where: { organisationId: { in: meeting.invitations.map((i) => i.organisation.id) } },
+      select: { id: true, name: true, organisationId: true },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  const state = fresh?.state ?? meetingState(meeting);
+  const seqs = fresh?.seqs ?? meeting.items;
+  const seqOf = new Map(seqs.map((r) => [r.id, r.liveSeq]));
+  const boards = await boardsOf(
+    visible.map((i) => ({ id: i.row.id, caseId: i.row.caseId, seq: seqOf.get(i.row.id) ?? 0 })),
+    { meetingId, startsAt: meeting.startsAt },
+  );
+  const items = access.items.map(({ row, can }) => {
+    const board = boards.get(row.id);
+    return {
+      id: row.id,
+      position: row.position,
+      reference: row.case.reference,
+      timeboxMinutes: row.timeboxMinutes,
+      content: board
+        ? { question: row.question, tableOrganisationIds: row.tables.map((t) => t.organisationId), can, board }
+        : null,
+    };
+  });
+  const organisations = meeting.invitations
+    .map((i) => i.organisation)
+    .sort((a, b) => a.shortCode.localeCompare(b.shortCode));
+  const shown = items.filter((i) => i.content).map((i) => i.reference);
+  if (shown.length > 0) {
+    await recordAudit({
+      actor: actorOf(user),
+      action: "meeting.live.viewed",
+      subjectType: "Meeting",
+      subjectId: meetingId,
+      clientAddress: meta.clientAddress,
+      details: { cases: shown },
+      at: meta.now,
+    });
+  }
+  const isChair = access.seat === "chair";
+  return {
+    meetingId,
+    title: meeting.title,
+    chairId: meeting.chairId,
+    isChair,
+    can: { runMeeting: isChair },
+    viewer: { userId: user.id, organisationId: user.organisation.id },
+    organisations,
+    people,
+    state,
+    items,
+  };
+}

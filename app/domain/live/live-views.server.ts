@@ -1,0 +1,187 @@
+/** The live board's views: what is selected and how each entry is sent to the browser. */
+import { prisma } from "~/db.server";
+import { earlierActionsByCase } from "~/domain/actions/actions.server";
+import type { Prisma } from "~/generated/prisma/client";
+import type {
+  ActionView,
+  DecisionView,
+  ItemBoard,
+  LiveMeetingState,
+  NeedView,
+  ProfileExcerpt,
+  ResponsibilityView,
+  RoleCardView,
+} from "~/realtime/events";
+
+type Tx = Prisma.TransactionClient;
+
+// ---- Views ------------------------------------------------------------------------------------
+
+export const roleCardSelect = {
+  id: true,
+  organisationId: true,
+  profile: true,
+  roleInCase: true,
+  knowledge: true,
+  knowledgeLegalBasis: true,
+  contribution: true,
+  limitsHere: true,
+  completedAt: true,
+  version: true,
+} as const;
+export type RoleCardRow = Prisma.RoleCardGetPayload<{ select: typeof roleCardSelect }>;
+
+export function roleCardView(row: RoleCardRow): RoleCardView {
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    profile: row.profile as ProfileExcerpt,
+    roleInCase: row.roleInCase,
+    knowledge: row.knowledge,
+    knowledgeLegalBasis: row.knowledgeLegalBasis,
+    contribution: row.contribution,
+    limitsHere: row.limitsHere,
+    completed: row.completedAt !== null,
+    version: row.version,
+  };
+}
+
+export const needSelect = {
+  id: true,
+  organisationId: true,
+  text: true,
+  status: true,
+  addressedByOrganisationId: true,
+  addressedNote: true,
+  version: true,
+} as const;
+export const needView = (row: Prisma.NeedGetPayload<{ select: typeof needSelect }>): NeedView => ({ ...row });
+
+export const decisionSelect = {
+  id: true,
+  text: true,
+  version: true,
+  dissents: { select: { organisationId: true, reason: true }, orderBy: { organisationId: "asc" } },
+} as const;
+export const decisionView = (row: Prisma.DecisionGetPayload<{ select: typeof decisionSelect }>): DecisionView => ({
+  ...row,
+});
+
+export const actionSelect = {
+  id: true,
+  description: true,
+  ownerOrganisationId: true,
+  ownerUserId: true,
+  ownerUser: { select: { name: true } },
+  dueDate: true,
+  status: true,
+  version: true,
+} as const;
+export function actionView(row: Prisma.ActionGetPayload<{ select: typeof actionSelect }>): ActionView {
+  return {
+    id: row.id,
+    description: row.description,
+    ownerOrganisationId: row.ownerOrganisationId,
+    ownerUserId: row.ownerUserId,
+    ownerName: row.ownerUser?.name ?? null,
+    dueDate: row.dueDate.toISOString().slice(0, 10),
+    status: row.status,
+    version: row.version,
+  };
+}
+
+export const responsibilitySelect = { organisationId: true, involvement: true, version: true } as const;
+
+export async function responsibilitiesOf(db: Tx, agendaItemId: string): Promise<ResponsibilityView[]> {
+  return db.agendaItemTable.findMany({
+    where: { agendaItemId },
+    select: responsibilitySelect,
+    orderBy: { organisation: { shortCode: "asc" } },
+  });
+}
+
+/**
+ * The boards of the given items (same meeting): one statement per kind of entry for all items
+ * together, and two for the earlier actions of all their cases — however many items there are.
+ */
+export async function boardsOf(
+  items: { id: string; caseId: string; seq: number }[],
+  context: { meetingId: string; startsAt: Date },
+): Promise<Map<string, ItemBoard>> {
+  const ids = items.map((i) => i.id);
+  const inItems = { agendaItemId: { in: ids } };
+  const [earlier, roleCards, tables, needs, decisions, actions] = await Promise.all([
+    earlierActionsByCase(
+      context.meetingId,
+      context.startsAt,
+      items.map((i) => i.caseId),
+    ),
+    prisma.roleCard.findMany({
+      where: inItems,
+      select: { agendaItemId: true, ...roleCardSelect },
+      orderBy: { organisation: { shortCode: "asc" } },
+    }),
+    prisma.agendaItemTable.findMany({
+      where: inItems,
+      select: { agendaItemId: true, ...responsibilitySelect },
+      orderBy: { organisation: { shortCode: "asc" } },
+    }),
+    prisma.need.findMany({
+      where: inItems,
+      select: { agendaItemId: true, ...needSelect },
+      orderBy: { createdAt: "asc" },
+    }),
+    prisma.decision.findMany({
+      where: inItems,
+      select: { agendaItemId: true, ...decisionSelect },
+      orderBy: { createdAt: "asc" },
+    }),
+    prisma.action.findMany({
+      where: inItems,
+      select: { agendaItemId: true, ...actionSelect },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  const of = <T extends { agendaItemId: string }>(rows: T[], id: string) => rows.filter((r) => r.agendaItemId === id);
+  return new Map(
+    items.map((item) => [
+      item.id,
+      {
+        seq: item.seq,
+        earlierActions: earlier.get(item.caseId) ?? [],
+        roleCards: of(roleCards, item.id).map(roleCardView),
+        responsibilities: of(tables, item.id).map(({ agendaItemId: _, ...r }) => r),
+        needs: of(needs, item.id).map(({ agendaItemId: _, ...n }) => needView(n)),
+        decisions: of(decisions, item.id).map(({ agendaItemId: _, ...d }) => decisionView(d)),
+        actions: of(actions, item.id).map(actionView),
+      },
+    ]),
+  );
+}
+
+export const meetingStateSelect = {
+  liveSeq: true,
+  status: true,
+  currentItemId: true,
+  currentItemSince: true,
+  endedAt: true,
+  items: {
+    orderBy: { position: "asc" },
+    select: { id: true, closedAt: true, closedWithOpenNeeds: true },
+  },
+} as const;
+
+export function meetingState(row: Prisma.MeetingGetPayload<{ select: typeof meetingStateSelect }>): LiveMeetingState {
+  return {
+    seq: row.liveSeq,
+    status: row.status,
+    currentItemId: row.currentItemId,
+    currentItemSince: row.currentItemSince?.toISOString() ?? null,
+    endedAt: row.endedAt?.toISOString() ?? null,
+    items: row.items.map((i) => ({
+      id: i.id,
+      closedAt: i.closedAt?.toISOString() ?? null,
+      closedWithOpenNeeds: i.closedWithOpenNeeds,
+    })),
+  };
+}
