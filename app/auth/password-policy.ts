@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { DEMO_PASSWORD } from "~/domain/demo/demo-data";
+
 /**
  * NIST SP 800-63B: length over composition (at least 12 characters here, long passphrases
  * welcome), no composition rules, and no password that attackers try first: the most common
@@ -46,7 +48,7 @@ const COMMON = new Set([
   "changeme1234",
   "letmein12345",
   "administrator",
-  "demo-demo-demo",
+  DEMO_PASSWORD,
 ]);
 
 export function passwordPolicy({ demoMode, email }: { demoMode: boolean; email: string }) {
@@ -56,7 +58,7 @@ export function passwordPolicy({ demoMode, email }: { demoMode: boolean; email: 
     .max(PASSWORD_MAX, "validation.tooLong")
     .superRefine((password, ctx) => {
       const lower = password.toLowerCase();
-      const common = COMMON.has(lower) && !(demoMode && lower === "demo-demo-demo");
+      const common = COMMON.has(lower) && !(demoMode && lower === DEMO_PASSWORD);
       if (common) ctx.addIssue({ code: "custom", message: "password.errors.common" });
       else if (lower.includes(email.toLowerCase().split("@")[0] ?? "\u0000") || lower === email.toLowerCase())
         ctx.addIssue({ code: "custom", message: "password.errors.containsEmail" });

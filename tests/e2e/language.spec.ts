@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 
+import { DEMO_PASSWORD } from "~/domain/demo/demo-data";
+
 import { expectNoAxeViolations, login } from "./support";
 
 test("English can be chosen, is remembered, and Dutch can be chosen back", async ({ page }) => {
@@ -16,7 +18,7 @@ test("English can be chosen, is remembered, and Dutch can be chosen back", async
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log in");
 
   await page.getByLabel("E-mail address").fill("medewerker@veiligthuis.demo");
-  await page.getByLabel("Password").fill("demo-demo-demo");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Ingrid de Boer");
   await expect(page.getByTestId("organisation")).toHaveText(

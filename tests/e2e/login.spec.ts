@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 
+import { DEMO_PASSWORD } from "~/domain/demo/demo-data";
+
 import { expectNoAxeViolations, login } from "./support";
 
 test.describe("inloggen", () => {
@@ -55,7 +57,7 @@ test.describe("inloggen", () => {
     await page.goto("/organisaties");
     await expect(page).toHaveURL(/\/login\?redirectTo=%2Forganisaties/);
     await page.getByLabel("E-mailadres").fill("medewerker@om.demo");
-    await page.getByLabel("Wachtwoord").fill("demo-demo-demo");
+    await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Inloggen" }).click();
     await expect(page).toHaveURL(/\/organisaties$/);
     await expect(page.getByRole("heading", { level: 1, name: "Organisaties" })).toBeVisible();

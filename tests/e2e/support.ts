@@ -2,11 +2,11 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Cookie, Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
-import { DEMO_TOTP_SECRET } from "~/domain/demo/demo-data";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "~/domain/demo/demo-data";
 
 import { claimStep, codeAt, currentStep, waitUntilAcceptable } from "../support/totp";
 
-export const DEMO_PASSWORD = "demo-demo-demo";
+export { DEMO_PASSWORD };
 
 /** WCAG 2.0/2.1 A and AA, plus axe's best practices (landmarks, regions, headings). */
 export async function expectNoAxeViolations(page: Page) {

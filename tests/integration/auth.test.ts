@@ -4,12 +4,13 @@ import { requireOrgMember, requireRole, requireUser } from "~/auth/guards.server
 import { login } from "~/auth/login.server";
 import { commitSessionCookie, lookupSession, readSessionId } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { DEMO_PASSWORD } from "~/domain/demo/demo-data";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { DATA_REQUEST_HEADER } from "~/utils/http.server";
 
 import { fullSession } from "../support/users";
 
-const PASSWORD = "demo-demo-demo";
+const PASSWORD = DEMO_PASSWORD;
 const base = { clientAddress: "192.0.2.10", userAgent: "vitest", previousSessionId: null };
 let clock = new Date("2026-03-02T09:00:00Z").getTime();
 const tick = (minutes: number) => new Date((clock += minutes * 60_000));

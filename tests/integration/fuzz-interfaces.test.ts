@@ -13,6 +13,8 @@ import { io } from "socket.io-client";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { DEMO_PASSWORD } from "~/domain/demo/demo-data";
+
 import type { Fixture } from "../authorization/fixture";
 import { buildFixture } from "../authorization/fixture";
 import type { Actor, HttpProbe, Row, SocketProbe } from "../authorization/matrix";
@@ -99,7 +101,7 @@ beforeAll(async () => {
     clients.set(actor, client);
   }
   halfOpen = new Browserish(server.url);
-  await halfOpen.post("/login", { email: "admin@actie-overleg.demo", password: "demo-demo-demo" });
+  await halfOpen.post("/login", { email: "admin@actie-overleg.demo", password: DEMO_PASSWORD });
 }, 120_000);
 
 afterAll(async () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
+import { DEMO_PASSWORD } from "~/domain/demo/demo-data";
+
 import { createTestDatabase, dropDatabase } from "../support/database";
 import { Browserish } from "../support/http-client";
 import type { TestServer } from "../support/test-server";
@@ -67,7 +69,7 @@ describe("pages and guards", () => {
 describe("login over HTTP", () => {
   it("logs in, sets an httpOnly SameSite=Lax cookie and shows the start page with the organisation", async () => {
     const client = new Browserish(server.url);
-    const response = await client.post("/login", { email: "medewerker@politie.demo", password: "demo-demo-demo" });
+    const response = await client.post("/login", { email: "medewerker@politie.demo", password: DEMO_PASSWORD });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/");
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith("ao_session="));
@@ -105,7 +107,7 @@ describe("login over HTTP", () => {
   ])("after login goes to redirectTo %s only when it is a same-site path", async (redirectTo, expected) => {
     const response = await new Browserish(server.url).post("/login", {
       email: "medewerker@rvdk.demo",
-      password: "demo-demo-demo",
+      password: DEMO_PASSWORD,
       redirectTo,
     });
     expect(response.headers.get("Location")).toBe(expected);
@@ -192,13 +194,13 @@ describe("a production server", () => {
     for (const email of ["a@politie.demo", "b@politie.demo", "c@politie.demo"]) {
       expect((await client.post("/login", { email, password: "fout" })).status).toBe(400);
     }
-    const limited = await client.post("/login", { email: "medewerker@politie.demo", password: "demo-demo-demo" });
+    const limited = await client.post("/login", { email: "medewerker@politie.demo", password: DEMO_PASSWORD });
     expect(limited.status).toBe(429);
     const html = await limited.text();
     expect(html).toContain("Te veel inlogpogingen vanaf dit adres");
     expect(html).toContain('value="medewerker@politie.demo"');
     // also through single fetch's /login.data
-    const viaData = await client.post("/login.data", { email: "medewerker@politie.demo", password: "demo-demo-demo" });
+    const viaData = await client.post("/login.data", { email: "medewerker@politie.demo", password: DEMO_PASSWORD });
     expect(viaData.headers.getSetCookie().some((c) => c.startsWith("__Host-ao_session="))).toBe(false);
   });
 

@@ -12,7 +12,7 @@ import {
   verifySecondFactor,
 } from "~/auth/two-factor.server";
 import { prisma } from "~/db.server";
-import { DEMO_TOTP_SECRET } from "~/domain/demo/demo-data";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "~/domain/demo/demo-data";
 import { seedDemoData } from "~/domain/demo/seed.server";
 
 import { Browserish } from "../support/http-client";
@@ -27,7 +27,7 @@ const meta = (s: number) => ({ clientAddress: "192.0.2.20", now: at(s) });
 /** Jumps an hour ahead: earlier failures are outside every window. */
 const nextHour = () => (step += 120);
 
-const base = { clientAddress: "192.0.2.20", userAgent: "vitest", previousSessionId: null, password: "demo-demo-demo" };
+const base = { clientAddress: "192.0.2.20", userAgent: "vitest", previousSessionId: null, password: DEMO_PASSWORD };
 
 async function userByEmail(email: string): Promise<SessionUser> {
   return prisma.user.findUniqueOrThrow({ where: { email }, select: userSelect });
@@ -214,7 +214,7 @@ describe("over HTTP and socket.io", () => {
 
   it("a new chair is held at enrolment until a first code works; then recovery codes, then in", async () => {
     const client = new Browserish(server.url);
-    const loggedIn = await client.post("/login", { email: "eerste-keer@wijkteam.demo", password: "demo-demo-demo" });
+    const loggedIn = await client.post("/login", { email: "eerste-keer@wijkteam.demo", password: DEMO_PASSWORD });
     expect(loggedIn.headers.get("Location")).toBe("/tweede-stap?redirectTo=%2F");
     // Nothing else opens: pages send back to the second step, data requests get 401, sockets are refused.
     const page = await client.get("/overleggen");
@@ -245,7 +245,7 @@ describe("over HTTP and socket.io", () => {
 
     // The next login asks for a code, not for enrolment.
     const again = new Browserish(server.url);
-    await again.post("/login", { email: "eerste-keer@wijkteam.demo", password: "demo-demo-demo" });
+    await again.post("/login", { email: "eerste-keer@wijkteam.demo", password: DEMO_PASSWORD });
     const verify = await (await again.get("/tweede-stap")).text();
     expect(verify).not.toContain("data:image/png");
     expect(verify).toContain('name="intent" value="verify"');

@@ -1,3 +1,5 @@
+import { DEMO_PASSWORD } from "~/domain/demo/demo-data";
+
 import { claimStep, codeAt, waitUntilAcceptable } from "./totp";
 
 const secondFactorSessions = new Map<string, Map<string, string>>();
@@ -54,7 +56,7 @@ export class Browserish {
    * 30-second step, so an account with a second factor that logged in before in this process reuses
    * that session while it is valid (one person, several tabs) instead of waiting for a new code.
    */
-  async login(email: string, password = "demo-demo-demo"): Promise<Response> {
+  async login(email: string, password = DEMO_PASSWORD): Promise<Response> {
     const cacheKey = `${this.baseUrl} ${email}`;
     const cached = secondFactorSessions.get(cacheKey);
     if (cached) {

@@ -2,6 +2,7 @@ import { login } from "~/auth/login.server";
 import type { SessionUser } from "~/auth/session.server";
 import { completeSecondFactor, lookupSession } from "~/auth/session.server";
 import { beginEnrolment, confirmEnrolment, verifySecondFactor } from "~/auth/two-factor.server";
+import { DEMO_PASSWORD } from "~/domain/demo/demo-data";
 
 import { claimStep, codeAt, timeOf } from "./totp";
 
@@ -14,7 +15,7 @@ const secondFactorUsers = new Map<string, SessionUser>();
  */
 export async function fullSession(
   email: string,
-  password = "demo-demo-demo",
+  password = DEMO_PASSWORD,
 ): Promise<{ id: string; expiresAt: Date; secondFactor: boolean }> {
   const result = await login({ email, password, clientAddress: null, userAgent: "vitest", previousSessionId: null });
   if (!result.ok) throw new Error(`login as ${email} failed`);
@@ -37,7 +38,7 @@ export async function fullSession(
  * once per 30 s: an account with a second factor logs in once per test file (its later codes
  * would run ahead of the clock that a spawned server's logins use).
  */
-export async function sessionUser(email: string, password = "demo-demo-demo"): Promise<SessionUser> {
+export async function sessionUser(email: string, password = DEMO_PASSWORD): Promise<SessionUser> {
   const cached = secondFactorUsers.get(email);
   if (cached) return cached;
   const session = await fullSession(email, password);
