@@ -40,6 +40,25 @@ export function meetingChairedWhere(viewer: Viewer) {
 
 export type MeetingRecord = { chairId: string; status: MeetingStatus; invitedOrganisationIds: readonly string[] };
 
+/** What the meeting rule reads of a meeting: spread into a query's `select`, then `meetingRecord`. */
+export const meetingAccessSelect = {
+  chairId: true,
+  status: true,
+  invitations: { select: { organisationId: true } },
+} as const satisfies Prisma.MeetingSelect;
+
+export function meetingRecord(row: {
+  chairId: string;
+  status: MeetingStatus;
+  invitations: readonly { organisationId: string }[];
+}): MeetingRecord {
+  return {
+    chairId: row.chairId,
+    status: row.status,
+    invitedOrganisationIds: row.invitations.map((i) => i.organisationId),
+  };
+}
+
 export type MeetingSeat = "chair" | "invited" | "none";
 
 export function meetingSeat(viewer: Viewer, meeting: MeetingRecord): MeetingSeat {

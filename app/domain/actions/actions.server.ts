@@ -6,6 +6,8 @@ import { prisma } from "~/db.server";
 import {
   actionOwnedWhere,
   itemSeat,
+  meetingAccessSelect,
+  meetingRecord,
   meetingVisibleWhere,
   ownsAction,
   seesItemContent,
@@ -232,9 +234,7 @@ export async function actionsForAgenda(viewer: SessionUser, meetingId: string) {
     where: { id: meetingId, ...meetingVisibleWhere(viewer) },
     select: {
       startsAt: true,
-      chairId: true,
-      status: true,
-      invitations: { select: { organisationId: true } },
+      ...meetingAccessSelect,
       items: {
         orderBy: { position: "asc" },
         select: { caseId: true, case: { select: { reference: true } }, tables: { select: { organisationId: true } } },
@@ -242,7 +242,7 @@ export async function actionsForAgenda(viewer: SessionUser, meetingId: string) {
     },
   });
   ensure(meeting, notFound);
-  const record = { ...meeting, invitedOrganisationIds: meeting.invitations.map((i) => i.organisationId) };
+  const record = meetingRecord(meeting);
   const cases = meeting.items.filter((i) =>
     seesItemContent(itemSeat(viewer, record, { tableOrganisationIds: i.tables.map((t) => t.organisationId) })),
   );

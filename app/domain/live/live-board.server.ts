@@ -7,20 +7,19 @@ import {
   itemCapabilities,
   itemSeat,
   meetingChairedWhere,
+  meetingRecord,
   meetingSeat,
   meetingVisibleWhere,
   seesItemContent,
 } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
-import { notFound as notFoundError, ruleError } from "~/domain/errors.server";
+import { ruleError } from "~/domain/errors.server";
 import { roleProfileSchema } from "~/domain/organisations/role-profile.schema";
 import type { Prisma } from "~/generated/prisma/client";
 import type { LiveBoard, LiveMeetingState, ProfileExcerpt } from "~/realtime/events";
 import { publishMeetingState } from "~/realtime/publish.server";
 
-import { boardsOf, meetingStateSelect, meetingState } from "./live-views.server";
-
-const notFound = () => notFoundError("live.errors.notFound");
+import { boardsOf, meetingStateSelect, meetingState, notFound } from "./live-views.server";
 
 // ---- Starting, joining ------------------------------------------------------------------------
 
@@ -104,7 +103,9 @@ const liveMeetingSelect = {
   chairId: true,
   startsAt: true,
   ...meetingStateSelect,
-  invitations: { select: { organisation: { select: { id: true, name: true, shortCode: true } } } },
+  invitations: {
+    select: { organisationId: true, organisation: { select: { id: true, name: true, shortCode: true } } },
+  },
   items: {
     orderBy: { position: "asc" },
     select: {
@@ -144,7 +145,7 @@ export async function liveAccess(user: SessionUser, meetingId: string): Promise<
   });
   if (!meeting) throw notFound();
   if (meeting.status !== "LIVE" && meeting.status !== "FINISHED") throw ruleError("live.errors.notStarted");
-  const record = { ...meeting, invitedOrganisationIds: meeting.invitations.map((i) => i.organisation.id) };
+  const record = meetingRecord(meeting);
   const items = meeting.items.map((row) => {
     const item = { tableOrganisationIds: row.tables.map((t) => t.organisationId) };
     const seat = itemSeat(user, record, item);

@@ -5,15 +5,15 @@ import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { meetingChairedWhere } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
-import { notFound as notFoundError, ruleError } from "~/domain/errors.server";
+import { ruleError } from "~/domain/errors.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { LiveMeetingState } from "~/realtime/events";
 import { publishMeetingState } from "~/realtime/publish.server";
 
 import { readMeetingState } from "./live-board.server";
+import { notFound } from "./live-views.server";
 
 type Tx = Prisma.TransactionClient;
-const notFound = () => notFoundError("live.errors.notFound");
 
 // ---- The chair's controls ---------------------------------------------------------------------
 

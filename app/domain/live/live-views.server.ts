@@ -1,6 +1,7 @@
 /** The live board's views: what is selected and how each entry is sent to the browser. */
 import { prisma } from "~/db.server";
 import { earlierActionsByCase } from "~/domain/actions/actions.server";
+import { notFound as notFoundError } from "~/domain/errors.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type {
   ActionView,
@@ -14,6 +15,9 @@ import type {
 } from "~/realtime/events";
 
 type Tx = Prisma.TransactionClient;
+
+/** Refusals in the live meeting say "not found" in its own words (a missing or an unseen item alike). */
+export const notFound = () => notFoundError("live.errors.notFound");
 
 // ---- Views ------------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import type { ItemCapabilities, ItemSeat } from "~/domain/access/access.server";
 import { itemCapabilities, itemSeat, maySetInvolvement, seesItemContent } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { applyActionUpdate, checkActionOwner, currentAction, earlierActionById } from "~/domain/actions/actions.server";
-import { conflict, forbidden, notFound as notFoundError, ruleError } from "~/domain/errors.server";
+import { conflict, forbidden, ruleError } from "~/domain/errors.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { ActionView, BoardChange, DecisionView, NeedView, ProfileExcerpt, WriteResult } from "~/realtime/events";
 import { publishItemChange } from "~/realtime/publish.server";
@@ -23,6 +23,7 @@ import {
   actionSelect,
   actionView,
   responsibilitiesOf,
+  notFound,
 } from "./live-views.server";
 import type {
   ActionInput,
@@ -36,7 +37,6 @@ import type {
 } from "./live.schema";
 
 type Tx = Prisma.TransactionClient;
-const notFound = () => notFoundError("live.errors.notFound");
 
 // ---- Writes on an item's board ----------------------------------------------------------------
 

@@ -1,7 +1,13 @@
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
-import { itemSeat, meetingSeat, meetingVisibleWhere, seesItemContent } from "~/domain/access/access.server";
+import {
+  itemSeat,
+  meetingRecord,
+  meetingSeat,
+  meetingVisibleWhere,
+  seesItemContent,
+} from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { ensure, forbidden, notFound, ruleError } from "~/domain/errors.server";
 
@@ -140,7 +146,9 @@ export async function getMeeting(viewer: SessionUser, meetingId: string, meta: A
       changedAfterPublishAt: true,
       chairId: true,
       chair: { select: { name: true, organisation: { select: { shortCode: true } } } },
-      invitations: { select: { organisation: { select: { id: true, name: true, shortCode: true } } } },
+      invitations: {
+        select: { organisationId: true, organisation: { select: { id: true, name: true, shortCode: true } } },
+      },
       items: {
         orderBy: { position: "asc" },
         select: {
@@ -157,7 +165,7 @@ export async function getMeeting(viewer: SessionUser, meetingId: string, meta: A
     },
   });
   ensure(meeting, notFound);
-  const record = { ...meeting, invitedOrganisationIds: meeting.invitations.map((i) => i.organisation.id) };
+  const record = meetingRecord(meeting);
   const isChair = meetingSeat(viewer, record) === "chair";
   const items = meeting.items.map((item) => {
     const seat = itemSeat(viewer, record, { tableOrganisationIds: item.tables.map((t) => t.organisation.id) });

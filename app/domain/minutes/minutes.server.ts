@@ -1,7 +1,14 @@
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
-import { itemSeat, meetingSeat, meetingVisibleWhere, seesItemContent } from "~/domain/access/access.server";
+import {
+  itemSeat,
+  meetingAccessSelect,
+  meetingRecord,
+  meetingSeat,
+  meetingVisibleWhere,
+  seesItemContent,
+} from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { ensure, notFound, ruleError } from "~/domain/errors.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -163,10 +170,10 @@ async function generate(meetingId: string): Promise<MinutesContent> {
 async function finishedMeeting(viewer: SessionUser, meetingId: string) {
   const meeting = await prisma.meeting.findFirst({
     where: { id: meetingId, ...meetingVisibleWhere(viewer) },
-    select: { status: true, chairId: true, invitations: { select: { organisationId: true } } },
+    select: meetingAccessSelect,
   });
   ensure(meeting, notFound);
-  return { ...meeting, invitedOrganisationIds: meeting.invitations.map((i) => i.organisationId) };
+  return { ...meeting, ...meetingRecord(meeting) };
 }
 
 /**
