@@ -1,7 +1,7 @@
 /**
  * The real-time contract, declared once and used by the server (realtime.server.ts) and the
  * browser (socket-client.ts, live-board-state.ts). Types are no validation: every incoming payload
- * is also parsed with the zod schemas in events.schema.ts and app/domain/live/live.schema.ts.
+ * is also parsed with its zod schema from the command table (live-commands.server.ts).
  */
 
 import type { ItemCapabilities } from "~/domain/access/access.server";
@@ -9,8 +9,6 @@ import type { ActionStatus, CloseReason, Involvement } from "~/domain/live/live-
 import type { FormErrors } from "~/utils/form-errors";
 
 import type { LiveCommandName, LiveCommandPayload, LiveCommandResult } from "./live-commands.server";
-
-export type RoomRef = { type: "organisation"; id: string };
 
 export type AckError = {
   code:
@@ -33,8 +31,6 @@ export type AckError = {
 };
 
 export type Ack<T = undefined> = { ok: true; data: T } | { ok: false; error: AckError };
-
-export type WhoAmI = { userId: string; organisationId: string };
 
 // ---- The live meeting -------------------------------------------------------------------------
 
@@ -183,27 +179,17 @@ export interface ServerToClientEvents {
   "live:item": (payload: ItemEvent) => void;
 }
 
-type Handler<T> = (payload: unknown, ack: (result: Ack<T>) => void) => void;
-
 /** The live meeting's commands, typed from the one table in live-commands.server.ts. */
 type LiveCommandEvents = {
   [E in LiveCommandName]: (payload: LiveCommandPayload<E>, ack: (result: Ack<LiveCommandResult<E>>) => void) => void;
 };
 
-export type ClientToServerEvents = LiveCommandEvents & {
-  "session:whoami": Handler<WhoAmI>;
-  "room:join": Handler<{ room: string }>;
-  "room:leave": Handler<{ room: string }>;
-};
+export type ClientToServerEvents = LiveCommandEvents;
 
 export type { LiveCommandName, LiveCommandPayload, LiveCommandResult };
 
 /** The commands a live form sends (joining and leaving are the board itself). */
 export type LiveWriteEvent = Exclude<LiveCommandName, "live:join" | "live:leave">;
-
-export function roomName(room: RoomRef): string {
-  return `${room.type}:${room.id}`;
-}
 
 /** Server-chosen rooms of the live meeting: never joined on a client's say-so. */
 export const liveRooms = {

@@ -3,28 +3,16 @@ import type { Server as HttpServer } from "node:http";
 import pg from "pg";
 import { Server } from "socket.io";
 
-import type { SessionUser } from "~/auth/session.server";
 import { lookupSession, readSessionId, validateSessions } from "~/auth/session.server";
 import { logger } from "~/utils/logger.server";
 
-import type { RoomRef } from "./events";
-import { roomName } from "./events";
-import { emptyPayloadSchema, roomRequestSchema } from "./events.schema";
 import type { AppSocket } from "./handle.server";
-import { activeSessions, failure, handle, sessionRecheckMs } from "./handle.server";
+import { activeSessions, failure, sessionRecheckMs } from "./handle.server";
 import type { RealtimeServer } from "./io.server";
 import { getRealtime, setRealtime } from "./io.server";
 import { registerLiveHandlers } from "./live-handlers.server";
 
 export { getRealtime } from "./io.server";
-
-/** Whether this user may be in this room: the one place that rule lives. */
-export function mayJoin(user: SessionUser, room: RoomRef): boolean {
-  switch (room.type) {
-    case "organisation":
-      return user.organisation.id === room.id;
-  }
-}
 
 function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
   if (!origin) return true; // non-browser clients send no Origin; the session cookie still decides
@@ -92,37 +80,11 @@ export async function attachRealtime(
   });
 
   io.on("connection", (socket: AppSocket) => {
-    // Server-chosen rooms, so a logout can reach every socket of that session or user.
-    void socket.join([`session:${socket.data.sessionId}`, `user:${socket.data.user.id}`]);
+    // A server-chosen room, so a logout can reach every socket of that session. Every other room
+    // (the live meeting and its items) is joined by live:join from the access module's answer.
+    void socket.join(`session:${socket.data.sessionId}`);
 
-    socket.on(
-      "session:whoami",
-      handle(socket, emptyPayloadSchema, async (_payload, user) => ({
-        ok: true,
-        data: { userId: user.id, organisationId: user.organisation.id },
-      })),
-    );
-
-    socket.on(
-      "room:join",
-      handle(socket, roomRequestSchema, async ({ room }, user) => {
-        if (!mayJoin(user, room)) return failure("forbidden", "errors.forbidden");
-        const name = roomName(room);
-        await socket.join(name);
-        return { ok: true, data: { room: name } };
-      }),
-    );
-
-    socket.on(
-      "room:leave",
-      handle(socket, roomRequestSchema, async ({ room }) => {
-        const name = roomName(room);
-        await socket.leave(name);
-        return { ok: true, data: { room: name } };
-      }),
-    );
-
-    const known = new Set(["session:whoami", "room:join", "room:leave", ...registerLiveHandlers(io, socket)]);
+    const known = new Set(registerLiveHandlers(io, socket));
     // An event nobody handles is answered too, so a client never waits for an acknowledgement.
     socket.onAny((event: string, ...args: unknown[]) => {
       if (known.has(event)) return;

@@ -512,20 +512,6 @@ export const ROWS: Row[] = [
   // ---- The live table (socket.io) ------------------------------------------------------------------
   {
     area: "Live (socket)",
-    surface: "socket session:whoami",
-    on: "eigen sessie",
-    expect: signedIn(),
-    socket: () => ({ event: "session:whoami", payload: {} }),
-  },
-  {
-    area: "Live (socket)",
-    surface: "socket room:join",
-    on: "kamer van de politie",
-    expect: only(...POLICE),
-    socket: (fx) => ({ event: "room:join", payload: { room: { type: "organisation", id: fx.org.POL } } }),
-  },
-  {
-    area: "Live (socket)",
     surface: "socket live:join",
     on: "lopend overleg",
     expect: only(...INVITED),

@@ -17,7 +17,6 @@ import { amendmentSchema } from "~/domain/minutes/minutes.schema";
 import { compareQuerySchema, directoryQuerySchema, historyQuerySchema } from "~/domain/organisations/queries.server";
 import * as profile from "~/domain/organisations/role-profile.schema";
 import { envSchema } from "~/env.server";
-import { emptyPayloadSchema, roomRequestSchema } from "~/realtime/events.schema";
 
 import { hostileString, hostileValue, pollutingObject } from "../support/hostile";
 
@@ -58,8 +57,6 @@ const schemas: Record<string, z.ZodType> = {
   roleProfileSchema: profile.roleProfileSchema,
   saveProfileFormSchema: profile.saveProfileFormSchema,
   envSchema,
-  roomRequestSchema,
-  emptyPayloadSchema,
 };
 
 const RUNS = 200;
