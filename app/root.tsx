@@ -18,6 +18,9 @@ import { useEffect, useRef } from "react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
+import { hasKey } from "~/i18n/keys";
+import { useLocale } from "~/i18n/use-locale";
+
 import { getOptionalUser } from "./auth/guards.server";
 import { ConnectionIndicator } from "./components/connection-indicator";
 import { NavigationProgress } from "./components/navigation-progress";
@@ -53,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type RootData = Awaited<ReturnType<typeof loader>>;
 
 function LanguageSwitch({ locale }: { locale: Locale }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const location = useLocation();
   const other: Locale = locale === "nl" ? "en" : "nl";
   return (
@@ -89,7 +92,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const locale = data?.locale ?? defaultLocale;
   const user = data?.user ?? null;
-  const { t, i18n } = useTranslation();
+  // The one place that sets the language (from the loader); everything else asks useLocale().
+  const { i18n } = useTranslation();
+  const { t } = useLocale();
   const nonce = useNonce();
 
   useEffect(() => {
@@ -189,7 +194,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const location = useLocation();
   let title = t("errors.title");
   let body: ReactNode = <p>{t("errors.generic")}</p>;
@@ -200,6 +205,10 @@ export function ErrorBoundary() {
     } else if (error.status === 403) {
       title = t("errors.forbiddenTitle");
       body = <p>{t("errors.forbidden")}</p>;
+    } else if (error.status === 400 || error.status === 409) {
+      // The body of a refused request is a translation key (domain-errors.server.ts).
+      title = t("errors.badRequestTitle");
+      body = <p>{t(hasKey(error.data) ? error.data : "errors.badRequest")}</p>;
     } else if (error.status === 503) {
       title = t("errors.unavailableTitle");
       body = (

@@ -1,6 +1,5 @@
 import { TZDate } from "@date-fns/tz";
 import { stringify } from "csv-stringify/sync";
-import type { TFunction } from "i18next";
 import { z } from "zod";
 
 import type { SessionUser } from "~/auth/session.server";
@@ -8,6 +7,8 @@ import { prisma } from "~/db.server";
 import type { Acting } from "~/domain/acting.server";
 import { ensure, forbidden } from "~/domain/errors.server";
 import { Prisma } from "~/generated/prisma/client";
+import type { Translate } from "~/i18n/keys";
+import { asKey } from "~/i18n/keys";
 
 import { actorOf, recordAudit } from "./audit.server";
 
@@ -95,7 +96,7 @@ export async function caseAuditLog(admin: SessionUser, filter: { reference: stri
 }
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-export const periodSchema = z.object({ van: day.optional().catch(undefined), tot: day.optional().catch(undefined) });
+export const periodSchema = z.object({ from: day.optional().catch(undefined), to: day.optional().catch(undefined) });
 
 /** A period in Amsterdam days; default the last seven days up to today. */
 export function periodOf(query: z.infer<typeof periodSchema>, now = new Date()) {
@@ -104,8 +105,8 @@ export function periodOf(query: z.infer<typeof periodSchema>, now = new Date()) 
     `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
   const weekAgo = new TZDate(today.getTime(), "Europe/Amsterdam");
   weekAgo.setDate(weekAgo.getDate() - 6);
-  const from = query.van ?? iso(weekAgo);
-  const to = query.tot ?? iso(today);
+  const from = query.from ?? iso(weekAgo);
+  const to = query.to ?? iso(today);
   // Midnight in Amsterdam of a day (plus some days): DST days have 23 or 25 hours.
   const dayStart = (value: string, plusDays = 0) => {
     const [y, m, d] = value.split("-").map(Number) as [number, number, number];
@@ -146,7 +147,7 @@ export async function periodAuditLog(admin: SessionUser, query: z.infer<typeof p
 export async function periodAuditCsv(
   admin: SessionUser,
   query: z.infer<typeof periodSchema>,
-  t: TFunction,
+  t: Translate,
   meta: Acting,
 ) {
   ensure(admin.roles.includes("PLATFORM_ADMIN"), forbidden);
@@ -158,7 +159,7 @@ export async function periodAuditCsv(
       r.userName ?? t("audit.system"),
       r.userEmail ?? "",
       r.organisationName ?? "",
-      t(`audit.actions.${r.action.replaceAll(".", "_")}`),
+      t(asKey(`audit.actions.${r.action.replaceAll(".", "_")}`)),
       r.action,
       caseOfAny(r) ?? "",
       r.subjectType ?? "",

@@ -41,14 +41,14 @@ export async function requireSession(request: Request) {
   if (state.status === "active") return state.session;
   const url = new URL(request.url);
   if (state.status === "pending") {
-    if (isDataRequest(request)) throw new Response("Tweede stap ontbreekt", { status: 401 });
+    if (isDataRequest(request)) throw new Response("errors.secondFactorMissing", { status: 401 });
     const params = new URLSearchParams({ redirectTo: safeRedirect(url.pathname + url.search) });
     throw redirect(`/tweede-stap?${params.toString()}`);
   }
   const headers = new Headers();
   if (state.status === "expired") headers.append("Set-Cookie", await clearSessionCookie());
   if (isDataRequest(request)) {
-    throw new Response("Niet ingelogd", { status: 401, headers });
+    throw new Response("errors.sessionEnded", { status: 401, headers });
   }
   const params = new URLSearchParams({ redirectTo: safeRedirect(url.pathname + url.search) });
   if (state.status === "expired") params.set("verlopen", "1");

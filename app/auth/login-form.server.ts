@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+import type { TranslationKey } from "~/i18n/keys";
+import { asKey } from "~/i18n/keys";
+
 /** Error messages are translation keys; the page translates them in the user's language. */
 export const loginFormSchema = z.object({
   email: z
@@ -12,7 +15,7 @@ export const loginFormSchema = z.object({
   redirectTo: z.string().max(2000).optional(),
 });
 
-export type LoginFormErrors = Partial<Record<"email" | "password", string>>;
+export type LoginFormErrors = Partial<Record<"email" | "password", TranslationKey>>;
 
 export function parseLoginForm(formData: FormData) {
   const raw = {
@@ -25,7 +28,7 @@ export function parseLoginForm(formData: FormData) {
   const errors: LoginFormErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path[0];
-    if ((field === "email" || field === "password") && !errors[field]) errors[field] = issue.message;
+    if ((field === "email" || field === "password") && !errors[field]) errors[field] = asKey(issue.message);
   }
   return { ok: false as const, errors, email: typeof raw.email === "string" ? raw.email.slice(0, 254) : "" };
 }

@@ -2,6 +2,8 @@ import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 
 import type { Acting } from "~/domain/acting.server";
+import { badRequest } from "~/domain/errors.server";
+import { asKey } from "~/i18n/keys";
 import type { FieldError } from "~/utils/form-errors";
 import { safeRedirect } from "~/utils/redirect";
 
@@ -62,9 +64,9 @@ const fields = (formData: FormData) =>
 
 function invalidForm(intent: unknown, issues: z.core.$ZodIssue[]) {
   const codeIssue = issues.find((i) => i.path[0] === "code");
-  if (!codeIssue) throw new Response("Onbekende actie", { status: 400 });
+  if (!codeIssue) throw badRequest("errors.unknownIntent");
   return data<TwoFactorFormData>(
-    { intent: typeof intent === "string" ? intent : "verify", error: { key: codeIssue.message } },
+    { intent: typeof intent === "string" ? intent : "verify", error: { key: asKey(codeIssue.message) } },
     { status: 400 },
   );
 }
@@ -79,8 +81,7 @@ export async function handleSecondStep(
   meta: { clientAddress: string | null; throttled: boolean },
 ) {
   if (formData.get("intent") === "continue") {
-    if (!(await enrolledSince(session.user.id, session.createdAt)))
-      throw new Response("Eerst instellen", { status: 400 });
+    if (!(await enrolledSince(session.user.id, session.createdAt))) throw badRequest("errors.setUpFirst");
     const full = await completeSecondFactor(session.id);
     const redirectTo = safeRedirect(formData.get("redirectTo"));
     throw redirect(redirectTo, { headers: { "Set-Cookie": await commitSessionCookie(full) } });

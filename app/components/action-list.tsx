@@ -1,9 +1,9 @@
 import { Form, Link, useFetcher } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import type { ActionFormData } from "~/domain/actions/action-forms.server";
-import { isLocale } from "~/i18n/config";
 import { formatDate, formatDateTime } from "~/i18n/format";
+import { asKey } from "~/i18n/keys";
+import { useLocale } from "~/i18n/use-locale";
 import type { loader } from "~/routes/acties._index";
 
 import { SelectField, TextAreaField } from "./forms";
@@ -31,7 +31,7 @@ function UpdateForm({
   result: ActionFormData | undefined;
   FormComponent: typeof Form;
 }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const mine = result?.actionId === action.id ? result : undefined;
   const values = mine?.values ?? {};
   const error = (field: string) => {
@@ -56,7 +56,7 @@ function UpdateForm({
             {mine.current ? (
               <p>
                 {t("actions.currentIs", {
-                  status: t(`live.action.statuses.${mine.current.status}`),
+                  status: t(asKey(`live.action.statuses.${mine.current.status}`)),
                   owner: mine.current.ownerName ?? t("actions.noOwner"),
                 })}
               </p>
@@ -127,8 +127,7 @@ function ActionCard({
 }) {
   const Title = `h${level}` as "h2";
   const Sub = `h${level + 1}` as "h3";
-  const { t, i18n } = useTranslation();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const { t, locale } = useLocale();
   const fetcher = useFetcher<ActionFormData>({ key: `action-${action.id}` });
   const answer = inPlace ? fetcher.data : result;
   return (
@@ -197,7 +196,7 @@ export function ActionList({
   inPlace?: boolean;
   level?: 2 | 3 | 4;
 }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   if (actions.length === 0) return <p>{t("actions.none")}</p>;
   return (
     <ol className="action-list">

@@ -1,10 +1,7 @@
 import type { AgendaActionData } from "~/domain/meetings/meeting-forms.server";
+import type { Translate } from "~/i18n/keys";
 
-export function errorsOf(
-  result: AgendaActionData | undefined,
-  form: string,
-  t: (k: string, v?: Record<string, unknown>) => string,
-) {
+export function errorsOf(result: AgendaActionData | undefined, form: string, t: Translate) {
   if (!result || result.form !== form)
     return { errors: {} as Record<string, string>, values: {} as AgendaActionData["values"], formError: undefined };
   return {

@@ -1,7 +1,6 @@
-import { useTranslation } from "react-i18next";
-
-import { isLocale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
+import { asKey } from "~/i18n/keys";
+import { useLocale } from "~/i18n/use-locale";
 
 type AuditRow = {
   id: string;
@@ -16,8 +15,7 @@ type AuditRow = {
 
 /** The NEN 7513 fields of each event: who, on whose behalf, when, what, which case, from where. */
 export function AuditTable({ events }: { events: AuditRow[] }) {
-  const { t, i18n } = useTranslation();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const { t, locale } = useLocale();
   if (events.length === 0) return <p>{t("audit.none")}</p>;
   return (
     <div className="table-scroll">
@@ -39,7 +37,7 @@ export function AuditTable({ events }: { events: AuditRow[] }) {
               <td>{formatDateTime(e.occurredAt, locale)}</td>
               <td>{e.user ? `${e.user} (${e.email})` : t("audit.system")}</td>
               <td>{e.organisation ?? ""}</td>
-              <td>{t(`audit.actions.${e.action.replaceAll(".", "_")}`)}</td>
+              <td>{t(asKey(`audit.actions.${e.action.replaceAll(".", "_")}`))}</td>
               <td>{e.reference ?? ""}</td>
               <td>{e.clientAddress ?? ""}</td>
             </tr>

@@ -1,9 +1,8 @@
-import { useTranslation } from "react-i18next";
-
+import { useLocale } from "~/i18n/use-locale";
 import { useConnectionState } from "~/realtime/socket-client";
 
 export function ConnectionIndicator() {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const state = useConnectionState(true);
   return (
     <p className="connection" data-state={state} data-testid="connection-indicator">

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
-import { useTranslation } from "react-i18next";
+
+import { useLocale } from "~/i18n/use-locale";
 
 export type FieldErrors = Record<string, string | undefined>;
 
@@ -9,7 +10,7 @@ export type FieldErrors = Record<string, string | undefined>;
  * appears so that keyboard and screen-reader users learn at once that the form was not accepted.
  */
 export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: Record<string, string> }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
   const signature = entries.map(([k, v]) => `${k}:${v}`).join("|");

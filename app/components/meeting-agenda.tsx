@@ -1,11 +1,10 @@
 import { Form, Link, useNavigation, useSubmit } from "@remix-run/react";
 import { useState } from "react";
 import type { DragEvent } from "react";
-import { useTranslation } from "react-i18next";
 
 import type { AgendaActionData } from "~/domain/meetings/meeting-forms.server";
-import { isLocale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
 import type { loader } from "~/routes/overleggen.$id._index";
 
 import { errorsOf, OrganisationChecks } from "./agenda-form-parts";
@@ -16,8 +15,7 @@ type Data = Awaited<ReturnType<typeof loader>>;
 type Meeting = Data["meeting"];
 
 export function MeetingHeader({ meeting }: { meeting: Meeting }) {
-  const { t, i18n } = useTranslation();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const { t, locale } = useLocale();
   const over = meeting.plannedMinutes - meeting.durationMinutes;
   return (
     <>
@@ -107,7 +105,7 @@ function useDragToReorder(ids: string[]) {
 }
 
 export function AgendaList({ meeting }: { meeting: Meeting }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const busy = useNavigation().state === "submitting";
   const drag = useDragToReorder(meeting.items.map((i) => i.id));
   return (
@@ -194,7 +192,7 @@ export function ChairTools({
   cases: Data["chairCases"];
   result: AgendaActionData | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const add = errorsOf(result, "add-item", t);
   const publish = errorsOf(result, "publish", t);
   const start = errorsOf(result, "start", t);

@@ -1,9 +1,9 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import type { MeetingFormData } from "~/domain/meetings/meeting-forms.server";
-import { isLocale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
+import { asKey } from "~/i18n/keys";
+import { useLocale } from "~/i18n/use-locale";
 
 import { ErrorSummary, TextField } from "./forms";
 
@@ -17,15 +17,14 @@ type Props = {
 
 /** Title, time and place, and the invitations: for a new meeting and for changing one. */
 export function MeetingForm({ organisations, initial, result, version, submitLabel }: Props) {
-  const { t, i18n } = useTranslation();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const { t, locale } = useLocale();
   const busy = useNavigation().state === "submitting";
   const values = result?.values ?? initial;
   const value = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
   const invited = new Set(Array.isArray(values.invited) ? values.invited : []);
   const errors = Object.fromEntries(Object.entries(result?.errors ?? {}).map(([f, e]) => [f, t(e.key, e.values)]));
   const fields = ["title", "region", "date", "time", "durationMinutes", "location"] as const;
-  const labels = Object.fromEntries([...fields, "invited"].map((f) => [f, t(`meetings.fields.${f}`)])) as Record<
+  const labels = Object.fromEntries([...fields, "invited"].map((f) => [f, t(asKey(`meetings.fields.${f}`))])) as Record<
     string,
     string
   >;

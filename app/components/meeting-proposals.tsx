@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import type { AgendaActionData } from "~/domain/meetings/meeting-forms.server";
+import { useLocale } from "~/i18n/use-locale";
 import type { loader } from "~/routes/overleggen.$id._index";
 
 import { errorsOf, OrganisationChecks } from "./agenda-form-parts";
@@ -23,7 +23,7 @@ export function Proposals({
   ownOrganisationId: string;
   result: AgendaActionData | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const propose = errorsOf(result, "propose", t);
   const decide = errorsOf(result, result?.form === "decline" ? "decline" : "accept", t);
   const organisations = meeting.invitations.map((i) => i.organisation);

@@ -1,10 +1,10 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import type { MinutesFormData } from "~/domain/minutes/minutes-forms.server";
 import type { MinutesContent } from "~/domain/minutes/minutes.server";
-import { isLocale } from "~/i18n/config";
 import { formatDate, formatDateTime } from "~/i18n/format";
+import { asKey } from "~/i18n/keys";
+import { useLocale } from "~/i18n/use-locale";
 
 import { SelectField, TextAreaField } from "./forms";
 
@@ -18,8 +18,7 @@ type Amendment = {
 };
 
 function AmendmentList({ amendments }: { amendments: Amendment[] }) {
-  const { t, i18n } = useTranslation();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const { t, locale } = useLocale();
   if (amendments.length === 0) return null;
   return (
     <ul className="amendments">
@@ -34,8 +33,7 @@ function AmendmentList({ amendments }: { amendments: Amendment[] }) {
 }
 
 export function MinutesBody({ content, amendments }: { content: MinutesContent; amendments: Amendment[] }) {
-  const { t, i18n } = useTranslation();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const { t, locale } = useLocale();
   const org = (id: string | null) => content.organisations.find((o) => o.id === id)?.name ?? "";
   return (
     <>
@@ -80,7 +78,7 @@ export function MinutesBody({ content, amendments }: { content: MinutesContent; 
             {item.responsibilities.map((r) => (
               <li key={r.organisationId}>
                 {org(r.organisationId)}:{" "}
-                {r.involvement ? t(`live.involvement.${r.involvement}`) : t("live.involvement.none")}
+                {r.involvement ? t(asKey(`live.involvement.${r.involvement}`)) : t("live.involvement.none")}
               </li>
             ))}
           </ul>
@@ -146,7 +144,7 @@ export function MinutesBody({ content, amendments }: { content: MinutesContent; 
 }
 
 export function ApproveForm({ result }: { result: MinutesFormData | undefined }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   return (
     <Form method="post" className="form-section no-print">
       <p className="hint">{t("minutes.approveHint")}</p>
@@ -159,7 +157,7 @@ export function ApproveForm({ result }: { result: MinutesFormData | undefined })
 }
 
 export function AmendForm({ content, result }: { content: MinutesContent; result: MinutesFormData | undefined }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const error = (field: string) => {
     const e = result?.errors?.[field];
     return e ? t(e.key, e.values) : undefined;

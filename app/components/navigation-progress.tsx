@@ -1,6 +1,7 @@
 import { useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+
+import { useLocale } from "~/i18n/use-locale";
 
 /** After this long without an answer, the page says it is still busy (shorter is only flicker). */
 const SHOW_AFTER_MS = 400;
@@ -10,7 +11,7 @@ const SHOW_AFTER_MS = 400;
  * database): visible, and announced once through a live region that is always in the page.
  */
 export function NavigationProgress() {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const navigation = useNavigation();
   const state = navigation.state;
   // This navigation, so that a bar shown for an earlier one does not show at once for the next.

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
+import { useLocale } from "~/i18n/use-locale";
 
 /** Opens the browser's print dialog; the print stylesheet hides navigation and buttons. */
 export function PrintButton() {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   return (
     <button type="button" className="button button--plain no-print" onClick={() => window.print()}>
       {t("profile.print")}

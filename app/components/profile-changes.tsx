@@ -1,10 +1,10 @@
-import { useTranslation } from "react-i18next";
-
 import type { ProfileChange } from "~/domain/organisations/profile-diff";
+import { asKey } from "~/i18n/keys";
+import { useLocale } from "~/i18n/use-locale";
 
 /** A field-by-field list of what changed between two versions. */
 export function ProfileChanges({ changes }: { changes: ProfileChange[] }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   if (changes.length === 0) return <p>{t("history.noChanges")}</p>;
   return (
     <ul className="changes" data-testid="profile-changes">
@@ -13,7 +13,7 @@ export function ProfileChanges({ changes }: { changes: ProfileChange[] }) {
           <span className="change__kind">{t(`history.${change.kind}`)}</span>{" "}
           <span className="change__where">
             {t(`profile.sections.${change.section}`)}
-            {change.kind === "changed" && change.field ? ` · ${t(`profile.fields.${change.field}`)}` : ""}
+            {change.kind === "changed" && change.field ? ` · ${t(asKey(`profile.fields.${change.field}`))}` : ""}
           </span>
           {change.kind === "changed" ? (
             <dl className="change__values">

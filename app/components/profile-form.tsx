@@ -1,9 +1,11 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
 
 import type { ProfileFormData } from "~/domain/organisations/profile-form.server";
 import type { ListSection, RoleProfile } from "~/domain/organisations/role-profile.schema";
+import type { Translate } from "~/i18n/keys";
+import { asKey } from "~/i18n/keys";
+import { useLocale } from "~/i18n/use-locale";
 import type { FormErrors } from "~/utils/form-errors";
 
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
@@ -44,7 +46,7 @@ type Props = {
 };
 
 export function ProfileForm({ slug, state, formatTime }: Props) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const { values, errors = {}, conflict } = state;
@@ -70,7 +72,7 @@ export function ProfileForm({ slug, state, formatTime }: Props) {
           label={label}
           defaultValue={value}
           error={message(name)}
-          options={spec.select.map((option) => ({ value: option, label: t(`profile.sharingKinds.${option}`) }))}
+          options={spec.select.map((option) => ({ value: option, label: t(asKey(`profile.sharingKinds.${option}`)) }))}
         />
       );
     }
@@ -104,7 +106,7 @@ export function ProfileForm({ slug, state, formatTime }: Props) {
                 `profile.${section}.${i}.${spec.field}`,
                 spec,
                 item[spec.field] ?? "",
-                t(`profile.fields.${spec.field}`),
+                t(asKey(`profile.fields.${spec.field}`)),
               ),
             )}
             <button
@@ -184,7 +186,7 @@ export function ProfileForm({ slug, state, formatTime }: Props) {
             `profile.reachability.${spec.field}`,
             spec,
             values.reachability[spec.field as keyof RoleProfile["reachability"]],
-            t(`profile.fields.${spec.field}`),
+            t(asKey(`profile.fields.${spec.field}`)),
           ),
         )}
       </fieldset>
@@ -224,16 +226,16 @@ export function ProfileForm({ slug, state, formatTime }: Props) {
 }
 
 /** "Mogelijkheid 2 · Omschrijving" for each field with an error, for the error summary. */
-function summaryLabels(errors: FormErrors, t: (key: string, o?: Record<string, unknown>) => string) {
+function summaryLabels(errors: FormErrors, t: Translate) {
   const labels: Record<string, string> = {};
   for (const path of Object.keys(errors)) {
     const parts = path.split(".");
     if (path === "changeSummary") labels[path] = t("profileEdit.changeSummary");
-    else if (parts.length === 2) labels[path] = t(`profile.sections.${parts[1]}`);
-    else if (parts[1] === "reachability") labels[path] = t(`profile.fields.${parts[2]}`);
+    else if (parts.length === 2) labels[path] = t(asKey(`profile.sections.${parts[1]}`));
+    else if (parts[1] === "reachability") labels[path] = t(asKey(`profile.fields.${parts[2]}`));
     else if (parts.length === 4)
       labels[path] =
-        `${t(`profile.item.${parts[1]}`, { n: Number(parts[2]) + 1 })} · ${t(`profile.fields.${parts[3]}`)}`;
+        `${t(asKey(`profile.item.${parts[1]}`), { n: Number(parts[2]) + 1 })} · ${t(asKey(`profile.fields.${parts[3]}`))}`;
     else labels[path] = path;
   }
   return labels;

@@ -1,11 +1,12 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 
 import type { RoleProfile } from "~/domain/organisations/role-profile.schema";
+import { asKey } from "~/i18n/keys";
+import { useLocale } from "~/i18n/use-locale";
 
 /** Renders one list section, or "nothing yet" when empty. */
 function ItemList<T>({ items, render }: { items: T[]; render: (item: T) => ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   if (items.length === 0) return <p className="hint">{t("profile.nothingYet")}</p>;
   return (
     <ul className="profile-list">
@@ -27,7 +28,7 @@ function Titled({ title, explanation }: { title: string; explanation?: string })
 
 /** Each section's content, shared by the profile page and the comparison table. */
 export function ProfileSectionContent({ profile, section }: { profile: RoleProfile; section: keyof RoleProfile }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   switch (section) {
     case "mission":
       return <p>{profile.mission}</p>;
@@ -69,7 +70,7 @@ export function ProfileSectionContent({ profile, section }: { profile: RoleProfi
         <dl className="facts facts--compact">
           {entries.map(([field, value]) => (
             <div key={field} className="facts__row">
-              <dt>{t(`profile.fields.${field}`)}</dt>
+              <dt>{t(asKey(`profile.fields.${field}`))}</dt>
               <dd>{value}</dd>
             </div>
           ))}
@@ -117,7 +118,7 @@ export const PROFILE_SECTIONS: (keyof RoleProfile)[] = [
 ];
 
 export function ProfileView({ profile }: { profile: RoleProfile }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   return (
     <div className="profile">
       {PROFILE_SECTIONS.map((section) => (

@@ -1,8 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 
+import { useLocale } from "~/i18n/use-locale";
 import type { FieldError } from "~/utils/form-errors";
 
 import { TextField } from "./forms";
@@ -25,7 +25,7 @@ export function CodeForm({
   hidden?: Record<string, string>;
   autoFocus?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   // After a wrong code, focus goes back to the field (its error is read with it) for the next try;
@@ -71,7 +71,7 @@ export function EnrolmentPanel({
   error?: FieldError;
   hidden?: Record<string, string>;
 }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const grouped = enrolment.secret.match(/.{1,4}/g)?.join(" ") ?? enrolment.secret;
   return (
     <div className="enrolment">
@@ -97,7 +97,7 @@ export function EnrolmentPanel({
 
 /** The recovery codes, shown once; the heading takes focus so a screen reader starts here. */
 export function RecoveryCodesPanel({ codes, children }: { codes: string[]; children?: ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (

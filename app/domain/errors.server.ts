@@ -8,7 +8,10 @@
  * "Not yours" is answered like "does not exist" (`not_found`): need-to-know also means not
  * confirming what is there.
  */
-export type DomainErrorCode = "not_found" | "forbidden" | "conflict" | "rule";
+import type { TranslationKey } from "~/i18n/keys";
+
+/** `invalid`: a request no form of ours sends (a missing intent, a tampered version): 400. */
+export type DomainErrorCode = "not_found" | "forbidden" | "conflict" | "rule" | "invalid";
 
 // The app build and the server entry each hold a copy of this module (the server imports the
 // build at run time), so `instanceof` cannot tell across them: a registered symbol can.
@@ -23,7 +26,7 @@ export class DomainError extends Error {
 
   constructor(
     readonly code: DomainErrorCode,
-    readonly key: string,
+    readonly key: TranslationKey,
     readonly extra: { values?: Record<string, string | number>; current?: unknown } = {},
   ) {
     super(key);
@@ -39,11 +42,12 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (key = "errors.notFound") => new DomainError("not_found", key);
-export const forbidden = (key = "errors.forbidden") => new DomainError("forbidden", key);
-export const ruleError = (key: string, values?: Record<string, string | number>) =>
+export const notFound = (key: TranslationKey = "errors.notFound") => new DomainError("not_found", key);
+export const forbidden = (key: TranslationKey = "errors.forbidden") => new DomainError("forbidden", key);
+export const ruleError = (key: TranslationKey, values?: Record<string, string | number>) =>
   new DomainError("rule", key, values ? { values } : {});
-export const conflict = (key: string, current?: unknown) => new DomainError("conflict", key, { current });
+export const badRequest = (key: TranslationKey = "errors.badRequest") => new DomainError("invalid", key);
+export const conflict = (key: TranslationKey, current?: unknown) => new DomainError("conflict", key, { current });
 
 /** Throws `error` unless the condition holds (narrows like an assertion). */
 export function ensure(condition: unknown, error: () => DomainError): asserts condition {
@@ -55,7 +59,13 @@ export function isFormRefusal(error: unknown): error is DomainError {
   return error instanceof DomainError && (error.code === "rule" || error.code === "conflict");
 }
 
-const HTTP_STATUS: Record<DomainErrorCode, number> = { not_found: 404, forbidden: 403, conflict: 409, rule: 400 };
+const HTTP_STATUS: Record<DomainErrorCode, number> = {
+  not_found: 404,
+  forbidden: 403,
+  conflict: 409,
+  rule: 400,
+  invalid: 400,
+};
 
 export function httpStatusOf(error: DomainError): number {
   return HTTP_STATUS[error.code];

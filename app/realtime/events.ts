@@ -6,6 +6,7 @@
 
 import type { ItemCapabilities } from "~/domain/access/access.server";
 import type { ActionStatus, CloseReason, Involvement } from "~/domain/live/live-enums";
+import type { TranslationKey } from "~/i18n/keys";
 import type { FormErrors } from "~/utils/form-errors";
 
 import type { LiveCommandName, LiveCommandPayload, LiveCommandResult } from "./live-commands.server";
@@ -21,7 +22,7 @@ export type AckError = {
     | "unavailable"
     | "internal";
   /** A translation key that says what went wrong (translated where it is shown). */
-  key: string;
+  key: TranslationKey;
   /** Per field, for a form: translation keys with their values. */
   fields?: FormErrors;
   /** Values for the key's message (e.g. how many needs are still open). */

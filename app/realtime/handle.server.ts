@@ -6,6 +6,7 @@ import { lookupSession } from "~/auth/session.server";
 import { DatabaseUnavailableError, InvalidTextError } from "~/db.server";
 import { DomainError } from "~/domain/errors.server";
 import { getEnv } from "~/env.server";
+import type { TranslationKey } from "~/i18n/keys";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 import { logger } from "~/utils/logger.server";
 
@@ -14,7 +15,7 @@ import type { SocketData } from "./io.server";
 
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export function failure(code: AckError["code"], key: string, extra: Partial<AckError> = {}): Ack<never> {
+export function failure(code: AckError["code"], key: TranslationKey, extra: Partial<AckError> = {}): Ack<never> {
   // The key says it; the browser translates it into the reader's language (no Dutch on the wire).
   return { ok: false, error: { code, key, ...extra } };
 }
@@ -80,7 +81,7 @@ export function handle<S extends z.ZodType, T>(
         return;
       }
       if (error instanceof DomainError) {
-        ack(failure(error.code, error.key, { ...error.extra }));
+        ack(failure(error.code === "invalid" ? "invalid_payload" : error.code, error.key, { ...error.extra }));
         return;
       }
       logger.error({ err: error, user: socket.data.user?.id }, "realtime handler failed");

@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireSession } from "~/auth/guards.server";
 import { overdueActionCount } from "~/domain/actions/actions.server";
 import { profileReminder } from "~/domain/organisations/role-profiles.server";
 import { getEnv } from "~/env.server";
-import { isLocale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
+import { asKey } from "~/i18n/keys";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
+import { actionsUrl } from "~/utils/url-words";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.home"));
 
@@ -34,16 +35,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function StartPage() {
-  const { t, i18n } = useTranslation();
+  const { t, locale } = useLocale();
   const { user, session, reminder, reviewMonths, overdueActions } = useLoaderData<typeof loader>();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
   return (
     <section className="page" aria-labelledby="start-title">
       <h1 id="start-title">{t("home.title", { name: user.name })}</h1>
       {overdueActions > 0 ? (
         <p className="notice notice--warning" data-testid="overdue-actions">
           {t("actions.startOverdue", { count: overdueActions })}{" "}
-          <Link to="/acties?weergave=overdue">{t("actions.startOverdueLink")}</Link>
+          <Link to={`/acties?${actionsUrl.write({ view: "overdue" })}`}>{t("actions.startOverdueLink")}</Link>
         </p>
       ) : null}
       <p className="lead">{t("app.tagline")}</p>
@@ -70,7 +70,7 @@ export default function StartPage() {
         <dd>{user.email}</dd>
         <dt>{t("home.organisation")}</dt>
         <dd data-testid="organisation">
-          {user.organisation.name} ({t(`kinds.${user.organisation.kind}`)})
+          {user.organisation.name} ({t(asKey(`kinds.${user.organisation.kind}`))})
         </dd>
         <dt>{t("home.region")}</dt>
         <dd>{user.organisation.region}</dd>

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { ActionList } from "~/components/action-list";
@@ -10,12 +9,14 @@ import { handleActionUpdate } from "~/domain/actions/action-forms.server";
 import { actionQuerySchema, ACTION_VIEWS } from "~/domain/actions/action.schema";
 import { listActions } from "~/domain/actions/actions.server";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
+import { actionsUrl } from "~/utils/url-words";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("actions.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const query = actionQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = actionQuerySchema.parse(actionsUrl.read(new URL(request.url).searchParams));
   return { query, ...(await listActions(user, query, actingFrom(context))) };
 }
 
@@ -25,14 +26,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ActionsPage() {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { query } = data;
   const link = (view: string) => {
-    const params = new URLSearchParams({ ...query, weergave: view });
-    for (const [k, v] of [...params]) if (!v) params.delete(k);
-    return `/acties?${params}`;
+    return `/acties?${actionsUrl.write({ ...query, view })}`;
   };
   return (
     <section className="page" aria-labelledby="actions-title">
@@ -45,7 +44,7 @@ export default function ActionsPage() {
         <ul>
           {ACTION_VIEWS.map((view) => (
             <li key={view}>
-              <Link to={link(view)} aria-current={query.weergave === view ? "page" : undefined}>
+              <Link to={link(view)} aria-current={query.view === view ? "page" : undefined}>
                 {t(`actions.views.${view}`)} ({data.counts[view]})
               </Link>
             </li>
@@ -53,29 +52,29 @@ export default function ActionsPage() {
         </ul>
       </nav>
       <Form method="get" className="search-form" aria-label={t("actions.filters")}>
-        <input type="hidden" name="weergave" value={query.weergave} />
+        <input type="hidden" name={actionsUrl.name("view")} value={query.view} />
         <SelectField
-          name="casus"
+          name={actionsUrl.name("caseReference")}
           label={t("actions.filterCase")}
-          defaultValue={query.casus}
+          defaultValue={query.caseReference}
           options={[{ value: "", label: t("actions.anyCase") }, ...data.cases.map((c) => ({ value: c, label: c }))]}
         />
         <SelectField
-          name="overleg"
+          name={actionsUrl.name("meetingId")}
           label={t("actions.filterMeeting")}
-          defaultValue={query.overleg}
+          defaultValue={query.meetingId}
           options={[
             { value: "", label: t("actions.anyMeeting") },
             ...data.meetings.map((m) => ({ value: m.id, label: m.title })),
           ]}
         />
         <SelectField
-          name="eigenaar"
+          name={actionsUrl.name("owner")}
           label={t("actions.filterOwner")}
-          defaultValue={query.eigenaar}
+          defaultValue={actionsUrl.value("owner", query.owner)}
           options={[
             { value: "", label: t("actions.anyOwner") },
-            { value: "niemand", label: t("actions.nobody") },
+            { value: actionsUrl.value("owner", "none"), label: t("actions.nobody") },
             ...data.members.map((m) => ({ value: m.id, label: m.name })),
           ]}
         />
@@ -85,9 +84,7 @@ export default function ActionsPage() {
       </Form>
       <p className="result-count">{t("actions.count", { count: data.actions.length })}</p>
       <p className="actions">
-        <a href={`/acties.csv?${new URLSearchParams(Object.entries(query).filter(([, v]) => v))}`}>
-          {t("actions.export.csv")}
-        </a>
+        <a href={`/acties.csv?${actionsUrl.write(query)}`}>{t("actions.export.csv")}</a>
         <a href="/acties.ics">{t("actions.export.ics")}</a>
       </p>
       <ActionList actions={data.actions} members={data.members} result={result} />

@@ -6,10 +6,11 @@ import { actionsCsv } from "~/domain/actions/action-exports.server";
 import { actionQuerySchema } from "~/domain/actions/action.schema";
 import { translatorFor } from "~/i18n/translate.server";
 import { downloadResponse } from "~/utils/http.server";
+import { actionsUrl } from "~/utils/url-words";
 
 /** `/acties.csv`: the actions of /acties (same view and filters) for Excel. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const query = actionQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = actionQuerySchema.parse(actionsUrl.read(new URL(request.url).searchParams));
   return downloadResponse(await actionsCsv(user, query, await translatorFor(request), actingFrom(context)), "csv");
 }

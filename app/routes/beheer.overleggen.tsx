@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireRole } from "~/auth/guards.server";
 import { SelectField } from "~/components/forms";
 import { actingFrom } from "~/domain/acting.server";
 import { isFormRefusal } from "~/domain/errors.server";
 import { listMeetingsForAdmin, reassignChair } from "~/domain/meetings/meetings.server";
-import { isLocale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
+import type { TranslationKey } from "~/i18n/keys";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("admin.meetingsTitle"));
 
@@ -25,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const meetingId = String(form.get("meetingId") ?? "");
   try {
     await reassignChair(admin, meetingId, String(form.get("chairId") ?? ""), actingFrom(context));
-    return { meetingId, done: "admin.reassigned", error: null };
+    return { meetingId, done: "admin.reassigned" as TranslationKey, error: null };
   } catch (error) {
     if (isFormRefusal(error)) return data({ meetingId, done: null, error: error.key }, { status: 400 });
     throw error;
@@ -33,10 +33,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminMeetingsPage() {
-  const { t, i18n } = useTranslation();
+  const { t, locale } = useLocale();
   const { meetings, chairs } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
   return (
     <section className="page" aria-labelledby="admin-meetings-title">
       <h1 id="admin-meetings-title">{t("admin.meetingsTitle")}</h1>
@@ -46,7 +45,7 @@ export default function AdminMeetingsPage() {
         aria-live="polite"
         className={result ? `notice ${result.error ? "notice--error" : "notice--success"}` : "visually-hidden"}
       >
-        {result ? t(result.error ?? result.done ?? "") : ""}
+        {result?.error ? t(result.error) : result?.done ? t(result.done) : ""}
       </div>
       {meetings.length === 0 ? (
         <p>{t("admin.noMeetings")}</p>

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { actingFrom } from "~/domain/acting.server";
 import { closeCase, openCase } from "~/domain/cases/cases.server";
+import { badRequest } from "~/domain/errors.server";
 import { getEnv } from "~/env.server";
-import { isLocale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) => data?.found.reference ?? t("cases.title"));
@@ -30,16 +30,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await request.formData();
-  if (form.get("intent") !== "close") throw new Response("Onbekende actie", { status: 400 });
+  if (form.get("intent") !== "close") throw badRequest("errors.unknownIntent");
   await closeCase(user, params.reference ?? "", actingFrom(context));
   throw redirect(`/casussen/${params.reference}?gesloten`);
 }
 
 export default function CasePage() {
-  const { t, i18n } = useTranslation();
+  const { t, locale } = useLocale();
   const { found, mayClose, retentionMonths } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
   return (
     <article className="page" aria-labelledby="case-title">
       <p className="breadcrumb">

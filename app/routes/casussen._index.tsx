@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { listVisibleCases } from "~/domain/cases/cases.server";
-import { isLocale } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("cases.title"));
 
@@ -16,9 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function CasesPage() {
-  const { t, i18n } = useTranslation();
+  const { t, locale } = useLocale();
   const { cases } = useLoaderData<typeof loader>();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
   return (
     <section className="page" aria-labelledby="cases-title">
       <h1 id="cases-title">{t("cases.title")}</h1>

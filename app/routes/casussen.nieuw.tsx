@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
@@ -8,6 +7,7 @@ import { actingFrom } from "~/domain/acting.server";
 import { handleNewCaseForm } from "~/domain/cases/case-form.server";
 import { RISK_LEVELS } from "~/domain/cases/case.schema";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("cases.createTitle"));
 
@@ -22,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewCasePage() {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { region } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";

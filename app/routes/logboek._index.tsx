@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { caseAuditLog, periodAuditLog, periodSchema, AUDIT_VIEW_LIMIT } from "~/audit/audit-log.server";
 import { requireRole } from "~/auth/guards.server";
@@ -8,25 +7,27 @@ import { AuditTable } from "~/components/audit-table";
 import { SelectField, TextField } from "~/components/forms";
 import { actingFrom } from "~/domain/acting.server";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
+import { auditUrl } from "~/utils/url-words";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("audit.title"));
 
 /** Platform admins: the whole log by period. Organisation admins: their own cases' log. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "PLATFORM_ADMIN", "ORG_ADMIN");
-  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const params = auditUrl.read(new URL(request.url).searchParams);
   const meta = actingFrom(context);
   if (user.roles.includes("PLATFORM_ADMIN")) {
     const log = await periodAuditLog(user, periodSchema.parse(params), meta);
     return { mode: "period" as const, limit: AUDIT_VIEW_LIMIT, ...log, cases: [], reference: "" };
   }
-  const reference = typeof params.casus === "string" ? params.casus.slice(0, 20) : "";
+  const reference = (params.caseReference ?? "").slice(0, 20);
   const log = await caseAuditLog(user, { reference }, meta);
   return { mode: "cases" as const, limit: AUDIT_VIEW_LIMIT, ...log, period: null, reference };
 }
 
 export default function AuditLogPage() {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const data = useLoaderData<typeof loader>();
   return (
     <section className="page page--wide" aria-labelledby="audit-title">
@@ -35,12 +36,22 @@ export default function AuditLogPage() {
       <Form method="get" className="search-form" aria-label={t("audit.show")}>
         {data.mode === "period" && data.period ? (
           <>
-            <TextField name="van" type="date" label={t("audit.periodFrom")} defaultValue={data.period.from} />
-            <TextField name="tot" type="date" label={t("audit.periodTo")} defaultValue={data.period.to} />
+            <TextField
+              name={auditUrl.name("from")}
+              type="date"
+              label={t("audit.periodFrom")}
+              defaultValue={data.period.from}
+            />
+            <TextField
+              name={auditUrl.name("to")}
+              type="date"
+              label={t("audit.periodTo")}
+              defaultValue={data.period.to}
+            />
           </>
         ) : (
           <SelectField
-            name="casus"
+            name={auditUrl.name("caseReference")}
             label={t("audit.caseFilter")}
             defaultValue={data.reference}
             options={[{ value: "", label: t("audit.anyCase") }, ...data.cases.map((c) => ({ value: c, label: c }))]}
@@ -52,7 +63,9 @@ export default function AuditLogPage() {
       </Form>
       {data.mode === "period" && data.period ? (
         <p>
-          <a href={`/logboek.csv?van=${data.period.from}&tot=${data.period.to}`}>{t("audit.csv")}</a>
+          <a href={`/logboek.csv?${auditUrl.write({ from: data.period.from, to: data.period.to })}`}>
+            {t("audit.csv")}
+          </a>
         </p>
       ) : null}
       <p className="result-count">{t("audit.count", { count: data.events.length })}</p>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { getOptionalUser } from "~/auth/guards.server";
 import { parseLoginForm } from "~/auth/login-form.server";
@@ -10,7 +9,9 @@ import { login } from "~/auth/login.server";
 import { commitSessionCookie, readSessionId } from "~/auth/session.server";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { getEnv } from "~/env.server";
+import type { TranslationKey } from "~/i18n/keys";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 import { safeRedirect } from "~/utils/redirect";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("login.title"));
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = {
   errors: LoginFormErrors;
-  formError?: { key: string; minutes?: number };
+  formError?: { key: TranslationKey; minutes?: number };
   email: string;
 };
 
@@ -50,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     previousSessionId: await readSessionId(request.headers.get("Cookie")),
   });
   if (!result.ok) {
-    const formError =
+    const formError: ActionResult["formError"] =
       result.reason === "throttled"
         ? { key: "login.throttledAccount", minutes: result.retryAfterMinutes }
         : { key: "login.invalid" };
@@ -66,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { demoMode, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { FreshnessBadge } from "~/components/freshness-badge";
@@ -8,9 +7,9 @@ import { PrintButton } from "~/components/print-button";
 import { ProfileView } from "~/components/profile-view";
 import { getProfile } from "~/domain/organisations/role-profiles.server";
 import { getEnv } from "~/env.server";
-import { isLocale } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) => data?.organisation.name ?? t("organisations.title"));
@@ -22,10 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function OrganisationProfilePage() {
-  const { t, i18n } = useTranslation();
+  const { t, locale } = useLocale();
   const { organisation, profile, version, freshness, canEdit, reviewMonths } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
   const saved = searchParams.get("opgeslagen");
 
   return (

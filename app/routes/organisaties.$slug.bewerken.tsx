@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { ProfileForm } from "~/components/profile-form";
@@ -9,9 +8,9 @@ import { handleProfileForm } from "~/domain/organisations/profile-form.server";
 import type { ProfileFormData } from "~/domain/organisations/profile-form.server";
 import { emptyProfile } from "~/domain/organisations/role-profile.schema";
 import { getProfile, requireProfileEditor } from "~/domain/organisations/role-profiles.server";
-import { isLocale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) => `${t("profileEdit.title")}: ${data?.organisation.name ?? ""}`);
@@ -38,10 +37,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditProfilePage() {
-  const { t, i18n } = useTranslation();
+  const { t, locale } = useLocale();
   const { organisation, initial } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
 
   return (
     <section className="page" aria-labelledby="edit-title">

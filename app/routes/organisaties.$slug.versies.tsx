@@ -1,28 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { ProfileChanges } from "~/components/profile-changes";
 import { actingFrom } from "~/domain/acting.server";
+import { badRequest } from "~/domain/errors.server";
 import { historyQuerySchema } from "~/domain/organisations/queries.server";
 import { getHistory, requireProfileEditor, restoreVersion } from "~/domain/organisations/role-profiles.server";
-import { isLocale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
+import { historyUrl } from "~/utils/url-words";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) => `${t("history.title")}: ${data?.organisation.name ?? ""}`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const url = new URL(request.url);
-  const query = historyQuerySchema.parse({
-    van: url.searchParams.get("van") ?? undefined,
-    naar: url.searchParams.get("naar") ?? undefined,
-  });
-  return getHistory(user, params.slug ?? "", { from: query.van, to: query.naar });
+  const query = historyQuerySchema.parse(historyUrl.read(new URL(request.url).searchParams));
+  return getHistory(user, params.slug ?? "", query);
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -33,7 +30,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const number = Number.parseInt(String(form.get("number") ?? ""), 10);
   const baseVersion = Number.parseInt(String(form.get("baseVersion") ?? ""), 10);
   if (form.get("intent") !== "restore" || !Number.isInteger(number) || !Number.isInteger(baseVersion)) {
-    throw new Response("Ongeldig verzoek", { status: 400 });
+    throw badRequest();
   }
   const result = await restoreVersion(
     user,
@@ -50,11 +47,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function HistoryPage() {
-  const { t, i18n } = useTranslation();
+  const { t, locale } = useLocale();
   const { organisation, versions, comparison, canEdit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
   const [params] = useSearchParams();
   const latest = versions[0]?.number ?? 0;
 
@@ -94,7 +90,7 @@ export default function HistoryPage() {
             <label htmlFor="van">{t("history.from")}</label>
             <select
               id="van"
-              name="van"
+              name={historyUrl.name("from")}
               defaultValue={comparison?.from ?? Math.max(0, latest - 1)}
               className="field__input"
             >
@@ -105,7 +101,12 @@ export default function HistoryPage() {
               ))}
             </select>
             <label htmlFor="naar">{t("history.to")}</label>
-            <select id="naar" name="naar" defaultValue={comparison?.to ?? latest} className="field__input">
+            <select
+              id="naar"
+              name={historyUrl.name("to")}
+              defaultValue={comparison?.to ?? latest}
+              className="field__input"
+            >
               {versions.map((v) => (
                 <option key={v.number} value={v.number}>
                   {v.number}
@@ -179,7 +180,7 @@ export default function HistoryPage() {
 }
 
 function RestoredNotice({ params }: { params: URLSearchParams }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const from = params.get("teruggezet");
   const number = params.get("nieuw");
   if (!from || !number) return null;

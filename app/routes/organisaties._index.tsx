@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { SelectField, TextField } from "~/components/forms";
@@ -9,23 +8,25 @@ import { parseDirectoryQuery } from "~/domain/organisations/queries.server";
 import { searchDirectory } from "~/domain/organisations/role-profiles.server";
 import { OrganisationKind } from "~/generated/prisma/enums";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
+import { directoryUrl } from "~/utils/url-words";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("organisations.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const query = parseDirectoryQuery(new URL(request.url));
+  const query = parseDirectoryQuery(directoryUrl.read(new URL(request.url).searchParams));
   const result = await searchDirectory(user, query);
   return { ...result, query, ownOrganisationId: user.organisation.id };
 }
 
 export default function OrganisationsPage() {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { organisations, total, pageCount, regions, query, ownOrganisationId } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const pageLink = (page: number) => {
     const params = new URLSearchParams(searchParams);
-    params.set("pagina", String(page));
+    params.set(directoryUrl.name("page"), String(page));
     return `?${params.toString()}`;
   };
 
@@ -43,7 +44,7 @@ export default function OrganisationsPage() {
           defaultValue={query.q ?? ""}
         />
         <SelectField
-          name="soort"
+          name={directoryUrl.name("kind")}
           label={t("directory.kind")}
           defaultValue={query.kind ?? ""}
           options={[
@@ -52,7 +53,7 @@ export default function OrganisationsPage() {
           ]}
         />
         <SelectField
-          name="regio"
+          name={directoryUrl.name("region")}
           label={t("directory.region")}
           defaultValue={query.region ?? ""}
           options={[{ value: "", label: t("directory.allRegions") }, ...regions.map((r) => ({ value: r, label: r }))]}

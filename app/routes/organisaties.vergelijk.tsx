@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { FreshnessBadge } from "~/components/freshness-badge";
@@ -10,6 +9,7 @@ import { PROFILE_SECTIONS, ProfileSectionContent } from "~/components/profile-vi
 import { compareQuerySchema } from "~/domain/organisations/queries.server";
 import { compareProfiles } from "~/domain/organisations/role-profiles.server";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("comparison.title"));
 
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ComparePage() {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { profiles } = useLoaderData<typeof loader>();
 
   return (

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { ActionList } from "~/components/action-list";
@@ -11,6 +10,7 @@ import { listOwnOpenCases, listVisibleCases } from "~/domain/cases/cases.server"
 import { handleAgendaAction } from "~/domain/meetings/meeting-forms.server";
 import { getMeeting, listProposals } from "~/domain/meetings/meetings.server";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) => data?.meeting.title ?? t("meetings.title"));
@@ -35,7 +35,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { meeting, proposals, chairCases, ownCases, openActions, members, ownOrganisationId } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();

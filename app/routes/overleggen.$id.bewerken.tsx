@@ -1,7 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { MeetingForm } from "~/components/meeting-form";
@@ -9,6 +8,7 @@ import { actingFrom } from "~/domain/acting.server";
 import { handleMeetingForm } from "~/domain/meetings/meeting-forms.server";
 import { getMeetingForEdit, invitableOrganisations } from "~/domain/meetings/meetings.server";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("meetings.editTitle"));
 
@@ -40,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditMeetingPage() {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { meeting, organisations, initial } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { LiveMeeting } from "~/components/live/live-meeting";
 import { actingFrom } from "~/domain/acting.server";
 import { liveBoardPage } from "~/domain/live/live-page.server";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) => (data?.board ? `${t("live.title")}: ${data.board.title}` : t("live.title")));
@@ -17,7 +17,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function LiveMeetingPage() {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { board } = useLoaderData<typeof loader>();
   const { id } = useParams();
   if (!board) {

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { AmendForm, ApproveForm, MinutesBody } from "~/components/minutes-view";
@@ -8,9 +7,9 @@ import { PrintButton } from "~/components/print-button";
 import { actingFrom } from "~/domain/acting.server";
 import { handleMinutesAction } from "~/domain/minutes/minutes-forms.server";
 import { getMinutes } from "~/domain/minutes/minutes.server";
-import { isLocale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) =>
@@ -29,8 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function MinutesPage() {
-  const { t, i18n } = useTranslation();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const { t, locale } = useLocale();
   const { meetingId, minutes } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();

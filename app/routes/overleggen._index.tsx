@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireUser } from "~/auth/guards.server";
 import { listMeetings } from "~/domain/meetings/meetings.server";
-import { isLocale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("meetings.title"));
 
@@ -18,8 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type Listed = Awaited<ReturnType<typeof loader>>["upcoming"][number];
 
 function MeetingList({ meetings }: { meetings: Listed[] }) {
-  const { t, i18n } = useTranslation();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const { t, locale } = useLocale();
   if (meetings.length === 0) return <p>{t("meetings.none")}</p>;
   return (
     <ul className="directory">
@@ -41,7 +39,7 @@ function MeetingList({ meetings }: { meetings: Listed[] }) {
 }
 
 export default function MeetingsPage() {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { upcoming, past, mayCreate } = useLoaderData<typeof loader>();
   return (
     <section className="page" aria-labelledby="meetings-title">

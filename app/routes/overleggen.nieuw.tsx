@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireRole } from "~/auth/guards.server";
 import { MeetingForm } from "~/components/meeting-form";
@@ -8,6 +7,7 @@ import { actingFrom } from "~/domain/acting.server";
 import { handleMeetingForm } from "~/domain/meetings/meeting-forms.server";
 import { invitableOrganisations } from "~/domain/meetings/meetings.server";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("meetings.createTitle"));
 
@@ -23,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewMeetingPage() {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { organisations, region } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireSession } from "~/auth/guards.server";
 import { listSessions, logoutEverywhere } from "~/auth/login.server";
 import { clearSessionCookie } from "~/auth/session.server";
-import { isLocale } from "~/i18n/config";
+import { badRequest } from "~/domain/errors.server";
 import { formatDateTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 import { endSessionSockets } from "~/realtime/realtime.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("sessions.title"));
@@ -21,14 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requireSession(request);
   const form = await request.formData();
-  if (form.get("intent") !== "everywhere") throw new Response("Onbekende actie", { status: 400 });
+  if (form.get("intent") !== "everywhere") throw badRequest("errors.unknownIntent");
   for (const id of await logoutEverywhere(session.user, context.clientAddress)) endSessionSockets(id, "logout");
   throw redirect("/login?uitgelogd=1", { headers: { "Set-Cookie": await clearSessionCookie() } });
 }
 
 export default function SessionsPage() {
-  const { t, i18n } = useTranslation();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const { t, locale } = useLocale();
   const { sessions } = useLoaderData<typeof loader>();
   return (
     <section className="page" aria-labelledby="sessions-title">

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requirePendingSession } from "~/auth/guards.server";
 import { handleSecondStep } from "~/auth/two-factor-forms.server";
 import { beginEnrolment, secondFactorStep } from "~/auth/two-factor.server";
 import { CodeForm, EnrolmentPanel, RecoveryCodesPanel } from "~/components/two-factor";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 import { safeRedirect } from "~/utils/redirect";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("twoFactor.stepTitle"));
@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SecondStepPage() {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const hidden = { redirectTo: loaded.redirectTo };

@@ -1,15 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireSession } from "~/auth/guards.server";
 import { handleTwoFactorSettings } from "~/auth/two-factor-forms.server";
 import { beginEnrolment, secondFactorStatus } from "~/auth/two-factor.server";
 import { CodeForm, EnrolmentPanel, RecoveryCodesPanel } from "~/components/two-factor";
 import { actingFrom } from "~/domain/acting.server";
-import { isLocale } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("twoFactor.settingsTitle"));
 
@@ -28,8 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function TwoFactorSettingsPage() {
-  const { t, i18n } = useTranslation();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const { t, locale } = useLocale();
   const { status, enrolment } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 
 import { requireSession } from "~/auth/guards.server";
 import { handlePasswordChange } from "~/auth/password-form.server";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { actingFrom } from "~/domain/acting.server";
 import { pageTitle } from "~/i18n/meta";
+import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("password.title"));
 
@@ -21,7 +21,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function PasswordPage() {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const error = (field: string) => {

@@ -1,7 +1,10 @@
 import type { z } from "zod";
 
+import type { TranslationKey } from "~/i18n/keys";
+import { asKey } from "~/i18n/keys";
+
 /** A field error as a translation key with its values, translated where it is shown. */
-export type FieldError = { key: string; values?: Record<string, string | number> };
+export type FieldError = { key: TranslationKey; values?: Record<string, string | number> };
 export type FormErrors = Record<string, FieldError>;
 
 /**
@@ -23,7 +26,9 @@ export function fieldErrorsFrom(issues: z.core.$ZodIssue[]): FormErrors {
         if (typeof value === "string" || typeof value === "number") values[name] = value;
       }
     }
-    const key = issue.message.includes(".") && !issue.message.includes(" ") ? issue.message : "validation.invalid";
+    // Schema messages are translation keys (a unit test checks every one exists).
+    const key =
+      issue.message.includes(".") && !issue.message.includes(" ") ? asKey(issue.message) : "validation.invalid";
     errors[path] = { key, values };
   }
   return errors;

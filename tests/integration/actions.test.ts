@@ -14,6 +14,7 @@ import { addAction, endMeeting, loadBoard, startMeeting, updateEarlierAction } f
 import { addAgendaItem, createMeeting, publishMeeting } from "~/domain/meetings/meetings.server";
 import { translator } from "~/i18n/translate.server";
 import { fieldErrorsFrom } from "~/utils/form-errors";
+import { actionsUrl } from "~/utils/url-words";
 
 import { liveMeeting } from "../support/live-meeting";
 import { thrownStatus } from "../support/responses";
@@ -57,7 +58,8 @@ async function meetingWithBoardActions() {
   return { meetingId, ids, org };
 }
 
-const query = (q: Record<string, string> = {}) => actionQuerySchema.parse(q);
+/** As the route reads /acties?weergave=&casus=&overleg=&eigenaar= (url-words.ts). */
+const query = (q: Record<string, string> = {}) => actionQuerySchema.parse(actionsUrl.read(new URLSearchParams(q)));
 const update = (fields: Record<string, unknown>) =>
   actionUpdateSchema.parse({ closeReason: "", ownerUserId: "", note: "", ...fields });
 
@@ -87,7 +89,7 @@ describe("/acties: my organisation's actions", () => {
     const reference = owned.actions[0]?.caseReference as string;
     const byCase = await listActions(rvdk, query({ casus: reference }), { ...meta, now: NOW });
     expect(new Set(byCase.actions.map((a) => a.caseReference))).toEqual(new Set([reference]));
-    expect(query({ weergave: "<script>" }).weergave).toBe("open");
+    expect(query({ weergave: "<script>" }).view).toBe("open");
   });
 
   it("closing needs a reason and a note; 'not done' and 'no longer possible' stay distinct; closed is final", async () => {

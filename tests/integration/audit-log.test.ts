@@ -94,7 +94,7 @@ describe("audit views", () => {
   });
 
   it("periods are Amsterdam days, also across the change of clocks", () => {
-    const october = periodOf({ van: "2026-10-25", tot: "2026-10-25" });
+    const october = periodOf({ from: "2026-10-25", to: "2026-10-25" });
     expect(october.start.toISOString()).toBe("2026-10-24T22:00:00.000Z");
     expect((october.end.getTime() - october.start.getTime()) / 3_600_000).toBe(25);
     const fallback = periodOf({}, new Date("2026-11-28T10:00:00Z"));

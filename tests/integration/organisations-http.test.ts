@@ -129,4 +129,27 @@ describe("role profile routes", () => {
       expect((await client.get(`/organisaties${query}`)).status).toBe(200);
     }
   });
+
+  it("answers a request no form sends with a 400 in the reader's language, not a stored Dutch text", async () => {
+    const dutch = as["medewerker@politie.demo"]!;
+    const refused = await dutch.post("/sessies", { intent: "alles-wissen" });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Deze opdracht kent dit formulier niet.");
+    const data = await dutch.post("/sessies?_data=routes%2Fsessies", { intent: "alles-wissen" });
+    expect(data.status).toBe(400);
+    expect(await data.text()).not.toMatch(/Onbekende|Ongeldig/);
+
+    const versions = await as["beheer@politie.demo"]!.post("/organisaties/politie-westerduin/versies", { intent: "x" });
+    expect(versions.status).toBe(400);
+    expect(await versions.text()).toContain("Dit verzoek klopt niet");
+
+    const reader = new Browserish(server.url);
+    await reader.login("medewerker@om.demo");
+    await reader.post("/taal", { lng: "en", redirectTo: "/" });
+    const english = await reader.post("/sessies", { intent: "x" });
+    expect(english.status).toBe(400);
+    const html = await english.text();
+    expect(html).toContain("This form does not know that command.");
+    expect(html).not.toContain("Onbekende actie");
+  });
 });

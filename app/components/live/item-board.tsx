@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useLocale } from "~/i18n/use-locale";
 
 import { Actions } from "./board/actions";
 import { Decisions } from "./board/decisions";
@@ -10,7 +10,7 @@ import { RoleCard } from "./role-card";
 
 /** One agenda item's board, for the chair and the organisations at its table. */
 export function ItemBoard(props: ItemProps) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   return (
     <>
       <EarlierActions {...props} />

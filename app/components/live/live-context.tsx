@@ -1,7 +1,7 @@
 import { createContext, useContext } from "react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 
+import { useLocale } from "~/i18n/use-locale";
 import type { LiveBoard } from "~/realtime/events";
 import type { SyncState } from "~/realtime/use-live-board";
 import type { FormErrors } from "~/utils/form-errors";
@@ -36,7 +36,7 @@ export function useLive() {
 
 /** Translates one field's error (a key with values), if any. */
 export function useFieldError(errors: FormErrors) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   return (field: string) => {
     const error = errors[field];
     return error ? t(error.key, error.values) : undefined;
@@ -45,7 +45,7 @@ export function useFieldError(errors: FormErrors) {
 
 /** What happened to the last submit of a form, said in a polite live region. */
 export function FormStatus({ state, id }: { state: LiveFormState; id?: string }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { sync } = useLive();
   let text = "";
   let className = "live-form__status";

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 
+import { useLocale } from "~/i18n/use-locale";
 import type { LiveBoard, LiveItem, LiveMeetingState } from "~/realtime/events";
 import { useConnectionState } from "~/realtime/socket-client";
 import { useLiveBoard } from "~/realtime/use-live-board";
@@ -17,7 +17,7 @@ function clock(ms: number): string {
 }
 
 function ItemTimer({ since, timeboxMinutes }: { since: string; timeboxMinutes: number }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1_000);
@@ -40,7 +40,7 @@ function Presence({
   board: LiveBoard;
   presence: { userId: string; name: string; organisationId: string }[];
 }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const byOrganisation = board.organisations
     .map((o) => ({ ...o, people: presence.filter((p) => p.organisationId === o.id) }))
     .filter((o) => o.people.length > 0);
@@ -62,7 +62,7 @@ function Presence({
 }
 
 function Announcer({ announcement }: { announcement: Announcement | null }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { board, orgName } = useLive();
   let text = "";
   if (announcement?.event) {
@@ -83,7 +83,7 @@ function Announcer({ announcement }: { announcement: Announcement | null }) {
 }
 
 function ChairControls({ item, state }: { item: LiveItem; state: LiveMeetingState }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { board, send } = useLive();
   const { state: formState, submit } = useLiveForm(send);
   const [confirmOpen, setConfirmOpen] = useState(false);
@@ -160,7 +160,7 @@ function ChairControls({ item, state }: { item: LiveItem; state: LiveMeetingStat
 }
 
 function ConnectionBanner({ sync, pendingCount }: { sync: string; pendingCount: number }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const connection = useConnectionState(true);
   let text = "";
   if (connection === "reconnecting" || connection === "offline") text = t("live.connectionLost");
@@ -179,7 +179,7 @@ function ConnectionBanner({ sync, pendingCount }: { sync: string; pendingCount: 
 }
 
 function Agenda({ selected, onSelect }: { selected: string | null; onSelect: (id: string) => void }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { board } = useLive();
   return (
     <nav aria-labelledby="live-agenda-title" className="live__agenda">
@@ -217,7 +217,7 @@ function Agenda({ selected, onSelect }: { selected: string | null; onSelect: (id
  * the chair moves the table on, what someone was typing on the previous item is still there.
  */
 function ItemPage({ item, shown }: { item: LiveItem; shown: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { board, orgName } = useLive();
   const index = board.items.findIndex((i) => i.id === item.id);
   const itemState = board.state.items.find((i) => i.id === item.id);
@@ -259,7 +259,7 @@ function ItemPage({ item, shown }: { item: LiveItem; shown: boolean }) {
 }
 
 export function LiveMeeting({ initial }: { initial: LiveBoard }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const live = useLiveBoard(initial);
   const { board } = live;
   const [selected, setSelected] = useState<string | null>(board.state.currentItemId ?? board.items[0]?.id ?? null);

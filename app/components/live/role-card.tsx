@@ -1,15 +1,15 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
-import { useTranslation } from "react-i18next";
 
 import { SelectField, TextAreaField } from "~/components/forms";
+import { useLocale } from "~/i18n/use-locale";
 import type { RoleCardView } from "~/realtime/events";
 
 import { FormStatus, useFieldError, useLive } from "./live-context";
 import { formValues, useLiveForm } from "./use-live-form";
 
 function ProfileExcerpt({ card }: { card: RoleCardView }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const list = (items: string[]) =>
     items.length ? (
       <ul>
@@ -34,7 +34,7 @@ function ProfileExcerpt({ card }: { card: RoleCardView }) {
 }
 
 function CardFacts({ card }: { card: RoleCardView }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const value = (text: string) => text || t("live.card.empty");
   return (
     <dl className="role-card__facts">
@@ -59,7 +59,7 @@ function CardFacts({ card }: { card: RoleCardView }) {
  * the server with the current card, shown next to the user's own text.
  */
 function RoleCardForm({ card, open }: { card: RoleCardView; open: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { send } = useLive();
   const { state, submit } = useLiveForm(send);
   const fieldError = useFieldError(state.errors);
@@ -198,7 +198,7 @@ function RoleCardForm({ card, open }: { card: RoleCardView; open: boolean }) {
 }
 
 export function RoleCard({ card, mayEdit, open }: { card: RoleCardView; mayEdit: boolean; open: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { orgName, editable, flash } = useLive();
   return (
     <article className={`role-card${flash(card.id)}`} aria-labelledby={`card-${card.id}-title`} data-testid="role-card">

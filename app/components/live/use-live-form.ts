@@ -1,5 +1,6 @@
 import { useCallback, useState } from "react";
 
+import type { TranslationKey } from "~/i18n/keys";
 import type { LiveCommandPayload, LiveWriteEvent } from "~/realtime/events";
 import type { Send } from "~/realtime/use-live-board";
 import type { FormErrors } from "~/utils/form-errors";
@@ -7,7 +8,7 @@ import type { FormErrors } from "~/utils/form-errors";
 export type LiveFormState = {
   status: "idle" | "sending" | "done" | "error";
   errors: FormErrors;
-  formError?: string;
+  formError?: TranslationKey;
   current?: unknown;
 };
 

@@ -1,10 +1,12 @@
 import { stringify } from "csv-stringify/sync";
-import type { TFunction } from "i18next";
 
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import type { Acting } from "~/domain/acting.server";
 import { dutchDate } from "~/i18n/format";
+import type { Translate } from "~/i18n/keys";
+import { asKey } from "~/i18n/keys";
+import { actionsUrl } from "~/utils/url-words";
 
 import type { ActionQuery } from "./action.schema";
 import { amsterdamToday, selectActions } from "./actions.server";
@@ -28,7 +30,7 @@ const fileDate = (now: Date) => amsterdamToday(now).toISOString().slice(0, 10);
  * settings: semicolons, a byte-order mark (so accents survive), Windows line ends, dd-mm-jjjj.
  * "Niet uitgevoerd" and "niet meer nodig of mogelijk" are separate reasons, never merged.
  */
-export async function actionsCsv(user: SessionUser, query: ActionQuery, t: TFunction, meta: Acting) {
+export async function actionsCsv(user: SessionUser, query: ActionQuery, t: Translate, meta: Acting) {
   const now = meta.now ?? new Date();
   const actions = await selectActions(user, query, amsterdamToday(now));
   const body = stringify(
@@ -39,7 +41,7 @@ export async function actionsCsv(user: SessionUser, query: ActionQuery, t: TFunc
       user.organisation.name,
       a.ownerName ?? "",
       dutchDate(a.dueDate),
-      t(`live.action.statuses.${a.status}`),
+      t(asKey(`live.action.statuses.${a.status}`)),
       a.closeReason ? t(`actions.reasons.${a.closeReason}`) : "",
       a.updates.at(-1)?.note ?? "",
     ]),
@@ -49,7 +51,7 @@ export async function actionsCsv(user: SessionUser, query: ActionQuery, t: TFunc
       record_delimiter: "windows",
       header: true,
       columns: ["case", "meeting", "action", "ownerOrganisation", "ownerPerson", "due", "status", "reason", "note"].map(
-        (column) => t(`actions.export.${column}`),
+        (column) => t(asKey(`actions.export.${column}`)),
       ),
     },
   );
@@ -61,11 +63,11 @@ export async function actionsCsv(user: SessionUser, query: ActionQuery, t: TFunc
  * The due dates of my organisation's open actions as all-day events, for the organisation's
  * calendar. The summary names the case reference only; what must be done is in the description.
  */
-export async function actionsCalendar(user: SessionUser, baseUrl: string, t: TFunction, meta: Acting) {
+export async function actionsCalendar(user: SessionUser, baseUrl: string, t: Translate, meta: Acting) {
   const now = meta.now ?? new Date();
   const actions = await selectActions(
     user,
-    { weergave: "open", casus: "", overleg: "", eigenaar: "" },
+    { view: "open", caseReference: "", meetingId: "", owner: "" },
     amsterdamToday(now),
   );
   const { createEvents } = await import("ics");
@@ -82,7 +84,7 @@ export async function actionsCalendar(user: SessionUser, baseUrl: string, t: TFu
         ].join("\n"),
         start: [year, month, day] as [number, number, number],
         duration: { days: 1 },
-        url: `${baseUrl}/acties?casus=${encodeURIComponent(a.caseReference)}`,
+        url: `${baseUrl}/acties?${actionsUrl.write({ caseReference: a.caseReference })}`,
         productId: "actie-overleg",
         calName: `${t("actions.title")} ${user.organisation.shortCode}`,
       };

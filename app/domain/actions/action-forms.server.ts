@@ -2,6 +2,8 @@ import { data } from "@remix-run/node";
 
 import type { SessionUser } from "~/auth/session.server";
 import type { Acting } from "~/domain/acting.server";
+import { badRequest } from "~/domain/errors.server";
+import type { TranslationKey } from "~/i18n/keys";
 import { formRefusal } from "~/server/domain-errors.server";
 import { formText } from "~/utils/form-data";
 import type { FormErrors } from "~/utils/form-errors";
@@ -14,14 +16,14 @@ export type ActionFormData = {
   actionId: string;
   values: Record<string, string>;
   errors?: FormErrors;
-  formError?: string;
+  formError?: TranslationKey;
   current?: { status: string; closeReason: string | null; version: number; ownerName: string | null };
-  done?: string;
+  done?: TranslationKey;
 };
 
 /** The /acties form: one action's update. What was typed comes back with every refusal. */
 export async function handleActionUpdate(user: SessionUser, formData: FormData, meta: Acting) {
-  if (formText(formData.get("intent")) !== "update") throw new Response("Onbekende actie", { status: 400 });
+  if (formText(formData.get("intent")) !== "update") throw badRequest("errors.unknownIntent");
   const values = Object.fromEntries(
     ["actionId", "version", "status", "closeReason", "ownerUserId", "note"].map((k) => [k, formText(formData.get(k))]),
   );

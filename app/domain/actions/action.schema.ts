@@ -28,10 +28,11 @@ export const actionUpdateSchema = z.object(actionUpdateFields).superRefine((upda
 
 /** Filters on /acties, from the query string. Unknown values fall back to the defaults. */
 export const actionQuerySchema = z.object({
-  weergave: z.enum(ACTION_VIEWS).catch("open"),
-  casus: z.string().max(20).catch("").default(""),
-  overleg: z.string().max(64).catch("").default(""),
-  eigenaar: z.string().max(64).catch("").default(""),
+  view: z.enum(ACTION_VIEWS).catch("open"),
+  caseReference: z.string().max(20).catch("").default(""),
+  meetingId: z.string().max(64).catch("").default(""),
+  /** A user id, or "none" for actions nobody owns yet. */
+  owner: z.string().max(64).catch("").default(""),
 });
 
 export type ActionUpdateInput = z.infer<typeof actionUpdateSchema>;

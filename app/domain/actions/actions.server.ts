@@ -33,7 +33,7 @@ function weekOf(today: Date): { from: Date; to: Date } {
   return { from, to: new Date(from.getTime() + 6 * DAY) };
 }
 
-function viewFilter(view: ActionQuery["weergave"], today: Date): Prisma.ActionWhereInput {
+function viewFilter(view: ActionQuery["view"], today: Date): Prisma.ActionWhereInput {
   const open = { status: { not: "DONE" as const } };
   switch (view) {
     case "open":
@@ -102,10 +102,10 @@ export async function listActions(user: SessionUser, query: ActionQuery, meta: A
 export async function selectActions(user: SessionUser, query: ActionQuery, today: Date) {
   const where: Prisma.ActionWhereInput = {
     ...actionOwnedWhere(user),
-    ...viewFilter(query.weergave, today),
-    ...(query.casus ? { case: { reference: query.casus } } : {}),
-    ...(query.overleg ? { agendaItem: { meetingId: query.overleg } } : {}),
-    ...(query.eigenaar === "niemand" ? { ownerUserId: null } : query.eigenaar ? { ownerUserId: query.eigenaar } : {}),
+    ...viewFilter(query.view, today),
+    ...(query.caseReference ? { case: { reference: query.caseReference } } : {}),
+    ...(query.meetingId ? { agendaItem: { meetingId: query.meetingId } } : {}),
+    ...(query.owner === "none" ? { ownerUserId: null } : query.owner ? { ownerUserId: query.owner } : {}),
   };
   const rows = await prisma.action.findMany({
     where,

@@ -4,7 +4,9 @@ import { z } from "zod";
 
 import type { SessionUser } from "~/auth/session.server";
 import type { Acting } from "~/domain/acting.server";
+import { badRequest } from "~/domain/errors.server";
 import { startMeeting } from "~/domain/live/live.server";
+import type { TranslationKey } from "~/i18n/keys";
 import { formRefusal } from "~/server/domain-errors.server";
 import { formText } from "~/utils/form-data";
 import type { FormErrors } from "~/utils/form-errors";
@@ -50,7 +52,7 @@ export function amsterdamInstant(date: string, time: string): Date | null {
 export type MeetingFormData = {
   values: Record<string, string | string[]>;
   errors?: FormErrors;
-  formError?: string;
+  formError?: TranslationKey;
   /** After a stale edit: the meeting as it is now, and the version the next save builds on. */
   conflict?: { title: string; region: string; startsAt: string; durationMinutes: number; location: string };
   version?: number;
@@ -85,7 +87,7 @@ export async function handleMeetingForm(user: SessionUser, formData: FormData, m
   try {
     if (meetingId) {
       const version = Number.parseInt(text(formData.get("version")), 10);
-      if (!Number.isInteger(version)) throw new Response("Ongeldige versie", { status: 400 });
+      if (!Number.isInteger(version)) throw badRequest("errors.invalidVersion");
       const result = await updateMeeting(user, meetingId, { ...parsed.data, version }, meta);
       if (result.ok) throw redirect(`/overleggen/${meetingId}?gewijzigd=1`);
       const { version: current, startsAt: currentStart, ...rest } = result.current;
@@ -110,8 +112,8 @@ export type AgendaActionData = {
   form: string;
   values: Record<string, string | string[]>;
   errors?: FormErrors;
-  formError?: string;
-  done?: string;
+  formError?: TranslationKey;
+  done?: TranslationKey;
 };
 
 const intentSchema = z.enum([
@@ -129,7 +131,7 @@ const intentSchema = z.enum([
 /** Every change on the agenda page, by `intent`. Rule errors come back as a message for that form. */
 export async function handleAgendaAction(user: SessionUser, meetingId: string, formData: FormData, meta: Acting) {
   const intent = intentSchema.safeParse(formData.get("intent"));
-  if (!intent.success) throw new Response("Onbekende actie", { status: 400 });
+  if (!intent.success) throw badRequest("errors.unknownIntent");
   const form = intent.data;
   const values = Object.fromEntries(
     ["caseReference", "question", "askingOrganisationId", "timeboxMinutes", "reason", "proposalId", "itemId"].map(

@@ -1,5 +1,4 @@
 import { stringify } from "csv-stringify/sync";
-import type { TFunction } from "i18next";
 import PDFDocument from "pdfkit";
 
 import type { SessionUser } from "~/auth/session.server";
@@ -7,6 +6,8 @@ import type { Acting } from "~/domain/acting.server";
 import { ensure, notFound } from "~/domain/errors.server";
 import type { Locale } from "~/i18n/config";
 import { dutchDate, formatDate, formatDateTime } from "~/i18n/format";
+import type { Translate } from "~/i18n/keys";
+import { asKey } from "~/i18n/keys";
 
 import type { MinutesContent } from "./minutes.server";
 import { getMinutes } from "./minutes.server";
@@ -28,7 +29,7 @@ const fileName = (content: MinutesContent, ext: string) =>
  * responsibilities, role cards, needs, decisions with dissent and actions; amendments marked as
  * such. Need-to-know as on the page: only the items this reader was at the table for.
  */
-export async function minutesPdf(user: SessionUser, meetingId: string, t: TFunction, locale: Locale, meta: Acting) {
+export async function minutesPdf(user: SessionUser, meetingId: string, t: Translate, locale: Locale, meta: Acting) {
   const minutes = await exportable(user, meetingId, "pdf", meta);
   const { content } = minutes;
   const org = (id: string | null) => content.organisations.find((o) => o.id === id)?.name ?? "";
@@ -74,7 +75,7 @@ export async function minutesPdf(user: SessionUser, meetingId: string, t: TFunct
     heading(t("live.sections.responsibilities"), 11);
     for (const r of item.responsibilities)
       bullet(
-        `${org(r.organisationId)}: ${r.involvement ? t(`live.involvement.${r.involvement}`) : t("live.involvement.none")}`,
+        `${org(r.organisationId)}: ${r.involvement ? t(asKey(`live.involvement.${r.involvement}`)) : t("live.involvement.none")}`,
       );
     heading(t("live.sections.roleCards"), 11);
     for (const c of item.roleCards)
@@ -108,7 +109,7 @@ export async function minutesPdf(user: SessionUser, meetingId: string, t: TFunct
 }
 
 /** The actions of the minutes (the items this reader was at the table for) as CSV for Dutch Excel. */
-export async function minutesActionsCsv(user: SessionUser, meetingId: string, t: TFunction, meta: Acting) {
+export async function minutesActionsCsv(user: SessionUser, meetingId: string, t: Translate, meta: Acting) {
   const { content } = await exportable(user, meetingId, "csv", meta);
   const org = (id: string) => content.organisations.find((o) => o.id === id)?.name ?? "";
   const rows = content.items.flatMap((item) =>
@@ -119,7 +120,7 @@ export async function minutesActionsCsv(user: SessionUser, meetingId: string, t:
       org(a.ownerOrganisationId),
       a.ownerName ?? "",
       dutchDate(a.dueDate),
-      t(`live.action.statuses.${a.status}`),
+      t(asKey(`live.action.statuses.${a.status}`)),
     ]),
   );
   const body = stringify(rows, {
@@ -128,7 +129,7 @@ export async function minutesActionsCsv(user: SessionUser, meetingId: string, t:
     record_delimiter: "windows",
     header: true,
     columns: ["case", "meeting", "action", "ownerOrganisation", "ownerPerson", "due", "status"].map((c) =>
-      t(`actions.export.${c}`),
+      t(asKey(`actions.export.${c}`)),
     ),
   });
   return { filename: fileName(content, "csv"), body };

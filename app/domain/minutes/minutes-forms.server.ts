@@ -2,6 +2,8 @@ import { data, redirect } from "@remix-run/node";
 
 import type { SessionUser } from "~/auth/session.server";
 import type { Acting } from "~/domain/acting.server";
+import { badRequest } from "~/domain/errors.server";
+import type { TranslationKey } from "~/i18n/keys";
 import { formRefusal } from "~/server/domain-errors.server";
 import { formText } from "~/utils/form-data";
 import type { FormErrors } from "~/utils/form-errors";
@@ -10,7 +12,7 @@ import { fieldErrorsFrom } from "~/utils/form-errors";
 import { amendmentSchema } from "./minutes.schema";
 import { amendMinutes, approveMinutes } from "./minutes.server";
 
-export type MinutesFormData = { values: Record<string, string>; errors?: FormErrors; formError?: string };
+export type MinutesFormData = { values: Record<string, string>; errors?: FormErrors; formError?: TranslationKey };
 
 /** The chair's forms on the minutes page: approve, amend. */
 export async function handleMinutesAction(user: SessionUser, meetingId: string, formData: FormData, meta: Acting) {
@@ -35,5 +37,5 @@ export async function handleMinutesAction(user: SessionUser, meetingId: string, 
   } catch (error) {
     return formRefusal(error, { values } as MinutesFormData);
   }
-  throw new Response("Onbekende actie", { status: 400 });
+  throw badRequest("errors.unknownIntent");
 }

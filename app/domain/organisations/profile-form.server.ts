@@ -2,6 +2,8 @@ import { data, redirect } from "@remix-run/node";
 
 import type { SessionUser } from "~/auth/session.server";
 import type { Acting } from "~/domain/acting.server";
+import { badRequest } from "~/domain/errors.server";
+import type { TranslationKey } from "~/i18n/keys";
 import type { FormErrors } from "~/utils/form-errors";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 import { parseNestedForm } from "~/utils/nested-form";
@@ -25,11 +27,11 @@ export type ProfileFormData = {
   baseVersion: number;
   errors?: FormErrors;
   /** A message about the whole form (translation key). */
-  formError?: string;
+  formError?: TranslationKey;
   conflict?: { number: number; authorName: string; createdAt: string; changes: ProfileChange[] };
   /** Id of the field to focus and the message to announce after adding or removing a row. */
   focus?: string;
-  announce?: { key: string; section: ListSection; n: number };
+  announce?: { key: TranslationKey; section: ListSection; n: number };
 };
 
 const asText = (value: unknown) => (typeof value === "string" ? value : "");
@@ -95,7 +97,7 @@ export async function handleProfileForm(user: SessionUser, slug: string, formDat
   const values = formValues(parseNestedForm(formData, "profile"));
   const changeSummary = asText(formData.get("changeSummary")).slice(0, 1000);
   const baseVersion = Number.parseInt(asText(formData.get("baseVersion")), 10);
-  if (!Number.isInteger(baseVersion) || baseVersion < 0) throw new Response("Ongeldige versie", { status: 400 });
+  if (!Number.isInteger(baseVersion) || baseVersion < 0) throw badRequest("errors.invalidVersion");
   const echo: ProfileFormData = { values, changeSummary, baseVersion };
 
   const [verb, section, index] = intent.split(":") as [string, ListSection | undefined, string | undefined];
@@ -119,7 +121,7 @@ export async function handleProfileForm(user: SessionUser, slug: string, formDat
       });
     }
     const at = Number.parseInt(index ?? "", 10);
-    if (!Number.isInteger(at) || at < 0 || at >= list.length) throw new Response("Onbekende regel", { status: 400 });
+    if (!Number.isInteger(at) || at < 0 || at >= list.length) throw badRequest("errors.unknownRow");
     list.splice(at, 1);
     return data<ProfileFormData>({
       ...echo,
@@ -146,7 +148,7 @@ export async function handleProfileForm(user: SessionUser, slug: string, formDat
     return conflictResponse(echo, result.conflict);
   }
 
-  if (intent !== "save") throw new Response("Onbekende actie", { status: 400 });
+  if (intent !== "save") throw badRequest("errors.unknownIntent");
   const parsed = saveProfileFormSchema.safeParse({
     baseVersion,
     changeSummary,

@@ -5,17 +5,15 @@ import { OrganisationKind } from "~/generated/prisma/enums";
 /** `/organisaties?q=&soort=&regio=&pagina=`: unknown or malformed values fall back to "all". */
 export const directoryQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  soort: z.enum(OrganisationKind).optional().catch(undefined),
-  regio: z.string().trim().max(100).optional().catch(undefined),
-  pagina: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  kind: z.enum(OrganisationKind).optional().catch(undefined),
+  region: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 
-export function parseDirectoryQuery(url: URL) {
-  const raw = Object.fromEntries(
-    ["q", "soort", "regio", "pagina"].map((k) => [k, url.searchParams.get(k) || undefined]),
-  );
+export function parseDirectoryQuery(params: Partial<Record<"q" | "kind" | "region" | "page", string>>) {
+  const raw = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v || undefined]));
   const parsed = directoryQuerySchema.parse(raw);
-  return { q: parsed.q || undefined, kind: parsed.soort, region: parsed.regio || undefined, page: parsed.pagina };
+  return { q: parsed.q || undefined, kind: parsed.kind, region: parsed.region || undefined, page: parsed.page };
 }
 
 /** `/organisaties/vergelijk?o=a&o=b`: two to four different organisations. */
@@ -25,8 +23,8 @@ export const compareQuerySchema = z
   .max(4)
   .refine((slugs) => new Set(slugs).size === slugs.length);
 
-/** `/organisaties/<slug>/versies?van=&naar=`. */
+/** A version comparison (`/organisaties/<slug>/versies`, named in Dutch there: url-words.ts). */
 export const historyQuerySchema = z.object({
-  van: z.coerce.number().int().min(0).optional().catch(undefined),
-  naar: z.coerce.number().int().min(1).optional().catch(undefined),
+  from: z.coerce.number().int().min(0).optional().catch(undefined),
+  to: z.coerce.number().int().min(1).optional().catch(undefined),
 });

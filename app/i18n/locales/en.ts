@@ -910,6 +910,13 @@ const en: Shape<Translation> = {
     unavailableTitle: "No connection to the database for a moment",
     unavailable: "Data cannot be read or saved right now. Nothing was half saved. Try again in a minute.",
     retry: "Try again",
+    badRequestTitle: "This request is not right",
+    badRequest: "The form was incomplete or changed on the way. Go back, reload the page and try again.",
+    unknownIntent: "This form does not know that command. Reload the page and try again.",
+    invalidVersion: "The form's version number is missing or wrong. Reload the page.",
+    unknownRow: "This row does not exist (any more) in the form. Reload the page.",
+    setUpFirst: "Set up the second step before using it.",
+    secondFactorMissing: "The second step of signing in is still missing.",
     databaseUnavailable: "Not saved: the database cannot be reached for a moment. Try again shortly.",
   },
 };

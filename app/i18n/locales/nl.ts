@@ -913,6 +913,14 @@ const nl = {
       "De gegevens kunnen nu niet worden gelezen of opgeslagen. Er is niets half opgeslagen. Probeer het over een minuut opnieuw.",
     retry: "Opnieuw proberen",
     databaseUnavailable: "Niet opgeslagen: de database is even niet bereikbaar. Probeer het zo opnieuw.",
+    badRequestTitle: "Dit verzoek klopt niet",
+    badRequest:
+      "Het formulier was niet compleet of is onderweg veranderd. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
+    unknownIntent: "Deze opdracht kent dit formulier niet. Laad de pagina opnieuw en probeer het nog eens.",
+    invalidVersion: "Het versienummer van dit formulier ontbreekt of klopt niet. Laad de pagina opnieuw.",
+    unknownRow: "Deze regel bestaat niet (meer) in het formulier. Laad de pagina opnieuw.",
+    setUpFirst: "Stel de tweede stap eerst in voordat je hem gebruikt.",
+    secondFactorMissing: "De tweede stap van het inloggen ontbreekt nog.",
   },
 };
 

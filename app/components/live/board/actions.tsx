@@ -1,11 +1,10 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
-import { useTranslation } from "react-i18next";
 
 import { SelectField, TextAreaField, TextField } from "~/components/forms";
 import { isLiveActionStatus, LIVE_ACTION_STATUSES } from "~/domain/live/live-enums";
-import { isLocale } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
+import { useLocale } from "~/i18n/use-locale";
 import type { ActionView } from "~/realtime/events";
 
 import { FormStatus, useLive } from "../live-context";
@@ -15,7 +14,7 @@ import { AddForm } from "./add-form";
 import type { ItemProps } from "./item-props";
 
 function ActionStatusForm({ action }: { action: ActionView }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { send } = useLive();
   const { state, submit } = useLiveForm(send);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -52,7 +51,7 @@ function NewActionFields({
   tables: string[];
   fieldError: (field: string) => string | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { board, orgName } = useLive();
   const [owner, setOwner] = useState(
     tables.includes(board.viewer.organisationId) ? board.viewer.organisationId : (tables[0] ?? ""),
@@ -99,8 +98,7 @@ function NewActionFields({
 }
 
 export function Actions({ itemId, board, tables, can, open }: ItemProps) {
-  const { t, i18n } = useTranslation();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const { t, locale } = useLocale();
   const { orgName, editable, flash } = useLive();
   return (
     <section aria-labelledby={`actions-title-${itemId}`} className="live-section">

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { FormEvent, ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 
+import { useLocale } from "~/i18n/use-locale";
 import type { LiveCommandPayload } from "~/realtime/events";
 
 import { FormStatus, useFieldError, useLive } from "../live-context";
@@ -28,7 +28,7 @@ export function AddForm<E extends "live:need:add" | "live:decision:add" | "live:
   children: (fieldError: (field: string) => string | undefined) => ReactNode;
   submitLabel: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { send } = useLive();
   const { state, submit } = useLiveForm(send);
   const fieldError = useFieldError(state.errors);

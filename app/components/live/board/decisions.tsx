@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 
 import { TextAreaField, TextField } from "~/components/forms";
+import { useLocale } from "~/i18n/use-locale";
 
 import { useLive } from "../live-context";
 
@@ -17,7 +17,7 @@ function DissentFields({
   tables: string[];
   fieldError: (field: string) => string | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { orgName } = useLive();
   const [checked, setChecked] = useState<string[]>([]);
   return (
@@ -62,7 +62,7 @@ function DissentFields({
 }
 
 export function Decisions({ itemId, board, tables, can, open }: ItemProps) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { orgName, editable, flash } = useLive();
   return (
     <section aria-labelledby={`decisions-title-${itemId}`} className="live-section">

@@ -1,10 +1,10 @@
 import type { FormEvent } from "react";
-import { useTranslation } from "react-i18next";
 
 import { SelectField, TextField } from "~/components/forms";
 import { ACTION_STATUSES, CLOSE_REASONS, isActionStatus, isCloseReason } from "~/domain/live/live-enums";
-import { isLocale } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
+import { asKey } from "~/i18n/keys";
+import { useLocale } from "~/i18n/use-locale";
 import type { EarlierActionView } from "~/realtime/events";
 
 import { FormStatus, useFieldError, useLive } from "../live-context";
@@ -13,7 +13,7 @@ import { formValues, useLiveForm } from "../use-live-form";
 import type { ItemProps } from "./item-props";
 
 function EarlierActionForm({ itemId, action }: { itemId: string; action: EarlierActionView }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { send } = useLive();
   const { state, submit } = useLiveForm(send);
   const fieldError = useFieldError(state.errors);
@@ -70,8 +70,7 @@ function EarlierActionForm({ itemId, action }: { itemId: string; action: Earlier
 
 /** What the table agreed earlier about this case: reviewed first, updated here by the owners. */
 export function EarlierActions({ itemId, board, can, open }: ItemProps) {
-  const { t, i18n } = useTranslation();
-  const locale = isLocale(i18n.language) ? i18n.language : "nl";
+  const { t, locale } = useLocale();
   const { orgName, editable, flash } = useLive();
   return (
     <section aria-labelledby={`earlier-title-${itemId}`} className="live-section" data-testid="earlier-actions">
@@ -96,7 +95,7 @@ export function EarlierActions({ itemId, board, can, open }: ItemProps) {
                 {action.updates.map((u) => (
                   <li key={u.id}>
                     {u.byName}: {t(`live.action.statuses.${u.status}`)}
-                    {u.closeReason ? ` (${t(`actions.reasons.${u.closeReason}`)})` : ""}
+                    {u.closeReason ? ` (${t(asKey(`actions.reasons.${u.closeReason}`))})` : ""}
                     {u.note ? ` — ${u.note}` : ""}
                   </li>
                 ))}

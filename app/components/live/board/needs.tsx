@@ -1,7 +1,7 @@
 import type { FormEvent } from "react";
-import { useTranslation } from "react-i18next";
 
 import { SelectField, TextAreaField, TextField } from "~/components/forms";
+import { useLocale } from "~/i18n/use-locale";
 import type { NeedView } from "~/realtime/events";
 import { balanceOf } from "~/realtime/live-board-state";
 
@@ -12,7 +12,7 @@ import { AddForm } from "./add-form";
 import type { ItemProps } from "./item-props";
 
 function AddressNeedForm({ need, tables }: { need: NeedView; tables: string[] }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { board, send, orgName } = useLive();
   const { state, submit } = useLiveForm(send);
   const fieldError = useFieldError(state.errors);
@@ -47,7 +47,7 @@ function AddressNeedForm({ need, tables }: { need: NeedView; tables: string[] })
 }
 
 export function Needs({ itemId, board, tables, can, open }: ItemProps) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { orgName, editable, flash } = useLive();
   const mayRaise = can.raiseNeed;
   const openCount = board.needs.filter((n) => n.status === "OPEN").length;
@@ -97,7 +97,7 @@ export function Needs({ itemId, board, tables, can, open }: ItemProps) {
 }
 
 export function Balance({ itemId, board, tables }: ItemProps) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { orgName } = useLive();
   return (
     <section aria-labelledby={`balance-title-${itemId}`} className="live-section">

@@ -1,9 +1,9 @@
 import type { FormEvent } from "react";
-import { useTranslation } from "react-i18next";
 
 import { SelectField } from "~/components/forms";
 import type { ItemCapabilities } from "~/domain/access/access.server";
 import { INVOLVEMENTS, isInvolvement } from "~/domain/live/live-enums";
+import { useLocale } from "~/i18n/use-locale";
 import type { Involvement } from "~/realtime/events";
 
 import { FormStatus, useLive } from "../live-context";
@@ -24,7 +24,7 @@ function ResponsibilityRow({
   involvement: Involvement | null;
   version: number;
 }) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { send, orgName, flash } = useLive();
   const { state, submit } = useLiveForm(send);
   const options = INVOLVEMENTS.filter((i) => can.setLead || i !== "LEADS");
@@ -70,7 +70,7 @@ function ResponsibilityRow({
 }
 
 export function Responsibilities({ itemId, board, can, open }: ItemProps) {
-  const { t } = useTranslation();
+  const { t } = useLocale();
   const { orgName, editable } = useLive();
   const lead = board.responsibilities.find((r) => r.involvement === "LEADS");
   return (
