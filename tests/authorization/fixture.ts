@@ -6,10 +6,10 @@ import { randomUUID } from "node:crypto";
 
 import { prisma } from "~/db.server";
 import { createCase } from "~/domain/cases/cases.server";
-import { addAction, addNeed, endMeeting, startMeeting } from "~/domain/live/live.server";
-import { addAgendaItem, createMeeting, proposeItem, publishMeeting } from "~/domain/meetings/meetings.server";
+import { addAction, addNeed, endMeeting } from "~/domain/live/live.server";
+import { proposeItem } from "~/domain/meetings/meetings.server";
 
-import { liveMeeting, roleCardOf } from "../support/live-meeting";
+import { liveMeeting, meetingWithTables, roleCardOf } from "../support/live-meeting";
 import { sessionUser } from "../support/users";
 
 const meta = { clientAddress: "192.0.2.77" };
@@ -66,33 +66,13 @@ export async function buildFixture() {
       createdById: chair.id,
     },
   });
-  const returning = await createMeeting(
-    chair,
-    {
-      title: "Vervolg",
-      region: "Westerduin",
-      startsAt: new Date(Date.now() + 3_600_000),
-      durationMinutes: 45,
-      location: "ZVH",
-      invitedOrganisationIds: [org.POL as string, org.RECL as string],
-    },
-    meta,
-  );
-  await addAgendaItem(
-    chair,
-    returning.id,
-    {
-      caseReference: finishedItemA.case.reference,
-      question: "Hoe staat het ervoor?",
-      askingOrganisationId: org.VT as string,
-      timeboxMinutes: 10,
-      tableOrganisationIds: [org.POL as string, org.VT as string],
-    },
-    meta,
-  );
-  await publishMeeting(chair, returning.id, meta);
-  await startMeeting(chair, returning.id, meta);
-  const returningItem = await prisma.agendaItem.findFirstOrThrow({ where: { meetingId: returning.id } });
+  const returning = await meetingWithTables({
+    title: "Vervolg",
+    items: { A: { table: ["POL", "VT"], caseReference: finishedItemA.case.reference, question: "Hoe staat het ervoor?" } },
+    invited: ["POL", "RECL"],
+    state: "live",
+  });
+  const returningItem = { id: returning.itemIds.A };
 
   // Published, not started: the agenda's actions (proposals, publish, order, start).
   const published = await liveMeeting({ start: false });
@@ -125,18 +105,13 @@ export async function buildFixture() {
   });
 
   // Draft: only its chair sees it.
-  const draft = await createMeeting(
-    chair,
-    {
-      title: "Concept",
-      region: "Westerduin",
-      startsAt: new Date(Date.now() + 7 * 86_400_000),
-      durationMinutes: 60,
-      location: "ZVH",
-      invitedOrganisationIds: [org.POL as string],
-    },
-    meta,
-  );
+  const draft = await meetingWithTables({
+    title: "Concept",
+    items: {},
+    invited: ["POL"],
+    startsAt: new Date(Date.now() + 7 * 86_400_000),
+    state: "draft",
+  });
 
   return {
     org,
@@ -150,7 +125,7 @@ export async function buildFixture() {
     finished: finished.meetingId,
     published: { meetingId: published.meetingId, itemA: published.itemIds.A },
     proposals: proposals.map((p) => p.id),
-    draft: draft.id,
+    draft: draft.meetingId,
     earlier: { actionId: earlier.id, itemId: returningItem.id },
   };
 }

@@ -10,13 +10,12 @@ import { actionsForAgenda, listActions, overdueActionCount, updateAction } from 
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { DomainError } from "~/domain/errors.server";
 import { actionSchema, earlierActionSchema } from "~/domain/live/live.schema";
-import { addAction, endMeeting, loadBoard, startMeeting, updateEarlierAction } from "~/domain/live/live.server";
-import { addAgendaItem, createMeeting, publishMeeting } from "~/domain/meetings/meetings.server";
+import { addAction, endMeeting, loadBoard, updateEarlierAction } from "~/domain/live/live.server";
 import { translator } from "~/i18n/translate.server";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 import { actionsUrl } from "~/utils/url-words";
 
-import { liveMeeting } from "../support/live-meeting";
+import { liveMeeting, meetingWithTables } from "../support/live-meeting";
 import { thrownStatus } from "../support/responses";
 import { sessionUser } from "../support/users";
 
@@ -182,37 +181,17 @@ describe("open actions at the top of the next agenda", () => {
       update({ actionId: ids.thisWeek, version: 1, status: "DONE", closeReason: "NOT_DONE", note: "Geen capaciteit." }),
       meta,
     );
-    const chair = await sessionUser("voorzitter@veiligthuis.demo");
     const item = await prisma.agendaItem.findFirstOrThrow({
       where: { meetingId, tables: { some: { organisationId: org.RvdK } } },
       select: { case: { select: { reference: true } } },
     });
-    const next = await createMeeting(
-      chair,
-      {
-        title: "Vervolgoverleg",
-        region: "Westerduin",
-        startsAt: new Date(Date.now() + 7 * 86_400_000),
-        durationMinutes: 45,
-        location: "Zaal 3",
-        invitedOrganisationIds: [org.POL, org.RvdK] as string[],
-      },
-      meta,
-    );
-    await addAgendaItem(
-      chair,
-      next.id,
-      {
-        caseReference: item.case.reference,
-        question: "Hoe staat het ervoor?",
-        askingOrganisationId: org.VT as string,
-        timeboxMinutes: 10,
-        tableOrganisationIds: [org.RvdK as string],
-      },
-      meta,
-    );
-    await publishMeeting(chair, next.id, meta);
-    const forBoard = await actionsForAgenda(rvdk, next.id);
+    const next = await meetingWithTables({
+      title: "Vervolgoverleg",
+      startsAt: new Date(Date.now() + 7 * 86_400_000),
+      items: { A: { table: ["RvdK"], caseReference: item.case.reference, question: "Hoe staat het ervoor?" } },
+      invited: ["POL", "RvdK"],
+    });
+    const forBoard = await actionsForAgenda(rvdk, next.meetingId);
     expect(forBoard.map((g) => g.reference)).toEqual([item.case.reference]);
     const shown = forBoard[0]?.actions.map((a) => [a.description.split(" ")[1], a.status, a.closeReason, a.mayUpdate]);
     expect(shown).toEqual([
@@ -222,10 +201,10 @@ describe("open actions at the top of the next agenda", () => {
     ]);
     expect(forBoard[0]?.actions[1]?.updates.map((u) => u.note)).toEqual(["Geen capaciteit."]);
     // The police are invited but not at this case's table: nothing of it.
-    expect(await actionsForAgenda(police, next.id)).toEqual([]);
+    expect(await actionsForAgenda(police, next.meetingId)).toEqual([]);
     // Probation is not invited at all.
     const recl = await sessionUser("medewerker@reclassering.demo");
-    expect(await thrownStatus(actionsForAgenda(recl, next.id))).toBe(404);
+    expect(await thrownStatus(actionsForAgenda(recl, next.meetingId))).toBe(404);
   });
 });
 
@@ -317,40 +296,20 @@ describe("exports", () => {
 describe("earlier actions at the live table", () => {
   it("the next live meeting shows the case's earlier actions; the owning organisation updates them at the table", async () => {
     const { meetingId, ids, org } = await meetingWithBoardActions();
-    const chair = await sessionUser("voorzitter@veiligthuis.demo");
     const reference = (
       await prisma.agendaItem.findFirstOrThrow({
         where: { meetingId, tables: { some: { organisationId: org.RvdK } } },
         select: { case: { select: { reference: true } } },
       })
     ).case.reference;
-    const next = await createMeeting(
-      chair,
-      {
-        title: "Vervolg, live",
-        region: "Westerduin",
-        startsAt: new Date(Date.now() + 3 * 86_400_000),
-        durationMinutes: 45,
-        location: "Zaal 4",
-        invitedOrganisationIds: [org.POL, org.RvdK, org.RECL] as string[],
-      },
-      meta,
-    );
-    await addAgendaItem(
-      chair,
-      next.id,
-      {
-        caseReference: reference,
-        question: "Stand van zaken?",
-        askingOrganisationId: org.VT as string,
-        timeboxMinutes: 10,
-        tableOrganisationIds: [org.RvdK, org.POL] as string[],
-      },
-      meta,
-    );
-    await publishMeeting(chair, next.id, meta);
-    await startMeeting(chair, next.id, meta);
-    const board = await loadBoard(rvdk, next.id, meta);
+    const next = await meetingWithTables({
+      title: "Vervolg, live",
+      startsAt: new Date(Date.now() + 3 * 86_400_000),
+      items: { A: { table: ["RvdK", "POL"], caseReference: reference, question: "Stand van zaken?" } },
+      invited: ["POL", "RvdK", "RECL"],
+      state: "live",
+    });
+    const board = await loadBoard(rvdk, next.meetingId, meta);
     const item = board.items[0];
     expect(item?.content?.board.earlierActions.map((a) => a.id).sort()).toEqual(
       [ids.overdue, ids.thisWeek, ids.later].sort(),

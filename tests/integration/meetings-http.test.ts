@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { prisma } from "~/db.server";
-import { createCase } from "~/domain/cases/cases.server";
-import { addAgendaItem, createMeeting, publishMeeting } from "~/domain/meetings/meetings.server";
+import { publishMeeting } from "~/domain/meetings/meetings.server";
 
 import { Browserish } from "../support/http-client";
+import { meetingWithTables } from "../support/live-meeting";
 import type { TestServer } from "../support/test-server";
 import { startDemoServer } from "../support/test-server";
 import { sessionUser } from "../support/users";
@@ -17,41 +17,17 @@ const meta = { clientAddress: null };
 
 beforeAll(async () => {
   server = await startDemoServer(); // seeds the demo data this file uses
-  const chair = await sessionUser("voorzitter@veiligthuis.demo");
-  const orgs = Object.fromEntries(
-    (await prisma.organisation.findMany({ select: { id: true, shortCode: true } })).map((o) => [o.shortCode, o.id]),
-  );
-  const meeting = await createMeeting(
-    chair,
-    // 10:00 in Amsterdam (CET, UTC+1)
-    {
-      title: "Actie-overleg Westerduin",
-      region: "Westerduin",
-      startsAt: new Date("2026-12-03T09:00:00Z"),
-      durationMinutes: 90,
-      location: "ZVH, zaal 2",
-      invitedOrganisationIds: [orgs.POL as string, orgs.RECL as string],
-    },
-    meta,
-  );
-  meetingId = meeting.id;
-  ({ reference } = await createCase(
-    chair,
-    { region: "Westerduin", description: "Gezin met twee kinderen.", riskLevel: "HIGH" },
-    meta,
-  ));
-  await addAgendaItem(
-    chair,
-    meetingId,
-    {
-      caseReference: reference,
-      question: "Wie neemt de regie?",
-      askingOrganisationId: orgs.VT as string,
-      timeboxMinutes: 15,
-      tableOrganisationIds: [orgs.POL as string],
-    },
-    meta,
-  );
+  const meeting = await meetingWithTables({
+    title: "Actie-overleg Westerduin",
+    startsAt: new Date("2026-12-03T09:00:00Z"), // 10:00 in Amsterdam (CET, UTC+1)
+    durationMinutes: 90,
+    location: "ZVH, zaal 2",
+    items: { A: { table: ["POL"], question: "Wie neemt de regie?", timeboxMinutes: 15 } },
+    invited: ["POL", "RECL"],
+    state: "draft",
+  });
+  meetingId = meeting.meetingId;
+  reference = meeting.references.A;
   for (const email of ["voorzitter@veiligthuis.demo", "medewerker@politie.demo", "admin@actie-overleg.demo"]) {
     as[email] = new Browserish(server.url);
     await as[email].login(email);

@@ -13,55 +13,104 @@ export async function organisationIds(): Promise<Record<string, string>> {
   return Object.fromEntries(rows.map((o) => [o.shortCode, o.id]));
 }
 
+/** One agenda item: who sits at its table (short codes), and optionally an existing case. */
+export type ItemSpec = {
+  table: readonly string[];
+  caseReference?: string;
+  question?: string;
+  timeboxMinutes?: number;
+};
+
+export type MeetingSpec<Name extends string> = {
+  /** Items by name, in agenda order. */
+  items: Record<Name, ItemSpec>;
+  /** Invited organisations (short codes); default: every organisation at one of the tables. */
+  invited?: readonly string[];
+  title?: string;
+  startsAt?: Date;
+  durationMinutes?: number;
+  location?: string;
+  /** "draft": not published; "published" (default); "live": started. */
+  state?: "draft" | "published" | "live";
+};
+
 /**
- * A published meeting chaired by Veilig Thuis with the five partners invited (not the local team):
- * item A at the table of police, Child Protection Board and Veilig Thuis; item B at the table of
- * probation and Veilig Thuis. Started (live) unless `start: false`.
+ * The one builder for "a meeting with these tables", through the domain functions (so the rules
+ * and the audit trail are those of any meeting): chaired by Veilig Thuis, which asks every
+ * question; a new case per item unless the item names one. Returns the ids by item name.
  */
-export async function liveMeeting({ start = true }: { start?: boolean } = {}) {
+export async function meetingWithTables<Name extends string>(spec: MeetingSpec<Name>) {
   const chair = await sessionUser("voorzitter@veiligthuis.demo");
   const org = await organisationIds();
+  const ids = (codes: readonly string[]) =>
+    codes.map((c) => {
+      const id = org[c];
+      if (!id) throw new Error(`unknown organisation ${c}`);
+      return id;
+    });
+  const entries = Object.entries(spec.items) as [Name, ItemSpec][];
+  const invited = spec.invited ?? [...new Set(entries.flatMap(([, item]) => item.table))];
   const meeting = await createMeeting(
     chair,
     {
-      title: "Live overleg",
+      title: spec.title ?? "Live overleg",
       region: "Westerduin",
-      startsAt: new Date(Date.now() + 60 * 60_000),
-      durationMinutes: 45,
-      location: "ZVH, zaal 1",
-      invitedOrganisationIds: ["POL", "OM", "RECL", "RvdK", "VT"].map((c) => org[c] as string),
+      startsAt: spec.startsAt ?? new Date(Date.now() + 60 * 60_000),
+      durationMinutes: spec.durationMinutes ?? 45,
+      location: spec.location ?? "ZVH, zaal 1",
+      invitedOrganisationIds: ids(invited),
     },
     meta,
   );
-  const tables = { A: ["POL", "RvdK", "VT"], B: ["RECL", "VT"] };
-  const itemIds: Record<"A" | "B", string> = { A: "", B: "" };
-  for (const [name, table] of Object.entries(tables) as ["A" | "B", string[]][]) {
-    const { reference } = await createCase(
-      chair,
-      { region: "Westerduin", description: `Casus ${name}: gezin, 2 kinderen (4 en 7).`, riskLevel: "HIGH" },
-      meta,
-    );
+  const itemIds = {} as Record<Name, string>;
+  const references = {} as Record<Name, string>;
+  for (const [name, item] of entries) {
+    const reference =
+      item.caseReference ??
+      (
+        await createCase(
+          chair,
+          { region: "Westerduin", description: `Casus ${name}: gezin, 2 kinderen (4 en 7).`, riskLevel: "HIGH" },
+          meta,
+        )
+      ).reference;
     await addAgendaItem(
       chair,
       meeting.id,
       {
         caseReference: reference,
-        question: `Vraag ${name}: wie neemt de regie?`,
+        question: item.question ?? `Vraag ${name}: wie neemt de regie?`,
         askingOrganisationId: org.VT as string,
-        timeboxMinutes: 10,
-        tableOrganisationIds: table.map((c) => org[c] as string),
+        timeboxMinutes: item.timeboxMinutes ?? 10,
+        tableOrganisationIds: ids(item.table),
       },
       meta,
     );
-    const item = await prisma.agendaItem.findFirstOrThrow({
+    const row = await prisma.agendaItem.findFirstOrThrow({
       where: { meetingId: meeting.id, case: { reference } },
       select: { id: true },
     });
-    itemIds[name] = item.id;
+    itemIds[name] = row.id;
+    references[name] = reference;
   }
-  await publishMeeting(chair, meeting.id, meta);
-  if (start) await startMeeting(chair, meeting.id, meta);
-  return { meetingId: meeting.id, itemIds, org, chair };
+  const state = spec.state ?? "published";
+  if (state !== "draft") await publishMeeting(chair, meeting.id, meta);
+  if (state === "live") await startMeeting(chair, meeting.id, meta);
+  return { meetingId: meeting.id, itemIds, references, org, chair };
+}
+
+/**
+ * The usual live meeting: the five partners invited (not the local team); item A at the table of
+ * police, Child Protection Board and Veilig Thuis; item B at the table of probation and Veilig
+ * Thuis. Started (live) unless `start: false`.
+ */
+export async function liveMeeting({ start = true }: { start?: boolean } = {}) {
+  const { meetingId, itemIds, org, chair } = await meetingWithTables({
+    items: { A: { table: ["POL", "RvdK", "VT"] }, B: { table: ["RECL", "VT"] } },
+    invited: ["POL", "OM", "RECL", "RvdK", "VT"],
+    state: start ? "live" : "published",
+  });
+  return { meetingId, itemIds, org, chair };
 }
 
 export async function roleCardOf(itemId: string, organisationId: string) {
