@@ -35,6 +35,8 @@ try {
     await app.stop();
     process.exit(0);
   };
+  // Only when started with --expose-gc (bench/live.ts does, to count what each socket keeps).
+  if (typeof globalThis.gc === "function") process.on("SIGUSR2", () => globalThis.gc?.());
   process.once("SIGINT", () => void stop());
   process.once("SIGTERM", () => void stop());
 } catch (error) {

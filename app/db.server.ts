@@ -21,7 +21,7 @@ export function containsNul(value: unknown, depth = 0): boolean {
  */
 export class InvalidTextError extends Response {
   constructor() {
-    super("Ongeldige invoer", { status: 400 });
+    super("validation.invalid", { status: 400 }); // a translation key: the error page says it
   }
 }
 
@@ -78,7 +78,7 @@ function createClient(): PrismaClient {
   const base = counting
     ? (() => {
         const logging = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
-        logging.$on("query", countStatement);
+        logging.$on("query", (event) => countStatement(event.query));
         return logging as unknown as PrismaClient;
       })()
     : new PrismaClient({ adapter });

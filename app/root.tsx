@@ -88,6 +88,86 @@ function useFocusMainOnNavigation() {
   }, [pathname]);
 }
 
+type RootUser = NonNullable<RootData["user"]>;
+
+function MainNavigation({ user }: { user: RootUser }) {
+  const { t } = useLocale();
+  return (
+    <nav className="main-nav" aria-label={t("app.mainNavigation")}>
+      <ul className="container main-nav__list">
+        <li>
+          <NavLink to="/" end>
+            {t("nav.home")}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/organisaties">{t("nav.organisations")}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/overleggen">{t("nav.meetings")}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/acties">{t("nav.actions")}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/casussen">{t("nav.cases")}</NavLink>
+        </li>
+        {user.isAuditor ? (
+          <li>
+            <NavLink to="/logboek">{t("nav.audit")}</NavLink>
+          </li>
+        ) : null}
+        {user.isPlatformAdmin ? (
+          <li>
+            <NavLink to="/beheer/overleggen">{t("admin.nav")}</NavLink>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+function SiteHeader({ user, locale }: { user: RootUser | null; locale: Locale }) {
+  const { t } = useLocale();
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link to="/" className="brand">
+          {t("app.name")}
+        </Link>
+        <div className="site-header__tools">
+          {user ? (
+            <p className="signed-in">
+              {t("nav.signedInAs", { name: user.name, organisation: user.organisation.shortCode })}
+            </p>
+          ) : null}
+          {user ? <ConnectionIndicator /> : null}
+          <LanguageSwitch locale={locale} />
+          {user ? (
+            <Form method="post" action="/logout">
+              <button type="submit" className="button button--secondary">
+                {t("nav.logout")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </div>
+      {user ? <MainNavigation user={user} /> : null}
+    </header>
+  );
+}
+
+function SiteFooter() {
+  const { t } = useLocale();
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>{t("app.footer")}</p>
+      </div>
+    </footer>
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const locale = data?.locale ?? defaultLocale;
@@ -115,71 +195,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">
           {t("app.skipToContent")}
         </a>
-        <header className="site-header">
-          <div className="container site-header__inner">
-            <Link to="/" className="brand">
-              {t("app.name")}
-            </Link>
-            <div className="site-header__tools">
-              {user ? (
-                <p className="signed-in">
-                  {t("nav.signedInAs", { name: user.name, organisation: user.organisation.shortCode })}
-                </p>
-              ) : null}
-              {user ? <ConnectionIndicator /> : null}
-              <LanguageSwitch locale={locale} />
-              {user ? (
-                <Form method="post" action="/logout">
-                  <button type="submit" className="button button--secondary">
-                    {t("nav.logout")}
-                  </button>
-                </Form>
-              ) : null}
-            </div>
-          </div>
-          {user ? (
-            <nav className="main-nav" aria-label={t("app.mainNavigation")}>
-              <ul className="container main-nav__list">
-                <li>
-                  <NavLink to="/" end>
-                    {t("nav.home")}
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/organisaties">{t("nav.organisations")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/overleggen">{t("nav.meetings")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/acties">{t("nav.actions")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/casussen">{t("nav.cases")}</NavLink>
-                </li>
-                {user.isAuditor ? (
-                  <li>
-                    <NavLink to="/logboek">{t("nav.audit")}</NavLink>
-                  </li>
-                ) : null}
-                {user.isPlatformAdmin ? (
-                  <li>
-                    <NavLink to="/beheer/overleggen">{t("admin.nav")}</NavLink>
-                  </li>
-                ) : null}
-              </ul>
-            </nav>
-          ) : null}
-        </header>
+        <SiteHeader user={user} locale={locale} />
         <NavigationProgress />
         <main id="main" className="container" tabIndex={-1}>
           {children}
         </main>
-        <footer className="site-footer">
-          <div className="container">
-            <p>{t("app.footer")}</p>
-          </div>
-        </footer>
+        <SiteFooter />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
         <LiveReload nonce={nonce} />

@@ -24,3 +24,6 @@ httpServer.listen(0, "127.0.0.1", () => {
   console.log(JSON.stringify({ port: typeof address === "object" && address ? address.port : 0 }));
 });
 process.once("SIGINT", () => io.close(() => process.exit(0)));
+
+// bench/live.ts counts memory per socket after a full collection (it starts this with --expose-gc).
+if (typeof globalThis.gc === "function") process.on("SIGUSR2", () => globalThis.gc?.());

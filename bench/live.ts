@@ -129,6 +129,17 @@ async function cookieFor(userId: string): Promise<string> {
   const session = await createSession(userId, { clientAddress: "192.0.2.1", userAgent: "bench" });
   return (await commitSessionCookie(session)).split(";")[0] as string;
 }
+// The demo meeting (as `npm start` seeds it), started, for the size of what live:join sends.
+const { seedDemoMeeting, DEMO_MEETING_TITLE } = await import("~/domain/demo/demo-meeting.server");
+await seedDemoMeeting();
+const demoChair = await sessionUser("voorzitter@veiligthuis.demo");
+const demoMeeting = await prisma.meeting.findFirstOrThrow({
+  where: { title: DEMO_MEETING_TITLE },
+  select: { id: true },
+});
+await startMeeting(demoChair, demoMeeting.id, { clientAddress: null });
+const demoChairCookie = await cookieFor(demoChair.id);
+
 const cookies: string[][] = [];
 for (let m = 0; m < MEETINGS; m++) cookies.push(await Promise.all(participants.map((p) => cookieFor(p.id))));
 console.log(
@@ -148,6 +159,8 @@ type Result = {
   duplicated: number;
   refused: number;
   memoryPerSocketKb: number;
+  /** The same, after a full garbage collection in the server: what a socket keeps. */
+  retainedPerSocketKb: number;
 };
 
 function rssKb(pid: number): number {
@@ -158,6 +171,17 @@ function rssKb(pid: number): number {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * RSS after a full collection: every server in this benchmark runs with --expose-gc and collects on
+ * SIGUSR2 (server.ts, the baseline servers), so what is counted is what the sockets keep, not
+ * what a join left for the collector.
+ */
+async function collectedRssKb(pids: number[]): Promise<number[]> {
+  for (const pid of pids) process.kill(pid, "SIGUSR2");
+  await sleep(500);
+  return pids.map(rssKb);
+}
 
 async function connectAll(urls: string[], headers: (m: number, p: number) => Record<string, string>) {
   const clients: Client[] = [];
@@ -215,6 +239,7 @@ function summarise(
   clients: Client[],
   keyOf: (w: Write) => string | null,
   memoryPerSocketKb: number,
+  retainedPerSocketKb: number,
 ): Result {
   const latencies: number[] = [];
   const burstLatencies: number[] = [];
@@ -247,6 +272,7 @@ function summarise(
     duplicated,
     refused,
     memoryPerSocketKb,
+    retainedPerSocketKb,
   };
 }
 
@@ -259,7 +285,7 @@ function receive(client: Client, key: string) {
 
 /** A baseline server (bare broadcast, or the durable floor) driven exactly like the product. */
 async function baselineScenario(name: string, script: string, env: Record<string, string> = {}): Promise<Result> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script)], {
+  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", path.join(ROOT, script)], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, ...env },
@@ -268,14 +294,18 @@ async function baselineScenario(name: string, script: string, env: Record<string
     child.stdout.once("data", (chunk: Buffer) => resolve(JSON.parse(chunk.toString()).port as number)),
   );
   await sleep(300);
-  const before = rssKb(child.pid as number);
+  const pid = child.pid as number;
+  const [collectedBefore] = await collectedRssKb([pid]);
+  const before = rssKb(pid);
   const clients = await connectAll([`http://127.0.0.1:${port}`], () => ({}));
   for (const c of clients) {
     c.socket.on("evt", (event: { id: string }) => receive(c, event.id));
     await c.socket.emitWithAck("join", `room-${c.meeting}`);
   }
   await sleep(500);
-  const memory = (rssKb(child.pid as number) - before) / clients.length;
+  const memory = (rssKb(pid) - before) / clients.length;
+  const [collectedAfter] = await collectedRssKb([pid]);
+  const retained = ((collectedAfter as number) - (collectedBefore as number)) / clients.length;
   const writes: Write[] = [];
   const padding = "x".repeat(380); // about the size of a live event (an action with its owner)
   await drive(async (m, p, burst) => {
@@ -290,12 +320,38 @@ async function baselineScenario(name: string, script: string, env: Record<string
   });
   for (const c of clients) c.socket.disconnect();
   child.kill("SIGINT");
-  return summarise(name, writes, clients, (w) => w.key, memory);
+  return summarise(name, writes, clients, (w) => w.key, memory, retained);
+}
+
+/** Bytes of the live:join answer for the demo meeting, as the chair receives it, and per item. */
+async function joinSize(serverUrl: string) {
+  const socket = io(serverUrl, {
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { Cookie: demoChairCookie },
+  });
+  try {
+    const ack = (await socket
+      .timeout(10_000)
+      .emitWithAck("live:join", { meetingId: demoMeeting.id })) as Ack<LiveBoard>;
+    if (!ack.ok) throw new Error(`demo join failed: ${ack.error.key}`);
+    const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+    const items = ack.data.items.map((item) => ({
+      tables: item.content?.tableOrganisationIds.length ?? 0,
+      bytes: bytes(item),
+    }));
+    return { total: bytes(ack), items };
+  } finally {
+    socket.disconnect();
+  }
 }
 
 async function productScenario(name: string, servers: TestServer[]): Promise<Result> {
   await sleep(300);
-  const before = servers.map((s) => rssKb(s.process.pid as number));
+  const pids = servers.map((s) => s.process.pid as number);
+  const collectedBefore = await collectedRssKb(pids);
+  const before = pids.map(rssKb);
   const clients = await connectAll(
     servers.map((s) => s.url),
     (m, p) => ({ Cookie: cookies[m]?.[p] as string }),
@@ -324,8 +380,9 @@ async function productScenario(name: string, servers: TestServer[]): Promise<Res
     );
   }
   await sleep(500);
-  const memory =
-    servers.reduce((sum, s, i) => sum + rssKb(s.process.pid as number) - (before[i] as number), 0) / clients.length;
+  const memory = pids.reduce((sum, pid, i) => sum + rssKb(pid) - (before[i] as number), 0) / clients.length;
+  const collectedAfter = await collectedRssKb(pids);
+  const retained = collectedAfter.reduce((sum, kb, i) => sum + kb - (collectedBefore[i] as number), 0) / clients.length;
   const writes: Write[] = [];
   const meetingOf = meetings;
   await drive(async (m, p, burst) => {
@@ -369,7 +426,7 @@ async function productScenario(name: string, servers: TestServer[]): Promise<Res
       card.version = ack.data.change.roleCard.version;
   });
   for (const c of clients) c.socket.disconnect();
-  return summarise(name, writes, clients, (w) => w.key, memory);
+  return summarise(name, writes, clients, (w) => w.key, memory, retained);
 }
 
 async function reachable(host: string, port: number): Promise<boolean> {
@@ -388,10 +445,12 @@ const serverEnv = (extra: Record<string, string> = {}): Partial<NodeJS.ProcessEn
   NODE_ENV: "production",
   SESSION_SECRET: process.env.SESSION_SECRET,
   LOG_LEVEL: "info",
+  NODE_OPTIONS: "--expose-gc",
   ...extra,
 });
 
 const results: Result[] = [];
+let joined: Awaited<ReturnType<typeof joinSize>> | null = null;
 try {
   results.push(await baselineScenario("baseline: bare socket.io, 1 process", "bench/live-baseline-server.ts"));
   results.push(
@@ -404,6 +463,7 @@ try {
 
   const single = await startServer(serverEnv());
   try {
+    joined = await joinSize(single.url);
     results.push(await productScenario("product: 1 process", [single]));
   } finally {
     await single.stop();
@@ -453,12 +513,12 @@ console.log(
 );
 console.log("latency = write sent → the last participant at that table has it (ms)\n");
 console.log(
-  `${"scenario".padEnd(42)} ${"writes".padStart(6)} ${"median".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"max".padStart(7)} ${"burst p95".padStart(9)} ${"p95/base".padStart(8)} ${"lost".padStart(5)} ${"dup".padStart(4)} ${"refused".padStart(7)} ${"KB/socket".padStart(9)}`,
+  `${"scenario".padEnd(42)} ${"writes".padStart(6)} ${"median".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"max".padStart(7)} ${"burst p95".padStart(9)} ${"p95/base".padStart(8)} ${"lost".padStart(5)} ${"dup".padStart(4)} ${"refused".padStart(7)} ${"KB/socket".padStart(9)} ${"after GC".padStart(8)}`,
 );
 for (const r of results) {
   const p95 = quantile(r.latencies, 0.95);
   console.log(
-    `${r.name.padEnd(42)} ${String(r.writes).padStart(6)} ${ms(quantile(r.latencies, 0.5))} ${ms(p95)} ${ms(quantile(r.latencies, 0.99))} ${ms(Math.max(...r.latencies))} ${ms(quantile(r.burstLatencies, 0.95)).padStart(9)} ${(p95 / baselineP95).toFixed(2).padStart(8)} ${String(r.lost).padStart(5)} ${String(r.duplicated).padStart(4)} ${String(r.refused).padStart(7)} ${r.memoryPerSocketKb.toFixed(1).padStart(9)}`,
+    `${r.name.padEnd(42)} ${String(r.writes).padStart(6)} ${ms(quantile(r.latencies, 0.5))} ${ms(p95)} ${ms(quantile(r.latencies, 0.99))} ${ms(Math.max(...r.latencies))} ${ms(quantile(r.burstLatencies, 0.95)).padStart(9)} ${(p95 / baselineP95).toFixed(2).padStart(8)} ${String(r.lost).padStart(5)} ${String(r.duplicated).padStart(4)} ${String(r.refused).padStart(7)} ${r.memoryPerSocketKb.toFixed(1).padStart(9)} ${r.retainedPerSocketKb.toFixed(1).padStart(8)}`,
   );
 }
 const floor = results.find((r) => r.name.startsWith("floor"));
@@ -470,5 +530,11 @@ if (floor && single) {
   console.log(`  product burst p95 / floor burst p95 ${ratio(single.burstLatencies, floor.burstLatencies)}`);
   for (const r of results.filter((x) => x.name.startsWith("product: 2")))
     console.log(`  ${r.name.slice(9).padEnd(34)} ${ratio(r.latencies, single.latencies)} × one process`);
+}
+if (joined) {
+  const fullest = Math.max(...joined.items.map((i) => i.bytes));
+  console.log(
+    `\nlive:join, demo meeting as the chair: ${(joined.total / 1024).toFixed(1)} KB for ${joined.items.length} items; the fullest item ${(fullest / 1024).toFixed(1)} KB (target ≤ 50 KB); per item: ${joined.items.map((i) => `${(i.bytes / 1024).toFixed(1)} KB (${i.tables} at the table)`).join(", ")}`,
+  );
 }
 process.exit(0);

@@ -20,6 +20,78 @@ export type ActionItem = Omit<Data["actions"][number], "updates"> & {
 const STATUSES = ["OPEN", "IN_PROGRESS", "DONE"] as const;
 const REASONS = ["EXECUTED", "NO_LONGER_POSSIBLE", "NOT_DONE"] as const;
 
+type UpdateResult = ActionFormData | undefined;
+
+/** The refusal of an update, with the action as it is now (a colleague changed it meanwhile). */
+function UpdateError({ mine }: { mine: UpdateResult }) {
+  const { t } = useLocale();
+  if (!mine?.formError) return null;
+  return (
+    <div className="notice notice--error" role="alert">
+      <p>{t(mine.formError)}</p>
+      {mine.current ? (
+        <p>
+          {t("actions.currentIs", {
+            status: t(asKey(`live.action.statuses.${mine.current.status}`)),
+            owner: mine.current.ownerName ?? t("actions.noOwner"),
+          })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function UpdateFields({ action, members, mine }: { action: ActionItem; members: Members; mine: UpdateResult }) {
+  const { t } = useLocale();
+  const values = mine?.values ?? {};
+  const error = (field: string) => {
+    const e = mine?.errors?.[field];
+    return e ? t(e.key, e.values) : undefined;
+  };
+  const id = (field: string) => `action-${action.id}-${field}`;
+  return (
+    <>
+      <SelectField
+        id={id("status")}
+        name="status"
+        label={t("actions.status")}
+        defaultValue={values.status ?? action.status}
+        error={error("status")}
+        options={STATUSES.map((s) => ({ value: s, label: t(`live.action.statuses.${s}`) }))}
+      />
+      <SelectField
+        id={id("closeReason")}
+        name="closeReason"
+        label={t("actions.closeReason")}
+        hint={t("actions.closeReasonHint")}
+        defaultValue={values.closeReason ?? ""}
+        error={error("closeReason")}
+        options={[
+          { value: "", label: t("actions.noReason") },
+          ...REASONS.map((r) => ({ value: r, label: t(`actions.reasons.${r}`) })),
+        ]}
+      />
+      <SelectField
+        id={id("ownerUserId")}
+        name="ownerUserId"
+        label={t("actions.ownerUser")}
+        defaultValue={values.ownerUserId ?? action.ownerUserId ?? ""}
+        error={error("ownerUserId")}
+        options={[{ value: "", label: t("actions.nobody") }, ...members.map((m) => ({ value: m.id, label: m.name }))]}
+      />
+      <TextAreaField
+        id={id("note")}
+        name="note"
+        label={t("actions.note")}
+        hint={t("actions.noteHint")}
+        defaultValue={values.note ?? ""}
+        error={error("note")}
+        rows={2}
+      />
+    </>
+  );
+}
+
 function UpdateForm({
   action,
   members,
@@ -28,17 +100,11 @@ function UpdateForm({
 }: {
   action: ActionItem;
   members: Members;
-  result: ActionFormData | undefined;
+  result: UpdateResult;
   FormComponent: typeof Form;
 }) {
   const { t } = useLocale();
   const mine = result?.actionId === action.id ? result : undefined;
-  const values = mine?.values ?? {};
-  const error = (field: string) => {
-    const e = mine?.errors?.[field];
-    return e ? t(e.key, e.values) : undefined;
-  };
-  const id = (field: string) => `action-${action.id}-${field}`;
   return (
     <details className="action-update" open={Boolean(mine && !mine.done)}>
       <summary>{t("actions.update")}</summary>
@@ -50,59 +116,11 @@ function UpdateForm({
         aria-label={t("actions.updateTitle", { description: action.description })}
         key={mine?.done ? action.version : "form"}
       >
-        {mine?.formError ? (
-          <div className="notice notice--error" role="alert">
-            <p>{t(mine.formError)}</p>
-            {mine.current ? (
-              <p>
-                {t("actions.currentIs", {
-                  status: t(asKey(`live.action.statuses.${mine.current.status}`)),
-                  owner: mine.current.ownerName ?? t("actions.noOwner"),
-                })}
-              </p>
-            ) : null}
-          </div>
-        ) : null}
+        <UpdateError mine={mine} />
         <input type="hidden" name="intent" value="update" />
         <input type="hidden" name="actionId" value={action.id} />
         <input type="hidden" name="version" value={mine?.current?.version ?? action.version} />
-        <SelectField
-          id={id("status")}
-          name="status"
-          label={t("actions.status")}
-          defaultValue={values.status ?? action.status}
-          error={error("status")}
-          options={STATUSES.map((s) => ({ value: s, label: t(`live.action.statuses.${s}`) }))}
-        />
-        <SelectField
-          id={id("closeReason")}
-          name="closeReason"
-          label={t("actions.closeReason")}
-          hint={t("actions.closeReasonHint")}
-          defaultValue={values.closeReason ?? ""}
-          error={error("closeReason")}
-          options={[
-            { value: "", label: t("actions.noReason") },
-            ...REASONS.map((r) => ({ value: r, label: t(`actions.reasons.${r}`) })),
-          ]}
-        />
-        <SelectField
-          id={id("ownerUserId")}
-          name="ownerUserId"
-          label={t("actions.ownerUser")}
-          defaultValue={values.ownerUserId ?? action.ownerUserId ?? ""}
-          error={error("ownerUserId")}
-          options={[{ value: "", label: t("actions.nobody") }, ...members.map((m) => ({ value: m.id, label: m.name }))]}
-        />
-        <TextAreaField
-          id={id("note")}
-          name="note"
-          label={t("actions.note")}
-          hint={t("actions.noteHint")}
-          defaultValue={values.note ?? ""}
-          error={error("note")}
-          rows={2}
-        />
+        <UpdateFields action={action} members={members} mine={mine} />
         <button type="submit" className="button">
           {t("actions.save")}
         </button>

@@ -183,7 +183,23 @@ export function AgendaList({ meeting }: { meeting: Meeting }) {
   );
 }
 
-export function ChairTools({
+type StepProps = { hint: string; formError: AgendaActionData["formError"]; intent: string; label: string };
+
+/** One step of the meeting's life (publish, start): a hint, what went wrong, and the button. */
+function StepForm({ hint, formError, intent, label }: StepProps) {
+  const { t } = useLocale();
+  return (
+    <Form method="post" className="form-section">
+      <p className="hint">{hint}</p>
+      {formError ? <p className="notice notice--error">{t(formError)}</p> : null}
+      <button type="submit" name="intent" value={intent} className="button">
+        {label}
+      </button>
+    </Form>
+  );
+}
+
+function AddItemForm({
   meeting,
   cases,
   result,
@@ -194,29 +210,90 @@ export function ChairTools({
 }) {
   const { t } = useLocale();
   const add = errorsOf(result, "add-item", t);
-  const publish = errorsOf(result, "publish", t);
-  const start = errorsOf(result, "start", t);
   const organisations = meeting.invitations.map((i) => i.organisation);
   const v = (k: string) => (typeof add.values[k] === "string" ? (add.values[k] as string) : "");
   return (
+    <Form method="post" noValidate className="form" key={JSON.stringify(result ?? {})}>
+      {add.formError ? (
+        <p className="notice notice--error" role="alert">
+          {t(add.formError)}
+        </p>
+      ) : null}
+      <SelectField
+        name="caseReference"
+        label={t("meetings.fields.caseReference")}
+        defaultValue={v("caseReference")}
+        error={add.errors.caseReference}
+        options={cases.map((c) => ({
+          value: c.reference,
+          label: `${c.reference} (${t(`cases.risk.${c.riskLevel}`)})`,
+        }))}
+      />
+      <TextAreaField
+        name="question"
+        label={t("meetings.fields.question")}
+        hint={t("meetings.fields.questionHint")}
+        defaultValue={v("question")}
+        error={add.errors.question}
+        rows={2}
+        maxLength={500}
+      />
+      <SelectField
+        name="askingOrganisationId"
+        label={t("meetings.fields.askingOrganisation")}
+        defaultValue={v("askingOrganisationId")}
+        error={add.errors.askingOrganisationId}
+        options={organisations.map((o) => ({ value: o.id, label: `${o.name} (${o.shortCode})` }))}
+      />
+      <TextField
+        name="timeboxMinutes"
+        type="number"
+        inputMode="numeric"
+        min={5}
+        max={120}
+        label={t("meetings.fields.timeboxMinutes")}
+        defaultValue={v("timeboxMinutes") || "15"}
+        error={add.errors.timeboxMinutes}
+      />
+      <OrganisationChecks
+        name="tables"
+        legend={t("meetings.fields.tables")}
+        hint={t("meetings.fields.tablesHint")}
+        organisations={organisations}
+        checked={new Set(Array.isArray(add.values.tables) ? add.values.tables : [])}
+        error={add.errors.tableOrganisationIds}
+      />
+      <button type="submit" name="intent" value="add-item" className="button">
+        {t("meetings.addItem")}
+      </button>
+    </Form>
+  );
+}
+
+export function ChairTools({
+  meeting,
+  cases,
+  result,
+}: {
+  meeting: Meeting;
+  cases: Data["chairCases"];
+  result: AgendaActionData | undefined;
+}) {
+  const { t } = useLocale();
+  const publish = errorsOf(result, "publish", t);
+  const start = errorsOf(result, "start", t);
+  return (
     <>
       {meeting.status === "DRAFT" ? (
-        <Form method="post" className="form-section">
-          <p className="hint">{t("meetings.publishHint")}</p>
-          {publish.formError ? <p className="notice notice--error">{t(publish.formError)}</p> : null}
-          <button type="submit" name="intent" value="publish" className="button">
-            {t("meetings.publish")}
-          </button>
-        </Form>
+        <StepForm
+          hint={t("meetings.publishHint")}
+          formError={publish.formError}
+          intent="publish"
+          label={t("meetings.publish")}
+        />
       ) : null}
       {meeting.status === "PUBLISHED" ? (
-        <Form method="post" className="form-section">
-          <p className="hint">{t("live.startHint")}</p>
-          {start.formError ? <p className="notice notice--error">{t(start.formError)}</p> : null}
-          <button type="submit" name="intent" value="start" className="button">
-            {t("live.start")}
-          </button>
-        </Form>
+        <StepForm hint={t("live.startHint")} formError={start.formError} intent="start" label={t("live.start")} />
       ) : null}
       {meeting.status === "LIVE" || meeting.status === "FINISHED" ? null : (
         <section aria-labelledby="add-item-title" className="form-section">
@@ -224,60 +301,7 @@ export function ChairTools({
           {cases.length === 0 ? (
             <p>{t("meetings.noCases")}</p>
           ) : (
-            <Form method="post" noValidate className="form" key={JSON.stringify(result ?? {})}>
-              {add.formError ? (
-                <p className="notice notice--error" role="alert">
-                  {t(add.formError)}
-                </p>
-              ) : null}
-              <SelectField
-                name="caseReference"
-                label={t("meetings.fields.caseReference")}
-                defaultValue={v("caseReference")}
-                error={add.errors.caseReference}
-                options={cases.map((c) => ({
-                  value: c.reference,
-                  label: `${c.reference} (${t(`cases.risk.${c.riskLevel}`)})`,
-                }))}
-              />
-              <TextAreaField
-                name="question"
-                label={t("meetings.fields.question")}
-                hint={t("meetings.fields.questionHint")}
-                defaultValue={v("question")}
-                error={add.errors.question}
-                rows={2}
-                maxLength={500}
-              />
-              <SelectField
-                name="askingOrganisationId"
-                label={t("meetings.fields.askingOrganisation")}
-                defaultValue={v("askingOrganisationId")}
-                error={add.errors.askingOrganisationId}
-                options={organisations.map((o) => ({ value: o.id, label: `${o.name} (${o.shortCode})` }))}
-              />
-              <TextField
-                name="timeboxMinutes"
-                type="number"
-                inputMode="numeric"
-                min={5}
-                max={120}
-                label={t("meetings.fields.timeboxMinutes")}
-                defaultValue={v("timeboxMinutes") || "15"}
-                error={add.errors.timeboxMinutes}
-              />
-              <OrganisationChecks
-                name="tables"
-                legend={t("meetings.fields.tables")}
-                hint={t("meetings.fields.tablesHint")}
-                organisations={organisations}
-                checked={new Set(Array.isArray(add.values.tables) ? add.values.tables : [])}
-                error={add.errors.tableOrganisationIds}
-              />
-              <button type="submit" name="intent" value="add-item" className="button">
-                {t("meetings.addItem")}
-              </button>
-            </Form>
+            <AddItemForm meeting={meeting} cases={cases} result={result} />
           )}
         </section>
       )}

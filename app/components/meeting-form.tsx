@@ -15,9 +15,68 @@ type Props = {
   submitLabel: string;
 };
 
+/** Why the save was refused; after a stale edit, the meeting as it is now. */
+function FormErrorNotice({ result, label }: { result: MeetingFormData | undefined; label: (field: string) => string }) {
+  const { t, locale } = useLocale();
+  if (!result?.formError) return null;
+  const conflict = result.conflict;
+  return (
+    <div className="notice notice--error" role="alert">
+      <p>{t(result.formError)}</p>
+      {conflict ? (
+        <dl className="facts facts--compact" data-testid="meeting-conflict">
+          <div className="facts__row">
+            <dt>{label("title")}</dt>
+            <dd>{conflict.title}</dd>
+          </div>
+          <div className="facts__row">
+            <dt>{t("meetings.when")}</dt>
+            <dd>
+              {formatDateTime(conflict.startsAt, locale)} ({t("meetings.minutes", { count: conflict.durationMinutes })})
+            </dd>
+          </div>
+          <div className="facts__row">
+            <dt>{t("meetings.where")}</dt>
+            <dd>{conflict.location}</dd>
+          </div>
+        </dl>
+      ) : null}
+    </div>
+  );
+}
+
+function InvitedFieldset({
+  organisations,
+  invited,
+  legend,
+  error,
+}: {
+  organisations: Props["organisations"];
+  invited: Set<string>;
+  legend: string;
+  error: string | undefined;
+}) {
+  const { t } = useLocale();
+  return (
+    <fieldset className="form-item" id="invited" aria-describedby="invited-hint">
+      <legend className="form-item__title">{legend}</legend>
+      <p id="invited-hint" className="field__hint">
+        {t("meetings.fields.invitedHint")}
+      </p>
+      {error ? <p className="field__error">{error}</p> : null}
+      {organisations.map((o) => (
+        <label key={o.id} className="checkbox">
+          <input type="checkbox" name="invited" value={o.id} defaultChecked={invited.has(o.id)} /> {o.name} (
+          {o.shortCode})
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** Title, time and place, and the invitations: for a new meeting and for changing one. */
 export function MeetingForm({ organisations, initial, result, version, submitLabel }: Props) {
-  const { t, locale } = useLocale();
+  const { t } = useLocale();
   const busy = useNavigation().state === "submitting";
   const values = result?.values ?? initial;
   const value = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
@@ -29,35 +88,11 @@ export function MeetingForm({ organisations, initial, result, version, submitLab
     string
   >;
   const label = (field: string) => labels[field] ?? field;
-  const conflict = result?.conflict;
 
   return (
     <>
       <ErrorSummary errors={Object.fromEntries(Object.entries(errors).filter(([f]) => f in labels))} labels={labels} />
-      {result?.formError ? (
-        <div className="notice notice--error" role="alert">
-          <p>{t(result.formError)}</p>
-          {conflict ? (
-            <dl className="facts facts--compact" data-testid="meeting-conflict">
-              <div className="facts__row">
-                <dt>{label("title")}</dt>
-                <dd>{conflict.title}</dd>
-              </div>
-              <div className="facts__row">
-                <dt>{t("meetings.when")}</dt>
-                <dd>
-                  {formatDateTime(conflict.startsAt, locale)} (
-                  {t("meetings.minutes", { count: conflict.durationMinutes })})
-                </dd>
-              </div>
-              <div className="facts__row">
-                <dt>{t("meetings.where")}</dt>
-                <dd>{conflict.location}</dd>
-              </div>
-            </dl>
-          ) : null}
-        </div>
-      ) : null}
+      <FormErrorNotice result={result} label={label} />
       <Form method="post" noValidate className="form" key={JSON.stringify(result ?? {})}>
         {version !== undefined ? <input type="hidden" name="version" value={result?.version ?? version} /> : null}
         <TextField
@@ -99,19 +134,12 @@ export function MeetingForm({ organisations, initial, result, version, submitLab
           error={errors.location}
           maxLength={300}
         />
-        <fieldset className="form-item" id="invited" aria-describedby="invited-hint">
-          <legend className="form-item__title">{label("invited")}</legend>
-          <p id="invited-hint" className="field__hint">
-            {t("meetings.fields.invitedHint")}
-          </p>
-          {errors.invited ? <p className="field__error">{errors.invited}</p> : null}
-          {organisations.map((o) => (
-            <label key={o.id} className="checkbox">
-              <input type="checkbox" name="invited" value={o.id} defaultChecked={invited.has(o.id)} /> {o.name} (
-              {o.shortCode})
-            </label>
-          ))}
-        </fieldset>
+        <InvitedFieldset
+          organisations={organisations}
+          invited={invited}
+          legend={label("invited")}
+          error={errors.invited}
+        />
         <button type="submit" className="button" disabled={busy}>
           {submitLabel}
         </button>

@@ -32,6 +32,136 @@ function AmendmentList({ amendments }: { amendments: Amendment[] }) {
   );
 }
 
+type Item = MinutesContent["items"][number];
+type OrgName = (id: string | null) => string;
+
+function Attendance({ content, org }: { content: MinutesContent; org: OrgName }) {
+  const { t } = useLocale();
+  return (
+    <section aria-labelledby="attendance-title">
+      <h2 id="attendance-title">{t("minutes.attendance")}</h2>
+      {content.attendance.length === 0 ? <p className="hint">{t("minutes.noAttendance")}</p> : null}
+      <ul>
+        {content.attendance.map((a) => (
+          <li key={a.organisationId}>
+            <strong>{org(a.organisationId)}</strong>: {a.people.join(", ")}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Who is responsible for what, and each organisation's role card. */
+function ItemRoles({ item, org }: { item: Item; org: OrgName }) {
+  const { t } = useLocale();
+  return (
+    <>
+      <h3>{t("live.sections.responsibilities")}</h3>
+      <ul>
+        {item.responsibilities.map((r) => (
+          <li key={r.organisationId}>
+            {org(r.organisationId)}:{" "}
+            {r.involvement ? t(asKey(`live.involvement.${r.involvement}`)) : t("live.involvement.none")}
+          </li>
+        ))}
+      </ul>
+      <h3>{t("live.sections.roleCards")}</h3>
+      <ul>
+        {item.roleCards.map((c) => (
+          <li key={c.organisationId}>
+            <strong>{org(c.organisationId)}:</strong> {c.roleInCase || t("live.card.empty")}
+            {c.contribution ? <> — {c.contribution}</> : null}
+            {c.limitsHere ? (
+              <>
+                {" "}
+                ({t("live.card.limitsHere")}: {c.limitsHere})
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function ItemNeeds({ item, org }: { item: Item; org: OrgName }) {
+  const { t } = useLocale();
+  return (
+    <>
+      <h3>{t("live.sections.needs")}</h3>
+      {item.needs.length === 0 ? <p className="hint">{t("live.need.none")}</p> : null}
+      <ul>
+        {item.needs.map((n, i) => (
+          <li key={i}>
+            <strong>{org(n.organisationId)}:</strong> {n.text} —{" "}
+            {n.status === "OPEN"
+              ? t("live.need.open")
+              : t("live.need.addressed", { organisation: org(n.addressedByOrganisationId) })}
+            {n.note ? <> ({n.note})</> : null}
+          </li>
+        ))}
+      </ul>
+      {item.closedWithOpenNeeds ? <p className="notice notice--warning">{t("live.closedWithOpenNeeds")}</p> : null}
+    </>
+  );
+}
+
+/** What was decided (with any dissent) and which actions were agreed. */
+function ItemOutcome({ item, org }: { item: Item; org: OrgName }) {
+  const { t, locale } = useLocale();
+  return (
+    <>
+      <h3>{t("live.sections.decisions")}</h3>
+      {item.decisions.length === 0 ? <p className="hint">{t("live.decision.none")}</p> : null}
+      <ul>
+        {item.decisions.map((d, i) => (
+          <li key={i}>
+            {d.text}
+            {d.dissents.map((x) => (
+              <div key={x.organisationId} className="hint">
+                {t("live.decision.dissentBy", { organisation: org(x.organisationId), reason: x.reason })}
+              </div>
+            ))}
+          </li>
+        ))}
+      </ul>
+      <h3>{t("live.sections.actions")}</h3>
+      {item.actions.length === 0 ? <p className="hint">{t("live.action.none")}</p> : null}
+      <ul>
+        {item.actions.map((a, i) => (
+          <li key={i}>
+            {a.description} — {org(a.ownerOrganisationId)}
+            {a.ownerName ? ` (${a.ownerName})` : ""},{" "}
+            {t("actions.due", { date: formatDate(`${a.dueDate}T12:00:00Z`, locale) })}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function MinutesItem({ item, org, amendments }: { item: Item; org: OrgName; amendments: Amendment[] }) {
+  const { t } = useLocale();
+  return (
+    <section aria-labelledby={`minutes-item-${item.id}`} className="minutes-item" data-testid="minutes-item">
+      <h2 id={`minutes-item-${item.id}`}>
+        {t("meetings.itemHeading", { n: item.position, reference: item.reference })}
+      </h2>
+      <p>
+        <strong>{t("live.question")}:</strong> {item.question}
+      </p>
+      <p>
+        <strong>{t("live.atTable")}:</strong> {item.tableOrganisationIds.map(org).join(", ")}
+      </p>
+      <ItemRoles item={item} org={org} />
+      <ItemNeeds item={item} org={org} />
+      <ItemOutcome item={item} org={org} />
+      <AmendmentList amendments={amendments.filter((a) => a.agendaItemId === item.id)} />
+    </section>
+  );
+}
+
 export function MinutesBody({ content, amendments }: { content: MinutesContent; amendments: Amendment[] }) {
   const { t, locale } = useLocale();
   const org = (id: string | null) => content.organisations.find((o) => o.id === id)?.name ?? "";
@@ -45,99 +175,10 @@ export function MinutesBody({ content, amendments }: { content: MinutesContent; 
         <dt>{t("meetings.chair")}</dt>
         <dd>{content.chairName}</dd>
       </dl>
-      <section aria-labelledby="attendance-title">
-        <h2 id="attendance-title">{t("minutes.attendance")}</h2>
-        {content.attendance.length === 0 ? <p className="hint">{t("minutes.noAttendance")}</p> : null}
-        <ul>
-          {content.attendance.map((a) => (
-            <li key={a.organisationId}>
-              <strong>{org(a.organisationId)}</strong>: {a.people.join(", ")}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <Attendance content={content} org={org} />
       <AmendmentList amendments={amendments.filter((a) => !a.agendaItemId)} />
       {content.items.map((item) => (
-        <section
-          key={item.id}
-          aria-labelledby={`minutes-item-${item.id}`}
-          className="minutes-item"
-          data-testid="minutes-item"
-        >
-          <h2 id={`minutes-item-${item.id}`}>
-            {t("meetings.itemHeading", { n: item.position, reference: item.reference })}
-          </h2>
-          <p>
-            <strong>{t("live.question")}:</strong> {item.question}
-          </p>
-          <p>
-            <strong>{t("live.atTable")}:</strong> {item.tableOrganisationIds.map(org).join(", ")}
-          </p>
-          <h3>{t("live.sections.responsibilities")}</h3>
-          <ul>
-            {item.responsibilities.map((r) => (
-              <li key={r.organisationId}>
-                {org(r.organisationId)}:{" "}
-                {r.involvement ? t(asKey(`live.involvement.${r.involvement}`)) : t("live.involvement.none")}
-              </li>
-            ))}
-          </ul>
-          <h3>{t("live.sections.roleCards")}</h3>
-          <ul>
-            {item.roleCards.map((c) => (
-              <li key={c.organisationId}>
-                <strong>{org(c.organisationId)}:</strong> {c.roleInCase || t("live.card.empty")}
-                {c.contribution ? <> — {c.contribution}</> : null}
-                {c.limitsHere ? (
-                  <>
-                    {" "}
-                    ({t("live.card.limitsHere")}: {c.limitsHere})
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-          <h3>{t("live.sections.needs")}</h3>
-          {item.needs.length === 0 ? <p className="hint">{t("live.need.none")}</p> : null}
-          <ul>
-            {item.needs.map((n, i) => (
-              <li key={i}>
-                <strong>{org(n.organisationId)}:</strong> {n.text} —{" "}
-                {n.status === "OPEN"
-                  ? t("live.need.open")
-                  : t("live.need.addressed", { organisation: org(n.addressedByOrganisationId) })}
-                {n.note ? <> ({n.note})</> : null}
-              </li>
-            ))}
-          </ul>
-          {item.closedWithOpenNeeds ? <p className="notice notice--warning">{t("live.closedWithOpenNeeds")}</p> : null}
-          <h3>{t("live.sections.decisions")}</h3>
-          {item.decisions.length === 0 ? <p className="hint">{t("live.decision.none")}</p> : null}
-          <ul>
-            {item.decisions.map((d, i) => (
-              <li key={i}>
-                {d.text}
-                {d.dissents.map((x) => (
-                  <div key={x.organisationId} className="hint">
-                    {t("live.decision.dissentBy", { organisation: org(x.organisationId), reason: x.reason })}
-                  </div>
-                ))}
-              </li>
-            ))}
-          </ul>
-          <h3>{t("live.sections.actions")}</h3>
-          {item.actions.length === 0 ? <p className="hint">{t("live.action.none")}</p> : null}
-          <ul>
-            {item.actions.map((a, i) => (
-              <li key={i}>
-                {a.description} — {org(a.ownerOrganisationId)}
-                {a.ownerName ? ` (${a.ownerName})` : ""},{" "}
-                {t("actions.due", { date: formatDate(`${a.dueDate}T12:00:00Z`, locale) })}
-              </li>
-            ))}
-          </ul>
-          <AmendmentList amendments={amendments.filter((a) => a.agendaItemId === item.id)} />
-        </section>
+        <MinutesItem key={item.id} item={item} org={org} amendments={amendments} />
       ))}
     </>
   );

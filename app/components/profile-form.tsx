@@ -45,53 +45,60 @@ type Props = {
   formatTime: (iso: string) => string;
 };
 
-export function ProfileForm({ slug, state, formatTime }: Props) {
+type Message = (name: string) => string | undefined;
+
+/** One field of the profile, as its spec says: a select, a text area or a text input. */
+function ProfileInput({
+  name,
+  spec,
+  value,
+  label,
+  message,
+}: {
+  name: string;
+  spec: FieldSpec;
+  value: string;
+  label: string;
+  message: Message;
+}) {
   const { t } = useLocale();
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
-  const { values, errors = {}, conflict } = state;
-  const message = (name: string) => {
-    const error = errors[name];
-    return error ? t(error.key, error.values) : undefined;
-  };
-
-  // After adding or removing a row, put the keyboard where the work continues.
-  useEffect(() => {
-    if (state.focus) document.getElementById(state.focus)?.focus();
-  }, [state]);
-
-  const labels = summaryLabels(errors, t);
-  const summaryErrors = Object.fromEntries(Object.keys(errors).map((k) => [k, message(k)]));
-
-  const input = (name: string, spec: FieldSpec, value: string, label: string) => {
-    if (spec.select) {
-      return (
-        <SelectField
-          key={name}
-          name={name}
-          label={label}
-          defaultValue={value}
-          error={message(name)}
-          options={spec.select.map((option) => ({ value: option, label: t(asKey(`profile.sharingKinds.${option}`)) }))}
-        />
-      );
-    }
-    const Field = spec.multiline ? TextAreaField : TextField;
+  if (spec.select) {
     return (
-      <Field
-        key={name}
+      <SelectField
         name={name}
         label={label}
         defaultValue={value}
         error={message(name)}
-        {...(spec.type ? { type: spec.type } : {})}
-        rows={spec.multiline ? 2 : undefined}
+        options={spec.select.map((option) => ({ value: option, label: t(asKey(`profile.sharingKinds.${option}`)) }))}
       />
     );
-  };
+  }
+  const Field = spec.multiline ? TextAreaField : TextField;
+  return (
+    <Field
+      name={name}
+      label={label}
+      defaultValue={value}
+      error={message(name)}
+      {...(spec.type ? { type: spec.type } : {})}
+      rows={spec.multiline ? 2 : undefined}
+    />
+  );
+}
 
-  const listSection = (section: ListSection) => (
-    <fieldset className="form-section" key={section}>
+/** A section of rows (capabilities, contacts, …): each row its fields and a remove button, then add. */
+function ProfileListSection({
+  section,
+  values,
+  message,
+}: {
+  section: ListSection;
+  values: RoleProfile;
+  message: Message;
+}) {
+  const { t } = useLocale();
+  return (
+    <fieldset className="form-section">
       <legend>
         <h2 className="form-section__title">{t(`profile.sections.${section}`)}</h2>
       </legend>
@@ -101,14 +108,16 @@ export function ProfileForm({ slug, state, formatTime }: Props) {
         return (
           <fieldset className="form-item" key={i}>
             <legend className="form-item__title">{itemLabel}</legend>
-            {itemFields[section].map((spec) =>
-              input(
-                `profile.${section}.${i}.${spec.field}`,
-                spec,
-                item[spec.field] ?? "",
-                t(asKey(`profile.fields.${spec.field}`)),
-              ),
-            )}
+            {itemFields[section].map((spec) => (
+              <ProfileInput
+                key={`profile.${section}.${i}.${spec.field}`}
+                name={`profile.${section}.${i}.${spec.field}`}
+                spec={spec}
+                value={item[spec.field] ?? ""}
+                label={t(asKey(`profile.fields.${spec.field}`))}
+                message={message}
+              />
+            ))}
             <button
               type="submit"
               name="intent"
@@ -133,6 +142,101 @@ export function ProfileForm({ slug, state, formatTime }: Props) {
       </button>
     </fieldset>
   );
+}
+
+function ReachabilitySection({ values, message }: { values: RoleProfile; message: Message }) {
+  const { t } = useLocale();
+  return (
+    <fieldset className="form-section">
+      <legend>
+        <h2 className="form-section__title">{t("profile.sections.reachability")}</h2>
+      </legend>
+      {reachabilityFields.map((spec) => (
+        <ProfileInput
+          key={`profile.reachability.${spec.field}`}
+          name={`profile.reachability.${spec.field}`}
+          spec={spec}
+          value={values.reachability[spec.field as keyof RoleProfile["reachability"]]}
+          label={t(asKey(`profile.fields.${spec.field}`))}
+          message={message}
+        />
+      ))}
+    </fieldset>
+  );
+}
+
+/** Someone else saved a version meanwhile: who, when, and what they changed. */
+function ConflictNotice({ state, formatTime }: { state: ProfileFormData; formatTime: Props["formatTime"] }) {
+  const { t } = useLocale();
+  const { conflict } = state;
+  if (!conflict) return null;
+  return (
+    <div className="notice notice--error conflict" role="alert" id="conflict">
+      <h2>{t("profileEdit.conflictTitle")}</h2>
+      <p>
+        {t("profileEdit.conflictText", {
+          number: conflict.number,
+          author: conflict.authorName,
+          time: formatTime(conflict.createdAt),
+        })}
+      </p>
+      <ProfileChanges changes={conflict.changes} />
+    </div>
+  );
+}
+
+function SaveSection({
+  slug,
+  state,
+  busy,
+  message,
+}: {
+  slug: string;
+  state: ProfileFormData;
+  busy: boolean;
+  message: Message;
+}) {
+  const { t } = useLocale();
+  return (
+    <div className="form-section form-section--save">
+      <TextField
+        name="changeSummary"
+        label={t("profileEdit.changeSummary")}
+        hint={t("profileEdit.changeSummaryHint")}
+        defaultValue={state.changeSummary}
+        error={message("changeSummary")}
+        maxLength={200}
+      />
+      <div className="actions">
+        <button type="submit" name="intent" value="save" className="button" disabled={busy}>
+          {busy ? t("profileEdit.saving") : t("profileEdit.save")}
+        </button>
+        <button type="submit" name="intent" value="review" className="button button--secondary-dark" disabled={busy}>
+          {t("profileEdit.markReviewed")}
+        </button>
+        <Link to={`/organisaties/${slug}`}>{t("profileEdit.cancel")}</Link>
+      </div>
+    </div>
+  );
+}
+
+export function ProfileForm({ slug, state, formatTime }: Props) {
+  const { t } = useLocale();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const { values, errors = {} } = state;
+  const message = (name: string) => {
+    const error = errors[name];
+    return error ? t(error.key, error.values) : undefined;
+  };
+
+  // After adding or removing a row, put the keyboard where the work continues.
+  useEffect(() => {
+    if (state.focus) document.getElementById(state.focus)?.focus();
+  }, [state]);
+
+  const labels = summaryLabels(errors, t);
+  const summaryErrors = Object.fromEntries(Object.keys(errors).map((k) => [k, message(k)]));
 
   return (
     <Form method="post" noValidate className="form profile-form" key={JSON.stringify(state)}>
@@ -146,19 +250,7 @@ export function ProfileForm({ slug, state, formatTime }: Props) {
           : ""}
       </div>
 
-      {conflict ? (
-        <div className="notice notice--error conflict" role="alert" id="conflict">
-          <h2>{t("profileEdit.conflictTitle")}</h2>
-          <p>
-            {t("profileEdit.conflictText", {
-              number: conflict.number,
-              author: conflict.authorName,
-              time: formatTime(conflict.createdAt),
-            })}
-          </p>
-          <ProfileChanges changes={conflict.changes} />
-        </div>
-      ) : null}
+      <ConflictNotice state={state} formatTime={formatTime} />
       {state.formError ? (
         <p className="notice notice--error" role="alert">
           {t(state.formError)}
@@ -176,21 +268,11 @@ export function ProfileForm({ slug, state, formatTime }: Props) {
           rows={4}
         />
       </div>
-      {(["capabilities", "limits", "legalBases", "sharingRules"] as const).map(listSection)}
-      <fieldset className="form-section">
-        <legend>
-          <h2 className="form-section__title">{t("profile.sections.reachability")}</h2>
-        </legend>
-        {reachabilityFields.map((spec) =>
-          input(
-            `profile.reachability.${spec.field}`,
-            spec,
-            values.reachability[spec.field as keyof RoleProfile["reachability"]],
-            t(asKey(`profile.fields.${spec.field}`)),
-          ),
-        )}
-      </fieldset>
-      {listSection("contacts")}
+      {(["capabilities", "limits", "legalBases", "sharingRules"] as const).map((section) => (
+        <ProfileListSection key={section} section={section} values={values} message={message} />
+      ))}
+      <ReachabilitySection values={values} message={message} />
+      <ProfileListSection section="contacts" values={values} message={message} />
       <div className="form-section">
         <TextAreaField
           labelAsHeading
@@ -202,25 +284,7 @@ export function ProfileForm({ slug, state, formatTime }: Props) {
         />
       </div>
 
-      <div className="form-section form-section--save">
-        <TextField
-          name="changeSummary"
-          label={t("profileEdit.changeSummary")}
-          hint={t("profileEdit.changeSummaryHint")}
-          defaultValue={state.changeSummary}
-          error={message("changeSummary")}
-          maxLength={200}
-        />
-        <div className="actions">
-          <button type="submit" name="intent" value="save" className="button" disabled={busy}>
-            {busy ? t("profileEdit.saving") : t("profileEdit.save")}
-          </button>
-          <button type="submit" name="intent" value="review" className="button button--secondary-dark" disabled={busy}>
-            {t("profileEdit.markReviewed")}
-          </button>
-          <Link to={`/organisaties/${slug}`}>{t("profileEdit.cancel")}</Link>
-        </div>
-      </div>
+      <SaveSection slug={slug} state={state} busy={busy} message={message} />
     </Form>
   );
 }

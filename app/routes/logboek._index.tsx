@@ -21,7 +21,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const log = await periodAuditLog(user, periodSchema.parse(params), meta);
     return { mode: "period" as const, limit: AUDIT_VIEW_LIMIT, ...log, cases: [], reference: "" };
   }
-  const reference = (params.caseReference ?? "").slice(0, 20);
+  // A case reference or nothing: anything else (a NUL, 5,000 characters) shows the empty log.
+  const reference = /^AO-\d{4}-\d{4,12}$/.test(params.caseReference ?? "") ? (params.caseReference as string) : "";
   const log = await caseAuditLog(user, { reference }, meta);
   return { mode: "cases" as const, limit: AUDIT_VIEW_LIMIT, ...log, period: null, reference };
 }

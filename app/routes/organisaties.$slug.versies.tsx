@@ -46,11 +46,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
 }
 
+type HistoryData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Version = HistoryData["versions"][number];
+type Comparison = NonNullable<HistoryData["comparison"]>;
+type Conflict = NonNullable<ReturnType<typeof useActionData<typeof action>>>["conflict"];
+
 export default function HistoryPage() {
-  const { t, locale } = useLocale();
+  const { t } = useLocale();
   const { organisation, versions, comparison, canEdit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [params] = useSearchParams();
   const latest = versions[0]?.number ?? 0;
 
@@ -63,119 +67,156 @@ export default function HistoryPage() {
         {t("history.title")}: {organisation.name}
       </h1>
       <RestoredNotice params={params} />
-      {actionData?.conflict ? (
-        <div className="notice notice--error" role="alert">
-          <h2>{t("profileEdit.conflictTitle")}</h2>
-          <p>
-            {t("profileEdit.conflictText", {
-              number: actionData.conflict.number,
-              author: actionData.conflict.authorName,
-              time: formatDateTime(actionData.conflict.createdAt, locale),
-            })}
-          </p>
-        </div>
-      ) : null}
+      {actionData?.conflict ? <ConflictNotice conflict={actionData.conflict} /> : null}
 
-      {comparison ? (
-        <section aria-labelledby="changes-title">
-          <h2 id="changes-title">{t("history.changesTitle", { from: comparison.from, to: comparison.to })}</h2>
-          <ProfileChanges changes={comparison.changes} />
-        </section>
-      ) : null}
+      {comparison ? <VersionChanges comparison={comparison} /> : null}
 
-      {versions.length > 1 ? (
-        <Form method="get" className="compare-versions">
-          <fieldset>
-            <legend>{t("history.compareLegend")}</legend>
-            <label htmlFor="van">{t("history.from")}</label>
-            <select
-              id="van"
-              name={historyUrl.name("from")}
-              defaultValue={comparison?.from ?? Math.max(0, latest - 1)}
-              className="field__input"
-            >
-              {versions.map((v) => (
-                <option key={v.number} value={v.number}>
-                  {v.number}
-                </option>
-              ))}
-            </select>
-            <label htmlFor="naar">{t("history.to")}</label>
-            <select
-              id="naar"
-              name={historyUrl.name("to")}
-              defaultValue={comparison?.to ?? latest}
-              className="field__input"
-            >
-              {versions.map((v) => (
-                <option key={v.number} value={v.number}>
-                  {v.number}
-                </option>
-              ))}
-            </select>
-            <button type="submit" className="button">
-              {t("history.show")}
-            </button>
-          </fieldset>
-        </Form>
-      ) : null}
+      {versions.length > 1 ? <CompareForm versions={versions} comparison={comparison} latest={latest} /> : null}
 
-      <table className="table">
-        <caption className="visually-hidden">{t("history.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("history.version")}</th>
-            <th scope="col">{t("history.date")}</th>
-            <th scope="col">{t("history.author")}</th>
-            <th scope="col">{t("history.summary")}</th>
-            {canEdit ? (
-              <th scope="col">
-                <span className="visually-hidden">{t("history.restore", { number: "" })}</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => (
-            <tr key={v.number}>
-              <td>
-                {v.number}
-                {v.number === latest ? <span className="badge">{t("history.current")}</span> : null}
-              </td>
-              <td>{formatDateTime(v.createdAt, locale)}</td>
-              <td>{v.authorName}</td>
-              <td>
-                {v.changeSummary ||
-                  (v.restoredFrom
-                    ? t("history.restoreSummary", { number: v.restoredFrom })
-                    : t(v.number === 1 ? "history.firstVersion" : "history.reviewedNoChanges"))}
-                {v.changeSummary && v.restoredFrom ? (
-                  <span className="hint"> ({t("history.restoredFrom", { number: v.restoredFrom })})</span>
-                ) : null}
-              </td>
-              {canEdit ? (
-                <td>
-                  {v.number !== latest ? (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="restore" />
-                      <input type="hidden" name="number" value={v.number} />
-                      <input type="hidden" name="baseVersion" value={latest} />
-                      <button
-                        type="submit"
-                        className="button button--plain"
-                        disabled={navigation.state === "submitting"}
-                      >
-                        {t("history.restore", { number: v.number })}
-                      </button>
-                    </Form>
-                  ) : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <VersionsTable versions={versions} latest={latest} canEdit={canEdit} />
     </section>
+  );
+}
+
+function ConflictNotice({ conflict }: { conflict: Conflict }) {
+  const { t, locale } = useLocale();
+  return (
+    <div className="notice notice--error" role="alert">
+      <h2>{t("profileEdit.conflictTitle")}</h2>
+      <p>
+        {t("profileEdit.conflictText", {
+          number: conflict.number,
+          author: conflict.authorName,
+          time: formatDateTime(conflict.createdAt, locale),
+        })}
+      </p>
+    </div>
+  );
+}
+
+function VersionChanges({ comparison }: { comparison: Comparison }) {
+  const { t } = useLocale();
+  return (
+    <section aria-labelledby="changes-title">
+      <h2 id="changes-title">{t("history.changesTitle", { from: comparison.from, to: comparison.to })}</h2>
+      <ProfileChanges changes={comparison.changes} />
+    </section>
+  );
+}
+
+function VersionSelect(props: { id: string; label: string; name: string; defaultValue: number; versions: Version[] }) {
+  return (
+    <>
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} name={props.name} defaultValue={props.defaultValue} className="field__input">
+        {props.versions.map((v) => (
+          <option key={v.number} value={v.number}>
+            {v.number}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+function CompareForm(props: { versions: Version[]; comparison: HistoryData["comparison"]; latest: number }) {
+  const { versions, comparison, latest } = props;
+  const { t } = useLocale();
+  return (
+    <Form method="get" className="compare-versions">
+      <fieldset>
+        <legend>{t("history.compareLegend")}</legend>
+        <VersionSelect
+          id="van"
+          label={t("history.from")}
+          name={historyUrl.name("from")}
+          defaultValue={comparison?.from ?? Math.max(0, latest - 1)}
+          versions={versions}
+        />
+        <VersionSelect
+          id="naar"
+          label={t("history.to")}
+          name={historyUrl.name("to")}
+          defaultValue={comparison?.to ?? latest}
+          versions={versions}
+        />
+        <button type="submit" className="button">
+          {t("history.show")}
+        </button>
+      </fieldset>
+    </Form>
+  );
+}
+
+function VersionsTable({ versions, latest, canEdit }: { versions: Version[]; latest: number; canEdit: boolean }) {
+  const { t } = useLocale();
+  const navigation = useNavigation();
+  return (
+    <table className="table">
+      <caption className="visually-hidden">{t("history.title")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("history.version")}</th>
+          <th scope="col">{t("history.date")}</th>
+          <th scope="col">{t("history.author")}</th>
+          <th scope="col">{t("history.summary")}</th>
+          {canEdit ? (
+            <th scope="col">
+              <span className="visually-hidden">{t("history.restore", { number: "" })}</span>
+            </th>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody>
+        {versions.map((v) => (
+          <VersionRow
+            key={v.number}
+            version={v}
+            latest={latest}
+            canEdit={canEdit}
+            submitting={navigation.state === "submitting"}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function VersionRow(props: { version: Version; latest: number; canEdit: boolean; submitting: boolean }) {
+  const { version: v, latest, canEdit, submitting } = props;
+  const { t, locale } = useLocale();
+  return (
+    <tr>
+      <td>
+        {v.number}
+        {v.number === latest ? <span className="badge">{t("history.current")}</span> : null}
+      </td>
+      <td>{formatDateTime(v.createdAt, locale)}</td>
+      <td>{v.authorName}</td>
+      <td>
+        {v.changeSummary ||
+          (v.restoredFrom
+            ? t("history.restoreSummary", { number: v.restoredFrom })
+            : t(v.number === 1 ? "history.firstVersion" : "history.reviewedNoChanges"))}
+        {v.changeSummary && v.restoredFrom ? (
+          <span className="hint"> ({t("history.restoredFrom", { number: v.restoredFrom })})</span>
+        ) : null}
+      </td>
+      {canEdit ? (
+        <td>
+          {v.number !== latest ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="restore" />
+              <input type="hidden" name="number" value={v.number} />
+              <input type="hidden" name="baseVersion" value={latest} />
+              <button type="submit" className="button button--plain" disabled={submitting}>
+                {t("history.restore", { number: v.number })}
+              </button>
+            </Form>
+          ) : null}
+        </td>
+      ) : null}
+    </tr>
   );
 }
 

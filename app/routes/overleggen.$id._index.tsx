@@ -8,7 +8,7 @@ import { actingFrom } from "~/domain/acting.server";
 import { actionsForAgenda, organisationMembers } from "~/domain/actions/actions.server";
 import { listOwnOpenCases, listVisibleCases } from "~/domain/cases/cases.server";
 import { handleAgendaAction } from "~/domain/meetings/meeting-forms.server";
-import { getMeeting, listProposals } from "~/domain/meetings/meetings.server";
+import { readMeeting, listProposals } from "~/domain/meetings/meetings.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale } from "~/i18n/use-locale";
 
@@ -18,13 +18,16 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const meetingId = params.id ?? "";
-  const meeting = await getMeeting(user, meetingId, actingFrom(context));
+  // One read of the meeting (the access rule asked once); the other reads and the view's audit row
+  // run together after it.
+  const { view: meeting, verified, audited } = await readMeeting(user, meetingId, actingFrom(context));
   const [proposals, chairCases, ownCases, openActions, members] = await Promise.all([
-    listProposals(user, meetingId),
+    listProposals(user, meetingId, verified),
     meeting.isChair ? listVisibleCases(user) : Promise.resolve([]),
     !meeting.isChair && meeting.status === "PUBLISHED" ? listOwnOpenCases(user) : Promise.resolve([]),
-    actionsForAgenda(user, meetingId),
+    actionsForAgenda(user, meetingId, verified),
     organisationMembers(user),
+    audited,
   ]);
   return { meeting, proposals, chairCases, ownCases, openActions, members, ownOrganisationId: user.organisation.id };
 }

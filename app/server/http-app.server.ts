@@ -4,7 +4,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import type { NextFunction, Request, Response } from "express";
+import type { Express, NextFunction, Request, Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
@@ -52,30 +52,30 @@ function markDataRequests(req: Request, _res: Response, next: NextFunction) {
   next();
 }
 
-export function createHttpApp(options: { env: Env; build: BuildSource }) {
-  const { env } = options;
-  const production = env.NODE_ENV === "production";
-  const app = express();
-  app.disable("x-powered-by");
-  app.set("trust proxy", env.TRUST_PROXY ? 1 : false);
-
+/** Each response gets its own nonce for the Content-Security-Policy and the page's scripts. */
+function installCspNonce(app: Express) {
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
     next();
   });
-  if (statementCountEnabled()) {
-    // bench:pages: the statements of this request, in a header written with the others.
-    app.use((_req, res, next) => {
-      withStatementCount((store) => {
-        const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
-        res.writeHead = ((...args: unknown[]) => {
-          if (!res.headersSent) res.setHeader("X-Sql-Statements", String(store.count));
-          return writeHead(...args);
-        }) as typeof res.writeHead;
-        next();
-      });
+}
+
+/** bench:pages: the statements of this request, in a header written with the others. */
+function installStatementCount(app: Express) {
+  if (!statementCountEnabled()) return;
+  app.use((_req, res, next) => {
+    withStatementCount((store) => {
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
+      res.writeHead = ((...args: unknown[]) => {
+        if (!res.headersSent) res.setHeader("X-Sql-Statements", String(store.count));
+        return writeHead(...args);
+      }) as typeof res.writeHead;
+      next();
     });
-  }
+  });
+}
+
+function installSecurityHeaders(app: Express, production: boolean) {
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -103,7 +103,9 @@ export function createHttpApp(options: { env: Env; build: BuildSource }) {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(compression());
+}
+
+function installRequestLogging(app: Express) {
   app.use(
     pinoHttp({
       logger,
@@ -116,17 +118,20 @@ export function createHttpApp(options: { env: Env; build: BuildSource }) {
       },
     }),
   );
+}
 
+function installStaticFiles(app: Express) {
   // Fingerprinted assets never change: cache them for a year.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
+}
 
-  app.use(markDataRequests);
-  app.use(rejectCrossSitePosts);
-
-  // Per address. With single fetch a <Form> posts to /login.data, so both paths are limited.
-  // Over the limit, the request still reaches the action, which refuses it without checking the
-  // password and keeps the typed e-mail address in the form.
+/**
+ * Per address. With single fetch a <Form> posts to /login.data, so both paths are limited.
+ * Over the limit, the request still reaches the action, which refuses it without checking the
+ * password and keeps the typed e-mail address in the form.
+ */
+function installLoginRateLimit(app: Express, env: Env) {
   const loginLimiter = rateLimit({
     windowMs: env.LOGIN_WINDOW_MINUTES * 60_000,
     limit: env.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
@@ -140,20 +145,45 @@ export function createHttpApp(options: { env: Env; build: BuildSource }) {
   });
   // The second step shares the limit: failed codes and failed passwords count together.
   app.post(["/login", "/login.data", "/tweede-stap", "/tweede-stap.data"], loginLimiter);
+}
 
+function installRemixHandler(app: Express, env: Env, source: BuildSource) {
   const getLoadContext = (req: Request, res: Response) => ({
     cspNonce: res.locals.cspNonce as string,
     clientAddress: req.ip ?? req.socket.remoteAddress ?? "",
     loginThrottled: res.locals.loginThrottled === true,
   });
 
-  const source = options.build;
   const build = typeof source === "function" ? async () => withDomainErrors(await source()) : withDomainErrors(source);
   app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext }));
+}
 
+function installErrorHandler(app: Express) {
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     logger.error({ err: error }, "unhandled request error");
     if (!res.headersSent) res.status(500).type("text/plain").send("Er ging iets mis");
   });
+}
+
+export function createHttpApp(options: { env: Env; build: BuildSource }) {
+  const { env } = options;
+  const production = env.NODE_ENV === "production";
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY ? 1 : false);
+
+  installCspNonce(app);
+  installStatementCount(app);
+  installSecurityHeaders(app, production);
+  app.use(compression());
+  installRequestLogging(app);
+  installStaticFiles(app);
+
+  app.use(markDataRequests);
+  app.use(rejectCrossSitePosts);
+
+  installLoginRateLimit(app, env);
+  installRemixHandler(app, env, options.build);
+  installErrorHandler(app);
   return app;
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { appendFileSync } from "node:fs";
 
 import { singleton } from "./singleton.server";
 
@@ -11,9 +12,13 @@ export const statementCountEnabled = () => process.env.SQL_STATEMENT_COUNTER ===
 
 const storage = singleton("statement-count", () => new AsyncLocalStorage<{ count: number }>());
 
-export function countStatement(): void {
+/** With SQL_STATEMENT_LOG=<file> as well, each counted statement is appended there (to see which). */
+export function countStatement(query?: string): void {
   const store = storage.getStore();
-  if (store) store.count++;
+  if (!store) return;
+  store.count++;
+  const file = process.env.SQL_STATEMENT_LOG;
+  if (file && query) appendFileSync(file, `${store.count}\t${query.replace(/\s+/g, " ")}\n`);
 }
 
 export function withStatementCount<T>(run: (store: { count: number }) => T): T {

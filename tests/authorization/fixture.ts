@@ -68,7 +68,9 @@ export async function buildFixture() {
   });
   const returning = await meetingWithTables({
     title: "Vervolg",
-    items: { A: { table: ["POL", "VT"], caseReference: finishedItemA.case.reference, question: "Hoe staat het ervoor?" } },
+    items: {
+      A: { table: ["POL", "VT"], caseReference: finishedItemA.case.reference, question: "Hoe staat het ervoor?" },
+    },
     invited: ["POL", "RECL"],
     state: "live",
   });

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { caseAuditLog, periodAuditCsv, periodAuditLog, periodOf } from "~/audit/audit-log.server";
+import { recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
@@ -32,6 +33,38 @@ beforeAll(async () => {
     sessionUser("beheer@politie.demo"),
     sessionUser("admin@actie-overleg.demo"),
   ]);
+});
+
+describe("audit rows", () => {
+  it("are written exactly as given, in one statement, and a NUL anywhere is refused as a 400 (not a 500)", async () => {
+    const subjectId = randomUUID();
+    const at = new Date("2026-12-03T08:15:00.123Z");
+    await recordAudit({
+      actor: { userId: "u-1", organisationId: "o-1" },
+      action: "case.viewed",
+      subjectType: "Case",
+      subjectId,
+      clientAddress: "192.0.2.7",
+      details: { reference: "AO-2026-0001", shown: ["a", "é"] },
+      at,
+    });
+    const row = await prisma.auditEvent.findFirstOrThrow({ where: { subjectId } });
+    expect(row).toMatchObject({
+      occurredAt: at,
+      actorUserId: "u-1",
+      actorOrganisationId: "o-1",
+      action: "case.viewed",
+      subjectType: "Case",
+      clientAddress: "192.0.2.7",
+      details: { reference: "AO-2026-0001", shown: ["a", "é"] },
+    });
+    expect(
+      await thrownStatus(
+        recordAudit({ actor: null, action: "case.viewed", subjectId, details: { reference: "\u0000" } }),
+      ),
+    ).toBe(400);
+    expect(await prisma.auditEvent.count({ where: { subjectId } })).toBe(1);
+  });
 });
 
 describe("audit views", () => {

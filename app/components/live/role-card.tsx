@@ -54,12 +54,10 @@ function CardFacts({ card }: { card: RoleCardView }) {
 }
 
 /**
- * The own organisation's card. The form remembers the version it started from: a colleague's save
- * meanwhile does not replace what this user is typing, and saving on the old version is refused by
- * the server with the current card, shown next to the user's own text.
+ * The form's state: the version it started from, the defaults it shows and whether the user is
+ * typing. Not typing, it follows the saved card; typing, a colleague's save does not replace it.
  */
-function RoleCardForm({ card, open }: { card: RoleCardView; open: boolean }) {
-  const { t } = useLocale();
+function useRoleCardForm(card: RoleCardView) {
   const { send } = useLive();
   const { state, submit } = useLiveForm(send);
   const fieldError = useFieldError(state.errors);
@@ -96,11 +94,126 @@ function RoleCardForm({ card, open }: { card: RoleCardView; open: boolean }) {
     event.preventDefault();
     void save(event.currentTarget, baseVersion);
   };
+  const takeTheirs = () => {
+    setDirty(false);
+    setBaseVersion(card.version);
+    setDefaults(card);
+    setFormKey((k) => k + 1);
+  };
   const conflict = state.status === "error" && state.current ? (state.current as RoleCardView) : null;
-  // Closed (or the meeting ended) while typing: the text stays, disabled, with a notice.
-  if (!open && !dirty) return <CardFacts card={card} />;
+  return { state, fieldError, baseVersion, defaults, formKey, dirty, setDirty, save, onSubmit, takeTheirs, conflict };
+}
+
+/** Saving on an old version was refused: the current card, and the choice between the two. */
+function ConflictNotice({
+  conflict,
+  save,
+  takeTheirs,
+}: {
+  conflict: RoleCardView;
+  save: (form: HTMLFormElement, version: number) => Promise<void>;
+  takeTheirs: () => void;
+}) {
+  const { t } = useLocale();
+  return (
+    <div className="notice notice--warning" role="alert">
+      <p>{t("live.card.conflict")}</p>
+      <h5>{t("live.card.current")}</h5>
+      <CardFacts card={conflict} />
+      <div className="actions">
+        <button
+          type="button"
+          className="button"
+          onClick={(event) => {
+            const form = event.currentTarget.form;
+            if (form) void save(form, conflict.version);
+          }}
+        >
+          {t("live.card.keepMine")}
+        </button>
+        <button type="button" className="button button--secondary" onClick={takeTheirs}>
+          {t("live.card.takeTheirs")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function RoleCardFields({
+  card,
+  defaults,
+  open,
+  fieldError,
+}: {
+  card: RoleCardView;
+  defaults: RoleCardView;
+  open: boolean;
+  fieldError: (field: string) => string | undefined;
+}) {
+  const { t } = useLocale();
   const id = (field: string) => `card-${card.id}-${field}`;
   const legalBases = card.profile.legalBases.map((b) => ({ value: b.label, label: b.label }));
+  return (
+    <fieldset className="live-form__fields" disabled={!open}>
+      <TextAreaField
+        id={id("roleInCase")}
+        name="roleInCase"
+        label={t("live.card.roleInCase")}
+        defaultValue={defaults.roleInCase}
+        error={fieldError("roleInCase")}
+        rows={2}
+      />
+      <TextAreaField
+        id={id("knowledge")}
+        name="knowledge"
+        label={t("live.card.knowledge")}
+        hint={t("live.card.knowledgeHint")}
+        defaultValue={defaults.knowledge}
+        error={fieldError("knowledge")}
+        rows={3}
+      />
+      <SelectField
+        id={id("knowledgeLegalBasis")}
+        name="knowledgeLegalBasis"
+        label={t("live.card.knowledgeLegalBasis")}
+        defaultValue={defaults.knowledgeLegalBasis}
+        error={fieldError("knowledgeLegalBasis")}
+        options={[{ value: "", label: t("live.card.chooseLegalBasis") }, ...legalBases]}
+      />
+      <TextAreaField
+        id={id("contribution")}
+        name="contribution"
+        label={t("live.card.contribution")}
+        defaultValue={defaults.contribution}
+        error={fieldError("contribution")}
+        rows={2}
+      />
+      <TextAreaField
+        id={id("limitsHere")}
+        name="limitsHere"
+        label={t("live.card.limitsHere")}
+        defaultValue={defaults.limitsHere}
+        error={fieldError("limitsHere")}
+        rows={2}
+      />
+      <button type="submit" className="button">
+        {t("live.card.save")}
+      </button>
+    </fieldset>
+  );
+}
+
+/**
+ * The own organisation's card. The form remembers the version it started from: a colleague's save
+ * meanwhile does not replace what this user is typing, and saving on the old version is refused by
+ * the server with the current card, shown next to the user's own text.
+ */
+function RoleCardForm({ card, open }: { card: RoleCardView; open: boolean }) {
+  const { t } = useLocale();
+  const { state, fieldError, baseVersion, defaults, formKey, dirty, setDirty, save, onSubmit, takeTheirs, conflict } =
+    useRoleCardForm(card);
+  // Closed (or the meeting ended) while typing: the text stays, disabled, with a notice.
+  if (!open && !dirty) return <CardFacts card={card} />;
 
   return (
     <form
@@ -115,83 +228,8 @@ function RoleCardForm({ card, open }: { card: RoleCardView; open: boolean }) {
       {dirty && card.version > baseVersion && !conflict ? (
         <p className="notice notice--warning">{t("live.card.changedMeanwhile")}</p>
       ) : null}
-      {conflict ? (
-        <div className="notice notice--warning" role="alert">
-          <p>{t("live.card.conflict")}</p>
-          <h5>{t("live.card.current")}</h5>
-          <CardFacts card={conflict} />
-          <div className="actions">
-            <button
-              type="button"
-              className="button"
-              onClick={(event) => {
-                const form = event.currentTarget.form;
-                if (form) void save(form, conflict.version);
-              }}
-            >
-              {t("live.card.keepMine")}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                setDirty(false);
-                setBaseVersion(card.version);
-                setDefaults(card);
-                setFormKey((k) => k + 1);
-              }}
-            >
-              {t("live.card.takeTheirs")}
-            </button>
-          </div>
-        </div>
-      ) : null}
-      <fieldset className="live-form__fields" disabled={!open}>
-        <TextAreaField
-          id={id("roleInCase")}
-          name="roleInCase"
-          label={t("live.card.roleInCase")}
-          defaultValue={defaults.roleInCase}
-          error={fieldError("roleInCase")}
-          rows={2}
-        />
-        <TextAreaField
-          id={id("knowledge")}
-          name="knowledge"
-          label={t("live.card.knowledge")}
-          hint={t("live.card.knowledgeHint")}
-          defaultValue={defaults.knowledge}
-          error={fieldError("knowledge")}
-          rows={3}
-        />
-        <SelectField
-          id={id("knowledgeLegalBasis")}
-          name="knowledgeLegalBasis"
-          label={t("live.card.knowledgeLegalBasis")}
-          defaultValue={defaults.knowledgeLegalBasis}
-          error={fieldError("knowledgeLegalBasis")}
-          options={[{ value: "", label: t("live.card.chooseLegalBasis") }, ...legalBases]}
-        />
-        <TextAreaField
-          id={id("contribution")}
-          name="contribution"
-          label={t("live.card.contribution")}
-          defaultValue={defaults.contribution}
-          error={fieldError("contribution")}
-          rows={2}
-        />
-        <TextAreaField
-          id={id("limitsHere")}
-          name="limitsHere"
-          label={t("live.card.limitsHere")}
-          defaultValue={defaults.limitsHere}
-          error={fieldError("limitsHere")}
-          rows={2}
-        />
-        <button type="submit" className="button">
-          {t("live.card.save")}
-        </button>
-      </fieldset>
+      {conflict ? <ConflictNotice conflict={conflict} save={save} takeTheirs={takeTheirs} /> : null}
+      <RoleCardFields card={card} defaults={defaults} open={open} fieldError={fieldError} />
       <FormStatus state={state} />
     </form>
   );

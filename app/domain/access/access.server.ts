@@ -40,6 +40,24 @@ export function meetingChairedWhere(viewer: Viewer) {
 
 export type MeetingRecord = { chairId: string; status: MeetingStatus; invitedOrganisationIds: readonly string[] };
 
+declare const verified: unique symbol;
+/**
+ * A meeting this viewer was let into by `meetingVisibleWhere`, with what the item rule needs: read
+ * once per page and handed to the page's other reads, so they do not ask the database again.
+ * Only code that ran the meeting rule makes one (`verifiedMeeting`).
+ */
+export type VerifiedMeeting = {
+  readonly [verified]: true;
+  id: string;
+  startsAt: Date;
+  record: MeetingRecord;
+  items: readonly { caseId: string; reference: string; tableOrganisationIds: readonly string[] }[];
+};
+
+export function verifiedMeeting(meeting: Omit<VerifiedMeeting, typeof verified>): VerifiedMeeting {
+  return meeting as VerifiedMeeting;
+}
+
 /** What the meeting rule reads of a meeting: spread into a query's `select`, then `meetingRecord`. */
 export const meetingAccessSelect = {
   chairId: true,

@@ -11,7 +11,9 @@ import {
   meetingVisibleWhere,
   ownsAction,
   seesItemContent,
+  verifiedMeeting,
 } from "~/domain/access/access.server";
+import type { VerifiedMeeting } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { ensure, notFound, ruleError } from "~/domain/errors.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -229,23 +231,9 @@ export async function overdueActionCount(user: SessionUser, now = new Date()): P
  * that are still open, and those closed since the case was last on an agenda — each with its
  * history, so the table reviews first what was agreed last time and why it was or was not done.
  */
-export async function actionsForAgenda(viewer: SessionUser, meetingId: string) {
-  const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, ...meetingVisibleWhere(viewer) },
-    select: {
-      startsAt: true,
-      ...meetingAccessSelect,
-      items: {
-        orderBy: { position: "asc" },
-        select: { caseId: true, case: { select: { reference: true } }, tables: { select: { organisationId: true } } },
-      },
-    },
-  });
-  ensure(meeting, notFound);
-  const record = meetingRecord(meeting);
-  const cases = meeting.items.filter((i) =>
-    seesItemContent(itemSeat(viewer, record, { tableOrganisationIds: i.tables.map((t) => t.organisationId) })),
-  );
+export async function actionsForAgenda(viewer: SessionUser, meetingId: string, known?: VerifiedMeeting) {
+  const meeting = known?.id === meetingId ? known : await verifiedAgenda(viewer, meetingId);
+  const cases = meeting.items.filter((i) => seesItemContent(itemSeat(viewer, meeting.record, i)));
   const byCase = await earlierActionsByCase(
     meetingId,
     meeting.startsAt,
@@ -257,17 +245,43 @@ export async function actionsForAgenda(viewer: SessionUser, meetingId: string) {
     if (actions.length === 0) continue;
     const today = amsterdamToday(new Date());
     result.push({
-      reference: item.case.reference,
+      reference: item.reference,
       actions: actions.map((a) => ({
         ...a,
         overdue: a.status !== "DONE" && a.dueDate < today.toISOString().slice(0, 10),
         ownerOrganisation: a.ownerShortCode,
         mayUpdate: ownsAction(viewer, a),
-        caseReference: item.case.reference,
+        caseReference: item.reference,
       })),
     });
   }
   return result;
+}
+
+async function verifiedAgenda(viewer: SessionUser, meetingId: string): Promise<VerifiedMeeting> {
+  const meeting = await prisma.meeting.findFirst({
+    where: { id: meetingId, ...meetingVisibleWhere(viewer) },
+    select: {
+      id: true,
+      startsAt: true,
+      ...meetingAccessSelect,
+      items: {
+        orderBy: { position: "asc" },
+        select: { caseId: true, case: { select: { reference: true } }, tables: { select: { organisationId: true } } },
+      },
+    },
+  });
+  ensure(meeting, notFound);
+  return verifiedMeeting({
+    id: meeting.id,
+    startsAt: meeting.startsAt,
+    record: meetingRecord(meeting),
+    items: meeting.items.map((i) => ({
+      caseId: i.caseId,
+      reference: i.case.reference,
+      tableOrganisationIds: i.tables.map((t) => t.organisationId),
+    })),
+  });
 }
 
 /** The viewer's colleagues, to reassign an action to. */

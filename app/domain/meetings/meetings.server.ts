@@ -7,9 +7,11 @@ import {
   meetingSeat,
   meetingVisibleWhere,
   seesItemContent,
+  verifiedMeeting,
 } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { ensure, forbidden, notFound, ruleError } from "~/domain/errors.server";
+import type { Prisma } from "~/generated/prisma/client";
 
 import { requireChairOf } from "./meeting-chair.server";
 import type { NewMeeting } from "./meeting.schema";
@@ -123,46 +125,57 @@ export async function getMeetingForEdit(user: SessionUser, meetingId: string) {
   });
 }
 
+const meetingPageSelect = {
+  id: true,
+  title: true,
+  region: true,
+  startsAt: true,
+  durationMinutes: true,
+  location: true,
+  status: true,
+  publishedAt: true,
+  changedAfterPublishAt: true,
+  chairId: true,
+  chair: { select: { name: true, organisation: { select: { shortCode: true } } } },
+  invitations: {
+    select: { organisationId: true, organisation: { select: { id: true, name: true, shortCode: true } } },
+  },
+  items: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      position: true,
+      timeboxMinutes: true,
+      question: true,
+      changedAfterPublishAt: true,
+      caseId: true,
+      case: { select: { reference: true, riskLevel: true } },
+      askingOrganisation: { select: { id: true, shortCode: true } },
+      tables: { select: { organisation: { select: { id: true, shortCode: true } } } },
+    },
+  },
+} as const satisfies Prisma.MeetingSelect;
+
 /**
  * A meeting for someone who may see it: its chair always; members of invited organisations once
  * it is published. Each agenda item shows its content only to the chair and to the organisations
  * at its table; the others see that it exists (reference and timebox).
  */
 export async function getMeeting(viewer: SessionUser, meetingId: string, meta: Acting) {
+  const { view, audited } = await readMeeting(viewer, meetingId, meta);
+  await audited;
+  return view;
+}
+
+/**
+ * The meeting as `getMeeting` shows it, the verified meeting for the page's other reads, and the
+ * view's audit row as a write already under way: the page awaits it together with its other
+ * reads, so recording the view costs no round trip of its own (and no page is sent unrecorded).
+ */
+export async function readMeeting(viewer: SessionUser, meetingId: string, meta: Acting) {
   const meeting = await prisma.meeting.findFirst({
-    where: {
-      id: meetingId,
-      ...meetingVisibleWhere(viewer),
-    },
-    select: {
-      id: true,
-      title: true,
-      region: true,
-      startsAt: true,
-      durationMinutes: true,
-      location: true,
-      status: true,
-      publishedAt: true,
-      changedAfterPublishAt: true,
-      chairId: true,
-      chair: { select: { name: true, organisation: { select: { shortCode: true } } } },
-      invitations: {
-        select: { organisationId: true, organisation: { select: { id: true, name: true, shortCode: true } } },
-      },
-      items: {
-        orderBy: { position: "asc" },
-        select: {
-          id: true,
-          position: true,
-          timeboxMinutes: true,
-          question: true,
-          changedAfterPublishAt: true,
-          case: { select: { reference: true, riskLevel: true } },
-          askingOrganisation: { select: { id: true, shortCode: true } },
-          tables: { select: { organisation: { select: { id: true, shortCode: true } } } },
-        },
-      },
-    },
+    where: { id: meetingId, ...meetingVisibleWhere(viewer) },
+    select: meetingPageSelect,
   });
   ensure(meeting, notFound);
   const record = meetingRecord(meeting);
@@ -187,25 +200,32 @@ export async function getMeeting(viewer: SessionUser, meetingId: string, meta: A
     };
   });
   const shown = items.filter((i) => i.content).map((i) => i.reference);
-  if (shown.length > 0) {
-    // The agenda shows case content (questions): record who saw which, as for opening a case.
-    await recordAudit({
-      actor: actorOf(viewer),
-      action: "meeting.agenda.viewed",
-      subjectType: "Meeting",
-      subjectId: meeting.id,
-      clientAddress: meta.clientAddress,
-      details: { cases: shown },
-      at: meta.now,
-    });
-  }
-  const { items: _items, ...rest } = meeting;
-  return {
-    ...rest,
-    isChair,
-    items,
-    plannedMinutes: items.reduce((sum, i) => sum + i.timeboxMinutes, 0),
-  };
+  // The agenda shows case content (questions): record who saw which, as for opening a case.
+  const audited =
+    shown.length > 0
+      ? recordAudit({
+          actor: actorOf(viewer),
+          action: "meeting.agenda.viewed",
+          subjectType: "Meeting",
+          subjectId: meeting.id,
+          clientAddress: meta.clientAddress,
+          details: { cases: shown },
+          at: meta.now,
+        })
+      : Promise.resolve();
+  const { items: rows, ...rest } = meeting;
+  const verified = verifiedMeeting({
+    id: meeting.id,
+    startsAt: meeting.startsAt,
+    record,
+    items: rows.map((i) => ({
+      caseId: i.caseId,
+      reference: i.case.reference,
+      tableOrganisationIds: i.tables.map((t) => t.organisation.id),
+    })),
+  });
+  const view = { ...rest, isChair, items, plannedMinutes: items.reduce((sum, i) => sum + i.timeboxMinutes, 0) };
+  return { view, verified, audited };
 }
 
 /** The meetings a user may see: the ones they chair (drafts too), and published ones their organisation is invited to. */

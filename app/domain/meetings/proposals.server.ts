@@ -2,6 +2,7 @@
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import type { VerifiedMeeting } from "~/domain/access/access.server";
 import { caseOwnedWhere, meetingChairedWhere, meetingVisibleWhere } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { ensure, notFound, ruleError } from "~/domain/errors.server";
@@ -49,14 +50,14 @@ export async function proposeItem(user: SessionUser, meetingId: string, input: P
 }
 
 /** The proposals a user may see: all of them for the chair, their own organisation's otherwise. */
-export async function listProposals(user: SessionUser, meetingId: string) {
-  const meeting = await prisma.meeting.findFirst({
-    where: {
-      id: meetingId,
-      ...meetingVisibleWhere(user),
-    },
-    select: { chairId: true },
-  });
+export async function listProposals(user: SessionUser, meetingId: string, known?: VerifiedMeeting) {
+  const meeting =
+    known?.id === meetingId
+      ? known.record
+      : await prisma.meeting.findFirst({
+          where: { id: meetingId, ...meetingVisibleWhere(user) },
+          select: { chairId: true },
+        });
   ensure(meeting, notFound);
   return prisma.agendaProposal.findMany({
     where: { meetingId, ...(meeting.chairId === user.id ? {} : { proposingOrganisationId: user.organisation.id }) },

@@ -52,60 +52,61 @@ export type MinutesContent = {
   items: MinutesItem[];
 };
 
-/**
- * The minutes as the meeting's structure says now: attendance, and per item the table, the
- * responsibilities, the role cards in short, needs and how they were addressed, decisions with
- * dissent, and actions. Nothing is typed: it is generated.
- */
-async function generate(meetingId: string): Promise<MinutesContent> {
-  const meeting = await prisma.meeting.findUniqueOrThrow({
-    where: { id: meetingId },
+/** What the minutes are generated from: the meeting, its invitations and per item its structure. */
+const minutesMeetingSelect = {
+  title: true,
+  startsAt: true,
+  location: true,
+  startedAt: true,
+  endedAt: true,
+  chair: { select: { name: true } },
+  invitations: { select: { organisation: { select: { id: true, name: true, shortCode: true } } } },
+  items: {
+    orderBy: { position: "asc" },
     select: {
-      title: true,
-      startsAt: true,
-      location: true,
-      startedAt: true,
-      endedAt: true,
-      chair: { select: { name: true } },
-      invitations: { select: { organisation: { select: { id: true, name: true, shortCode: true } } } },
-      items: {
-        orderBy: { position: "asc" },
+      id: true,
+      position: true,
+      question: true,
+      closedWithOpenNeeds: true,
+      case: { select: { reference: true } },
+      tables: { select: { organisationId: true, involvement: true } },
+      roleCards: { select: { organisationId: true, roleInCase: true, contribution: true, limitsHere: true } },
+      needs: {
+        orderBy: { createdAt: "asc" },
         select: {
-          id: true,
-          position: true,
-          question: true,
-          closedWithOpenNeeds: true,
-          case: { select: { reference: true } },
-          tables: { select: { organisationId: true, involvement: true } },
-          roleCards: { select: { organisationId: true, roleInCase: true, contribution: true, limitsHere: true } },
-          needs: {
-            orderBy: { createdAt: "asc" },
-            select: {
-              organisationId: true,
-              text: true,
-              status: true,
-              addressedByOrganisationId: true,
-              addressedNote: true,
-            },
-          },
-          decisions: {
-            orderBy: { createdAt: "asc" },
-            select: { text: true, dissents: { select: { organisationId: true, reason: true } } },
-          },
-          actions: {
-            orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-            select: {
-              description: true,
-              ownerOrganisationId: true,
-              ownerUser: { select: { name: true } },
-              dueDate: true,
-              status: true,
-            },
-          },
+          organisationId: true,
+          text: true,
+          status: true,
+          addressedByOrganisationId: true,
+          addressedNote: true,
+        },
+      },
+      decisions: {
+        orderBy: { createdAt: "asc" },
+        select: { text: true, dissents: { select: { organisationId: true, reason: true } } },
+      },
+      actions: {
+        orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+        select: {
+          description: true,
+          ownerOrganisationId: true,
+          ownerUser: { select: { name: true } },
+          dueDate: true,
+          status: true,
         },
       },
     },
-  });
+  },
+} satisfies Prisma.MeetingSelect;
+
+function loadMinutesMeeting(meetingId: string) {
+  return prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: minutesMeetingSelect });
+}
+
+type MinutesMeeting = Awaited<ReturnType<typeof loadMinutesMeeting>>;
+
+/** Who joined the live meeting while it ran (from the audit trail of joins): name and organisation. */
+async function loadAttendees(meetingId: string, meeting: Pick<MinutesMeeting, "startedAt" | "endedAt">) {
   const joins = await prisma.auditEvent.findMany({
     where: {
       action: "meeting.live.viewed",
@@ -115,10 +116,63 @@ async function generate(meetingId: string): Promise<MinutesContent> {
     select: { actorUserId: true, actorOrganisationId: true },
   });
   const userIds = [...new Set(joins.map((j) => j.actorUserId).filter((id): id is string => Boolean(id)))];
-  const people = await prisma.user.findMany({
+  return prisma.user.findMany({
     where: { id: { in: userIds } },
     select: { name: true, organisationId: true },
   });
+}
+
+function attendanceOf(
+  organisations: MinutesContent["organisations"],
+  people: { name: string; organisationId: string }[],
+): MinutesContent["attendance"] {
+  return organisations
+    .map((o) => ({
+      organisationId: o.id,
+      people: people
+        .filter((p) => p.organisationId === o.id)
+        .map((p) => p.name)
+        .sort(),
+    }))
+    .filter((a) => a.people.length > 0);
+}
+
+function toMinutesItem(item: MinutesMeeting["items"][number]): MinutesItem {
+  return {
+    id: item.id,
+    position: item.position,
+    reference: item.case.reference,
+    question: item.question,
+    tableOrganisationIds: item.tables.map((t) => t.organisationId),
+    closedWithOpenNeeds: item.closedWithOpenNeeds,
+    responsibilities: item.tables.map((t) => ({ organisationId: t.organisationId, involvement: t.involvement })),
+    roleCards: item.roleCards,
+    needs: item.needs.map((n) => ({
+      organisationId: n.organisationId,
+      text: n.text,
+      status: n.status,
+      addressedByOrganisationId: n.addressedByOrganisationId,
+      note: n.addressedNote,
+    })),
+    decisions: item.decisions,
+    actions: item.actions.map((a) => ({
+      description: a.description,
+      ownerOrganisationId: a.ownerOrganisationId,
+      ownerName: a.ownerUser?.name ?? null,
+      dueDate: a.dueDate.toISOString().slice(0, 10),
+      status: a.status,
+    })),
+  };
+}
+
+/**
+ * The minutes as the meeting's structure says now: attendance, and per item the table, the
+ * responsibilities, the role cards in short, needs and how they were addressed, decisions with
+ * dissent, and actions. Nothing is typed: it is generated.
+ */
+async function generate(meetingId: string): Promise<MinutesContent> {
+  const meeting = await loadMinutesMeeting(meetingId);
+  const people = await loadAttendees(meetingId, meeting);
   const organisations = meeting.invitations
     .map((i) => i.organisation)
     .sort((a, b) => a.shortCode.localeCompare(b.shortCode));
@@ -130,40 +184,8 @@ async function generate(meetingId: string): Promise<MinutesContent> {
     startedAt: meeting.startedAt?.toISOString() ?? null,
     endedAt: meeting.endedAt?.toISOString() ?? null,
     organisations,
-    attendance: organisations
-      .map((o) => ({
-        organisationId: o.id,
-        people: people
-          .filter((p) => p.organisationId === o.id)
-          .map((p) => p.name)
-          .sort(),
-      }))
-      .filter((a) => a.people.length > 0),
-    items: meeting.items.map((item) => ({
-      id: item.id,
-      position: item.position,
-      reference: item.case.reference,
-      question: item.question,
-      tableOrganisationIds: item.tables.map((t) => t.organisationId),
-      closedWithOpenNeeds: item.closedWithOpenNeeds,
-      responsibilities: item.tables.map((t) => ({ organisationId: t.organisationId, involvement: t.involvement })),
-      roleCards: item.roleCards,
-      needs: item.needs.map((n) => ({
-        organisationId: n.organisationId,
-        text: n.text,
-        status: n.status,
-        addressedByOrganisationId: n.addressedByOrganisationId,
-        note: n.addressedNote,
-      })),
-      decisions: item.decisions,
-      actions: item.actions.map((a) => ({
-        description: a.description,
-        ownerOrganisationId: a.ownerOrganisationId,
-        ownerName: a.ownerUser?.name ?? null,
-        dueDate: a.dueDate.toISOString().slice(0, 10),
-        status: a.status,
-      })),
-    })),
+    attendance: attendanceOf(organisations, people),
+    items: meeting.items.map(toMinutesItem),
   };
 }
 
