@@ -44,6 +44,7 @@ export default async function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          noStore(responseHeaders);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,
@@ -66,6 +67,20 @@ export default async function handleRequest(
 }
 
 /** Server errors go to the request log; a 404 or an aborted request is not an error. */
+/**
+ * No page or data answer is kept by the browser or a proxy: after logging out, Back shows no case.
+ * A route that says otherwise (a download) keeps its own header.
+ */
+function noStore(headers: Headers) {
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
+}
+
+/** The data answers of client-side navigation (`?_data=`, `.data`) are not kept either. */
+export function handleDataRequest(response: Response) {
+  noStore(response.headers);
+  return response;
+}
+
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;

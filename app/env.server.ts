@@ -54,6 +54,11 @@ export const envSchema = z
     RETENTION_MONTHS: positiveInt(12),
     /** How often the sessions behind open sockets are re-validated (expiry, idle, deleted). */
     REALTIME_SESSION_RECHECK_SECONDS: positiveInt(15),
+    /**
+     * Events one socket may send per 10 seconds (default 200: a chair clicking through the agenda
+     * sends a few a second). More are refused with an acknowledgement that says so.
+     */
+    REALTIME_EVENTS_PER_10S: positiveInt(200),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: "moet een redis://-adres zijn" }).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })

@@ -1,5 +1,4 @@
 import { TZDate } from "@date-fns/tz";
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 
 import type { SessionUser } from "~/auth/session.server";
@@ -9,6 +8,7 @@ import { ensure, forbidden } from "~/domain/errors.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { Translate } from "~/i18n/keys";
 import { asKey } from "~/i18n/keys";
+import { spreadsheetCsv } from "~/utils/spreadsheet-csv.server";
 
 import { actorOf, recordAudit } from "./audit.server";
 
@@ -153,7 +153,7 @@ export async function periodAuditCsv(
   ensure(admin.roles.includes("PLATFORM_ADMIN"), forbidden);
   const period = periodOf(query, meta.now);
   const rows = await periodRows(period.start, period.end, EXPORT_LIMIT);
-  const body = stringify(
+  const body = spreadsheetCsv(
     rows.map((r) => [
       r.occurredAt.toISOString(),
       r.userName ?? t("audit.system"),
@@ -166,24 +166,18 @@ export async function periodAuditCsv(
       r.subjectId ?? "",
       r.clientAddress ?? "",
     ]),
-    {
-      bom: true,
-      delimiter: ";",
-      record_delimiter: "windows",
-      header: true,
-      columns: [
-        t("audit.when"),
-        t("audit.who"),
-        "e-mail",
-        t("audit.onBehalfOf"),
-        t("audit.what"),
-        "code",
-        t("audit.case"),
-        "subject",
-        "subject id",
-        t("audit.from"),
-      ],
-    },
+    [
+      t("audit.when"),
+      t("audit.who"),
+      "e-mail",
+      t("audit.onBehalfOf"),
+      t("audit.what"),
+      "code",
+      t("audit.case"),
+      "subject",
+      "subject id",
+      t("audit.from"),
+    ],
   );
   await recordAudit({
     actor: actorOf(admin),

@@ -20,6 +20,7 @@ export type AckError = {
     | "conflict"
     | "rule"
     | "unavailable"
+    | "rate_limited"
     | "internal";
   /** A translation key that says what went wrong (translated where it is shown). */
   key: TranslationKey;

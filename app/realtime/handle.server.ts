@@ -1,3 +1,4 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Socket } from "socket.io";
 import type { z } from "zod";
 
@@ -44,6 +45,27 @@ async function currentUser(socket: AppSocket): Promise<SessionUser | null> {
   return state.session.user;
 }
 
+/** Events per socket per 10 s (REALTIME_EVENTS_PER_10S), in this process's memory: a socket lives in one. */
+let limiter: RateLimiterMemory | null = null;
+const eventLimiter = () =>
+  (limiter ??= new RateLimiterMemory({ points: getEnv().REALTIME_EVENTS_PER_10S, duration: 10 }));
+
+/**
+ * Counts one event of this socket; null when it may go on, else the refusal to acknowledge (a
+ * flood is answered, not queued, so it costs neither the database nor memory).
+ */
+export async function overLimit(socket: AppSocket): Promise<Ack<never> | null> {
+  try {
+    await eventLimiter().consume(socket.id);
+    return null;
+  } catch (result) {
+    if (!(result instanceof RateLimiterRes)) throw result;
+    return failure("rate_limited", "errors.tooManyEvents", {
+      values: { seconds: Math.ceil(result.msBeforeNext / 1000) },
+    });
+  }
+}
+
 /**
  * Wraps a handler: finds the ack callback wherever the client put it, re-checks the session (idle
  * timeout and logout apply to sockets too), parses the payload with zod and turns a domain error
@@ -58,6 +80,11 @@ export function handle<S extends z.ZodType, T>(
   return async (...args: unknown[]) => {
     const ack = typeof args.at(-1) === "function" ? (args.pop() as (r: Ack<T>) => void) : () => undefined;
     try {
+      const refused = await overLimit(socket);
+      if (refused) {
+        ack(refused);
+        return;
+      }
       const user = await currentUser(socket);
       if (!user) {
         ack(failure("unauthenticated", "errors.sessionEnded"));

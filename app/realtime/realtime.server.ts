@@ -7,7 +7,7 @@ import { lookupSession, readSessionId, validateSessions } from "~/auth/session.s
 import { logger } from "~/utils/logger.server";
 
 import type { AppSocket } from "./handle.server";
-import { activeSessions, failure, sessionRecheckMs } from "./handle.server";
+import { activeSessions, failure, overLimit, sessionRecheckMs } from "./handle.server";
 import type { RealtimeServer } from "./io.server";
 import { getRealtime, setRealtime } from "./io.server";
 import { registerLiveHandlers } from "./live-handlers.server";
@@ -89,7 +89,11 @@ export async function attachRealtime(
     socket.onAny((event: string, ...args: unknown[]) => {
       if (known.has(event)) return;
       const ack = args.at(-1);
-      if (typeof ack === "function") (ack as (r: unknown) => void)(failure("invalid_payload", "errors.unknownEvent"));
+      // Unknown events count against the socket's limit too (overLimit), so a flood of them is cheap.
+      void overLimit(socket).then((refused) => {
+        if (typeof ack === "function")
+          (ack as (r: unknown) => void)(refused ?? failure("invalid_payload", "errors.unknownEvent"));
+      });
     });
   });
 

@@ -103,6 +103,15 @@ function installSecurityHeaders(app: Express, production: boolean) {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // Helmet has no Permissions-Policy: nothing here needs a camera, microphone, location, payment,
+  // USB or sensors, so no page (nor anything injected into one) may ask for them.
+  app.use((_req, res, next) => {
+    res.setHeader(
+      "Permissions-Policy",
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()",
+    );
+    next();
+  });
 }
 
 function installRequestLogging(app: Express) {

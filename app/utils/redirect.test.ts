@@ -28,6 +28,21 @@ describe("safeRedirect", () => {
     expect(safeRedirect(input)).toBe("/");
   });
 
+  // Dot segments are resolved by the URL parser: a path that only becomes protocol-relative after
+  // that ("/..//evil.example" → "//evil.example") must be refused too.
+  it.each([
+    "/..//evil.example",
+    "/.//evil.example",
+    "/a/../..//evil.example",
+    "/.%2e//evil.example",
+    "/%2e%2e//evil.example",
+    "/x/%2E%2E/%2E%2E//evil.example/",
+  ])("refuses %j, which normalises to another host", (input) => {
+    const target = safeRedirect(input);
+    expect(target).toBe("/");
+    expect(new URL(target, "https://actie-overleg.example").host).toBe("actie-overleg.example");
+  });
+
   it("uses the given fallback", () => {
     expect(safeRedirect("//evil.example", "/login")).toBe("/login");
   });

@@ -12,7 +12,11 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   try {
     const url = new URL(to, "http://same-site.invalid");
     if (url.origin !== "http://same-site.invalid") return fallback;
-    return url.pathname + url.search + url.hash;
+    const target = url.pathname + url.search + url.hash;
+    // Checked again after normalising: "/..//evil.example" resolves to "//evil.example", which a
+    // browser reads as another host.
+    if (target.startsWith("//") || target.startsWith("/\\")) return fallback;
+    return target;
   } catch {
     return fallback;
   }

@@ -87,7 +87,8 @@ function connect(cookie: string): Promise<Socket> {
 const allowedActor = (row: Row) => ACTOR_KEYS.find((a) => row.expect[a] === "allow") as Actor;
 
 beforeAll(async () => {
-  server = await startDemoServer({ LOGIN_MAX_ATTEMPTS_PER_ADDRESS: "100000" });
+  // Limits high enough that every hostile case reaches its handler (the limits have their own tests).
+  server = await startDemoServer({ LOGIN_MAX_ATTEMPTS_PER_ADDRESS: "100000", REALTIME_EVENTS_PER_10S: "1000000" });
   fx = await buildFixture();
   db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();

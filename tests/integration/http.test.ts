@@ -50,6 +50,18 @@ describe("pages and guards", () => {
     expect(response.headers.get("Cache-Control")).toMatch(/max-age=31536000.*immutable/);
   });
 
+  it("lets no browser or proxy keep a signed-in page or its data, and asks for no device features", async () => {
+    const client = new Browserish(server.url);
+    await client.login("medewerker@rvdk.demo");
+    for (const path of ["/", "/casussen", "/acties", "/?_data=routes%2F_index", "/casussen.data"]) {
+      const response = await client.get(path);
+      expect(response.headers.get("Cache-Control"), path).toBe("no-store");
+      expect(response.headers.get("Permissions-Policy"), path).toMatch(/camera=\(\).*geolocation=\(\)/);
+    }
+    // A download keeps its own (private, no-store); assets keep a year (the test above).
+    expect((await client.get("/acties.csv")).headers.get("Cache-Control")).toBe("private, no-store");
+  });
+
   it("sends a CSP with a per-request nonce that the page's scripts carry", async () => {
     const first = await new Browserish(server.url).get("/login");
     const second = await new Browserish(server.url).get("/login");
@@ -104,6 +116,8 @@ describe("login over HTTP", () => {
     ["/organisaties", "/organisaties"],
     ["//evil.example/phish", "/"],
     ["https://evil.example/", "/"],
+    ["/..//evil.example/phish", "/"],
+    ["/%2e%2e//evil.example/phish", "/"],
   ])("after login goes to redirectTo %s only when it is a same-site path", async (redirectTo, expected) => {
     const response = await new Browserish(server.url).post("/login", {
       email: "medewerker@rvdk.demo",
@@ -111,6 +125,19 @@ describe("login over HTTP", () => {
       redirectTo,
     });
     expect(response.headers.get("Location")).toBe(expected);
+  });
+
+  it("sends no redirect target of /taal or a signed-in /login to another host, however it is written", async () => {
+    const client = new Browserish(server.url);
+    await client.login("medewerker@rvdk.demo");
+    for (const target of ["/..//evil.example/", "/a/../..//evil.example/", "/.%2e//evil.example/", "//evil.example/"]) {
+      const language = await client.post("/taal", { lng: "nl", redirectTo: target });
+      const again = await client.get(`/login?redirectTo=${encodeURIComponent(target)}`);
+      for (const response of [language, again]) {
+        const location = response.headers.get("Location") ?? "";
+        expect(new URL(location, server.url).host, `${target} → ${location}`).toBe(new URL(server.url).host);
+      }
+    }
   });
 
   it("refuses form posts from another site", async () => {

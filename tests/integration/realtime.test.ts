@@ -121,6 +121,36 @@ describe("socket events", () => {
     expect(socket.connected).toBe(true);
   });
 
+  it("refuses a flood of events from one socket with an acknowledgement, answers the rest, stays up", async () => {
+    const limited = await startDemoServer({ REALTIME_EVENTS_PER_10S: "20" });
+    try {
+      const client = new Browserish(limited.url);
+      await client.login("medewerker@politie.demo");
+      const socket: ClientSocket = io(limited.url, {
+        transports: ["websocket"],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: { Cookie: client.cookieHeader },
+      });
+      open.push(socket);
+      expect(await outcome(socket)).toBe("connected");
+      const answers = await Promise.all(
+        Array.from({ length: 300 }, (_, i) =>
+          emit(socket, i % 2 ? "live:join" : ("room:join" as keyof ClientToServerEvents), { meetingId: "x" }),
+        ),
+      );
+      const refused = answers.filter((a) => !a.ok && a.error.code === "rate_limited");
+      expect(answers).toHaveLength(300); // every event answered, none left waiting
+      expect(refused).toHaveLength(280);
+      expect(refused[0]).toMatchObject({
+        error: { key: "errors.tooManyEvents", values: { seconds: expect.any(Number) } },
+      });
+      expect(socket.connected).toBe(true);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it("ends the sockets of a session at logout", async () => {
     const { client, socket } = await loggedIn("medewerker@wijkteam.demo");
     const ended = new Promise((resolve) => socket.once("session:ended", resolve));

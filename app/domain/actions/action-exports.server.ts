@@ -1,11 +1,10 @@
-import { stringify } from "csv-stringify/sync";
-
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import type { Acting } from "~/domain/acting.server";
 import { dutchDate } from "~/i18n/format";
 import type { Translate } from "~/i18n/keys";
 import { asKey } from "~/i18n/keys";
+import { spreadsheetCsv } from "~/utils/spreadsheet-csv.server";
 import { actionsUrl } from "~/utils/url-words";
 
 import type { ActionQuery } from "./action.schema";
@@ -33,7 +32,7 @@ const fileDate = (now: Date) => amsterdamToday(now).toISOString().slice(0, 10);
 export async function actionsCsv(user: SessionUser, query: ActionQuery, t: Translate, meta: Acting) {
   const now = meta.now ?? new Date();
   const actions = await selectActions(user, query, amsterdamToday(now));
-  const body = stringify(
+  const body = spreadsheetCsv(
     actions.map((a) => [
       a.caseReference,
       a.meeting.title,
@@ -45,15 +44,9 @@ export async function actionsCsv(user: SessionUser, query: ActionQuery, t: Trans
       a.closeReason ? t(`actions.reasons.${a.closeReason}`) : "",
       a.updates.at(-1)?.note ?? "",
     ]),
-    {
-      bom: true,
-      delimiter: ";",
-      record_delimiter: "windows",
-      header: true,
-      columns: ["case", "meeting", "action", "ownerOrganisation", "ownerPerson", "due", "status", "reason", "note"].map(
-        (column) => t(asKey(`actions.export.${column}`)),
-      ),
-    },
+    ["case", "meeting", "action", "ownerOrganisation", "ownerPerson", "due", "status", "reason", "note"].map((column) =>
+      t(asKey(`actions.export.${column}`)),
+    ),
   );
   await exported(user, "csv", actions.length, meta);
   return { filename: `acties-${user.organisation.shortCode}-${fileDate(now)}.csv`, body };

@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify/sync";
 import PDFDocument from "pdfkit";
 
 import type { SessionUser } from "~/auth/session.server";
@@ -8,6 +7,7 @@ import type { Locale } from "~/i18n/config";
 import { dutchDate, formatDate, formatDateTime } from "~/i18n/format";
 import type { Translate } from "~/i18n/keys";
 import { asKey } from "~/i18n/keys";
+import { spreadsheetCsv } from "~/utils/spreadsheet-csv.server";
 
 import type { MinutesContent } from "./minutes.server";
 import { getMinutes } from "./minutes.server";
@@ -123,14 +123,11 @@ export async function minutesActionsCsv(user: SessionUser, meetingId: string, t:
       t(asKey(`live.action.statuses.${a.status}`)),
     ]),
   );
-  const body = stringify(rows, {
-    bom: true,
-    delimiter: ";",
-    record_delimiter: "windows",
-    header: true,
-    columns: ["case", "meeting", "action", "ownerOrganisation", "ownerPerson", "due", "status"].map((c) =>
+  const body = spreadsheetCsv(
+    rows,
+    ["case", "meeting", "action", "ownerOrganisation", "ownerPerson", "due", "status"].map((c) =>
       t(asKey(`actions.export.${c}`)),
     ),
-  });
+  );
   return { filename: fileName(content, "csv"), body };
 }

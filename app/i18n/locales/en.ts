@@ -910,6 +910,7 @@ const en: Shape<Translation> = {
     unavailableTitle: "No connection to the database for a moment",
     unavailable: "Data cannot be read or saved right now. Nothing was half saved. Try again in a minute.",
     retry: "Try again",
+    tooManyEvents: "Too many commands in a row. Wait {{seconds}} seconds and try again.",
     badRequestTitle: "This request is not right",
     badRequest: "The form was incomplete or changed on the way. Go back, reload the page and try again.",
     unknownIntent: "This form does not know that command. Reload the page and try again.",

@@ -913,6 +913,7 @@ const nl = {
       "De gegevens kunnen nu niet worden gelezen of opgeslagen. Er is niets half opgeslagen. Probeer het over een minuut opnieuw.",
     retry: "Opnieuw proberen",
     databaseUnavailable: "Niet opgeslagen: de database is even niet bereikbaar. Probeer het zo opnieuw.",
+    tooManyEvents: "Te veel opdrachten achter elkaar. Wacht {{seconds}} seconden en probeer het opnieuw.",
     badRequestTitle: "Dit verzoek klopt niet",
     badRequest:
       "Het formulier was niet compleet of is onderweg veranderd. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
