@@ -10,6 +10,7 @@ import { getEnv } from "~/env.server";
 import type { TranslationKey } from "~/i18n/keys";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 import { logger } from "~/utils/logger.server";
+import { malformedTextPaths } from "~/utils/well-formed";
 
 import type { Ack, AckError, ClientToServerEvents, ServerToClientEvents } from "./events";
 import type { SocketData } from "./io.server";
@@ -90,6 +91,14 @@ export function handle<S extends z.ZodType, T>(
         ack(failure("unauthenticated", "errors.sessionEnded"));
         socket.emit("session:ended", { reason: "expired" });
         socket.disconnect(true);
+        return;
+      }
+      const malformed = malformedTextPaths(args[0]);
+      if (malformed.length > 0) {
+        const fields = Object.fromEntries(
+          malformed.map((p) => [p.join("."), { key: "validation.malformedText" as const }]),
+        );
+        ack(failure("invalid_payload", "live.errors.invalid", { fields }));
         return;
       }
       const parsed = schema.safeParse(args[0]);

@@ -10,6 +10,8 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 
 import type { Env } from "~/env.server";
+import { isLocale } from "~/i18n/config";
+import { localeCookie } from "~/i18n/locale.server";
 import { withDomainErrors } from "~/server/domain-errors.server";
 import { DATA_REQUEST_HEADER } from "~/utils/http.server";
 import { logger } from "~/utils/logger.server";
@@ -114,6 +116,54 @@ function installSecurityHeaders(app: Express, production: boolean) {
   });
 }
 
+/** The largest form the product accepts: its biggest (a role profile) is about 40 KB. */
+const FORM_LIMIT_BYTES = 256 * 1024;
+const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+const BODY_REFUSALS = {
+  411: {
+    nl: "Het formulier kwam zonder lengte binnen. Verstuur het opnieuw.",
+    en: "The form arrived without a length. Send it again.",
+  },
+  413: {
+    nl: "Het formulier is te groot (meer dan 256 KB). Maak de tekst korter en verstuur het opnieuw.",
+    en: "The form is too large (over 256 KB). Shorten the text and send it again.",
+  },
+  415: {
+    nl: "Dit soort inhoud neemt de server niet aan; hij verwacht een formulier.",
+    en: "The server does not accept this kind of content; it expects a form.",
+  },
+} as const;
+
+/**
+ * Before any parsing: a body that is not a form is refused with 415, one over the limit with 413,
+ * one without a declared length with 411 — in the reader's language, never a 500 from a parser.
+ */
+function installBodyLimits(app: Express) {
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const length = req.headers["content-length"];
+    const chunked = req.headers["transfer-encoding"] !== undefined;
+    if ((length === undefined || length === "0") && !chunked) return next();
+    const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+    const status = !FORM_TYPES.has(type)
+      ? 415
+      : length === undefined
+        ? 411
+        : !/^\d{1,12}$/.test(length) || Number(length) > FORM_LIMIT_BYTES
+          ? 413
+          : null;
+    if (status === null) return next();
+    void localeCookie.parse(req.headers.cookie ?? null).then((locale: unknown) => {
+      res
+        .status(status)
+        .set("Connection", "close")
+        .type("text/plain; charset=utf-8")
+        .send(BODY_REFUSALS[status][isLocale(locale) ? locale : "nl"]);
+    }, next);
+  });
+}
+
 function installRequestLogging(app: Express) {
   app.use(
     pinoHttp({
@@ -190,6 +240,7 @@ export function createHttpApp(options: { env: Env; build: BuildSource }) {
 
   app.use(markDataRequests);
   app.use(rejectCrossSitePosts);
+  installBodyLimits(app);
 
   installLoginRateLimit(app, env);
   installRemixHandler(app, env, options.build);

@@ -61,4 +61,15 @@ describe("parseNestedForm", () => {
       ),
     ).not.toThrow();
   });
+
+  it("ignores field names nested deeper than any form has, however deep", () => {
+    const deep = Array.from({ length: 20_000 }, () => "a").join(".");
+    const result = parseNestedForm(
+      form([
+        [deep, "x"],
+        ["profile.capabilities.0.title", "Huisbezoek"],
+      ]),
+    );
+    expect(result).toEqual({ profile: { capabilities: [{ title: "Huisbezoek" }] } });
+  });
 });

@@ -1,12 +1,14 @@
 const UNSAFE_KEYS = new Set(["__proto__", "prototype", "constructor"]);
 const MAX_INDEX = 200;
+/** The deepest field any form has is four names (`profile.capabilities.0.title`). */
+const MAX_DEPTH = 8;
 
 type Node = Record<string, unknown> | unknown[];
 
 /**
  * Turns flat form fields with dotted names (`profile.capabilities.0.title`) into nested objects
- * and arrays, for zod to validate. Holes in arrays (a removed row) are closed; prototype keys and
- * absurd indices are ignored, so a hostile form cannot pollute objects or allocate huge arrays.
+ * and arrays, for zod to validate. Holes in arrays (a removed row) are closed; prototype keys,
+ * absurd indices and names nested deeper than MAX_DEPTH are ignored, so a hostile form cannot pollute objects or allocate huge arrays.
  */
 export function parseNestedForm(formData: FormData, prefix?: string): Record<string, unknown> {
   const root: Record<string, unknown> = {};
@@ -17,7 +19,7 @@ export function parseNestedForm(formData: FormData, prefix?: string): Record<str
       if (parts[0] !== prefix) continue;
       parts.shift();
     }
-    if (parts.length === 0 || parts.some((p) => p === "" || UNSAFE_KEYS.has(p))) continue;
+    if (parts.length === 0 || parts.length > MAX_DEPTH || parts.some((p) => p === "" || UNSAFE_KEYS.has(p))) continue;
     if (parts.some((p) => /^\d+$/.test(p) && Number(p) > MAX_INDEX)) continue;
     let node: Node = root;
     for (let i = 0; i < parts.length; i++) {

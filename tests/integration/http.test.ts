@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { DEMO_PASSWORD } from "~/domain/demo/demo-data";
+import { localeCookie } from "~/i18n/locale.server";
 
 import { createTestDatabase, dropDatabase } from "../support/database";
 import { Browserish } from "../support/http-client";
@@ -136,6 +137,64 @@ describe("login over HTTP", () => {
       for (const response of [language, again]) {
         const location = response.headers.get("Location") ?? "";
         expect(new URL(location, server.url).host, `${target} → ${location}`).toBe(new URL(server.url).host);
+      }
+    }
+  });
+
+  it("refuses a body that is not a form, too large or without a length before parsing it: 415, 413, 411, never a 500", async () => {
+    const post = (headers: Record<string, string>, body: BodyInit, init: RequestInit = {}) =>
+      fetch(`${server.url}/login`, {
+        method: "POST",
+        headers: { Origin: server.url, ...headers },
+        body,
+        redirect: "manual",
+        ...init,
+      });
+    const json = await post({ "Content-Type": "application/json" }, JSON.stringify({ email: "a@b.nl", password: "x" }));
+    expect(json.status).toBe(415);
+    expect(await json.text()).toContain("verwacht een formulier");
+    expect((await post({ "Content-Type": "text/plain" }, "email=a@b.nl")).status).toBe(415);
+    expect((await post({}, "email=a@b.nl")).status).toBe(415);
+    const large = `email=a%40b.nl&password=${"x".repeat(300 * 1024)}`;
+    const tooLarge = await post({ "Content-Type": "application/x-www-form-urlencoded" }, large);
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.text()).toContain("te groot");
+    const english = await post(
+      { "Content-Type": "application/x-www-form-urlencoded", Cookie: await localeCookie.serialize("en") },
+      large,
+    );
+    expect(await english.text()).toContain("too large");
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("email=a%40b.nl&password=x"));
+        controller.close();
+      },
+    });
+    const chunked = await post({ "Content-Type": "application/x-www-form-urlencoded" }, stream, {
+      duplex: "half",
+    } as RequestInit);
+    expect(chunked.status).toBe(411);
+    // A form of ordinary size still arrives.
+    expect(
+      (await post({ "Content-Type": "application/x-www-form-urlencoded" }, "email=a%40b.nl&password=x")).status,
+    ).toBeLessThan(500);
+  });
+
+  it("answers no ?_data= request with a 500, whatever it names", async () => {
+    const client = new Browserish(server.url);
+    await client.login("medewerker@rvdk.demo");
+    for (const data of [
+      "",
+      "x",
+      "root",
+      "routes%2Fbestaat-niet",
+      "routes%2F_index%00",
+      "routes%2Fcasussen.%24reference",
+      "%E0%A4%A",
+    ]) {
+      for (const path of ["/", "/casussen/AO-2099-0001", "/bestaat-niet"]) {
+        const response = await client.get(`${path}?_data=${data}`);
+        expect(response.status, `${path}?_data=${data}`).toBeLessThan(500);
       }
     }
   });

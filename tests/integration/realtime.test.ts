@@ -100,6 +100,27 @@ describe("socket events", () => {
     expect((await emit(socket, "live:join", { meetingId })).ok).toBe(true);
   });
 
+  it("refuses text that is not well-formed Unicode with a message for the field, and writes nothing", async () => {
+    const { meetingId, itemIds } = await liveMeeting();
+    const { socket } = await loggedIn("medewerker@politie.demo");
+    expect((await emit(socket, "live:join", { meetingId })).ok).toBe(true);
+    const before = await prisma.need.count({ where: { agendaItemId: itemIds.A } });
+    for (const text of ["Wie kent het gezin?\ud800", "\udc00 half", "kapot \uFFFD teken"]) {
+      const answer = await emit(socket, "live:need:add", { key: crypto.randomUUID(), itemId: itemIds.A, text });
+      expect(answer).toMatchObject({
+        ok: false,
+        error: { code: "invalid_payload", fields: { text: { key: "validation.malformedText" } } },
+      });
+    }
+    expect(await prisma.need.count({ where: { agendaItemId: itemIds.A } })).toBe(before);
+    const fine = await emit(socket, "live:need:add", {
+      key: crypto.randomUUID(),
+      itemId: itemIds.A,
+      text: "Wie kent het gezin? 👪",
+    });
+    expect(fine.ok).toBe(true);
+  });
+
   it("answers an event nobody handles with an error acknowledgement, within a second", async () => {
     const { socket } = await loggedIn("medewerker@politie.demo");
     // room:join, room:leave and session:whoami existed once: a client never names a room.

@@ -98,6 +98,8 @@ const en: Shape<Translation> = {
   },
   validation: {
     required: "Fill in this field.",
+    malformedText:
+      "This text contains broken characters (half a character or a replacement character �). Type or paste it again.",
     tooLong: "Use at most {{limit}} characters.",
     tooMany: "At most {{limit}} items.",
     email: "Enter a valid e-mail address, for example team@organisation.nl.",

@@ -94,6 +94,8 @@ const nl = {
   },
   validation: {
     required: "Vul dit veld in.",
+    malformedText:
+      "Deze tekst bevat tekens die niet kloppen (een half teken of een vervangingsteken �). Typ of plak hem opnieuw.",
     tooLong: "Gebruik hooguit {{limit}} tekens.",
     tooMany: "Hooguit {{limit}} items.",
     email: "Vul een geldig e-mailadres in, bijvoorbeeld team@organisatie.nl.",
