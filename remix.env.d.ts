@@ -13,7 +13,5 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** Client address as Express sees it (honours `trust proxy`). */
     clientAddress: string;
-    /** Set when this address exceeded the login rate limit (see http-app.server.ts). */
-    loginThrottled: boolean;
   }
 }

@@ -11,6 +11,7 @@ import { fieldErrorsFrom } from "~/utils/form-errors";
 import { changePassword } from "./login.server";
 import { passwordPolicy } from "./password-policy";
 import type { ActiveSession } from "./session.server";
+import { countFailure, isThrottled } from "./throttle.server";
 
 export type PasswordFormData = { errors: FormErrors };
 
@@ -29,9 +30,18 @@ export async function handlePasswordChange(session: ActiveSession, formData: For
     confirm: formText(formData.get("confirm")),
   });
   if (!parsed.success) return data<PasswordFormData>({ errors: fieldErrorsFrom(parsed.error.issues) }, { status: 400 });
+  // The current-password check is a password check: throttled per account and address.
+  const throttleKey = `${session.user.id}:${meta.clientAddress ?? ""}`;
+  if (await isThrottled("currentPassword", throttleKey))
+    return data<PasswordFormData>(
+      { errors: { current: { key: "password.errors.throttled", values: { minutes: getEnv().LOGIN_WINDOW_MINUTES } } } },
+      { status: 429 },
+    );
   const result = await changePassword(session.user, session.id, parsed.data, meta.clientAddress);
-  if (!result.ok)
+  if (!result.ok) {
+    await countFailure("currentPassword", throttleKey);
     return data<PasswordFormData>({ errors: { current: { key: "password.errors.wrongCurrent" } } }, { status: 400 });
+  }
   for (const id of result.endedSessions) endSessionSockets(id, "logout");
   throw redirect("/wachtwoord?gewijzigd");
 }

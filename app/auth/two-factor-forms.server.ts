@@ -9,6 +9,7 @@ import { safeRedirect } from "~/utils/redirect";
 
 import type { ActiveSession } from "./session.server";
 import { commitSessionCookie, completeSecondFactor } from "./session.server";
+import { countFailure } from "./throttle.server";
 import {
   confirmEnrolment,
   disableSecondFactor,
@@ -95,11 +96,18 @@ export async function handleSecondStep(
   if (intent === "enrol") {
     // The session stays half-open while the recovery codes are shown; "continue" completes it.
     const result = await confirmEnrolment(session.user, code, meta);
-    if (!result.ok) return failure(intent, result);
+    if (!result.ok) {
+      await countFailure("signIn", meta.clientAddress ?? "");
+      return failure(intent, result);
+    }
     return data<TwoFactorFormData>({ intent, recoveryCodes: result.recoveryCodes, redirectTo });
   }
   const result = await verifySecondFactor(session.user, code, meta);
-  if (!result.ok) return failure(intent, result);
+  if (!result.ok) {
+    // Failed codes and failed passwords share the address's limit.
+    await countFailure("signIn", meta.clientAddress ?? "");
+    return failure(intent, result);
+  }
   const full = await completeSecondFactor(session.id);
   throw redirect(redirectTo, { headers: { "Set-Cookie": await commitSessionCookie(full) } });
 }

@@ -7,6 +7,7 @@ import { parseLoginForm } from "~/auth/login-form.server";
 import type { LoginFormErrors } from "~/auth/login-form.server";
 import { login } from "~/auth/login.server";
 import { commitSessionCookie, readSessionId } from "~/auth/session.server";
+import { countFailure, isThrottled } from "~/auth/throttle.server";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { getEnv } from "~/env.server";
 import type { TranslationKey } from "~/i18n/keys";
@@ -40,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return data<ActionResult>({ errors: form.errors, email: form.email }, { status: 400 });
 
   const { email, password, redirectTo } = form.data;
-  if (context.loginThrottled) {
+  if (await isThrottled("signIn", context.clientAddress)) {
     return data<ActionResult>({ errors: {}, formError: { key: "login.throttledAddress" }, email }, { status: 429 });
   }
   const result = await login({
@@ -51,6 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     previousSessionId: await readSessionId(request.headers.get("Cookie")),
   });
   if (!result.ok) {
+    await countFailure("signIn", context.clientAddress);
     const formError: ActionResult["formError"] =
       result.reason === "throttled"
         ? { key: "login.throttledAccount", minutes: result.retryAfterMinutes }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { requirePendingSession } from "~/auth/guards.server";
+import { isThrottled } from "~/auth/throttle.server";
 import { handleSecondStep } from "~/auth/two-factor-forms.server";
 import { beginEnrolment, secondFactorStep } from "~/auth/two-factor.server";
 import { CodeForm, EnrolmentPanel, RecoveryCodesPanel } from "~/components/two-factor";
@@ -28,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await requirePendingSession(request);
   return handleSecondStep(session, await request.formData(), {
     clientAddress: context.clientAddress,
-    throttled: context.loginThrottled,
+    throttled: await isThrottled("signIn", context.clientAddress),
   });
 }
 

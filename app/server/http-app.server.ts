@@ -5,7 +5,6 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { Express, NextFunction, Request, Response } from "express";
-import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 
@@ -190,27 +189,10 @@ function installStaticFiles(app: Express) {
  * Over the limit, the request still reaches the action, which refuses it without checking the
  * password and keeps the typed e-mail address in the form.
  */
-function installLoginRateLimit(app: Express, env: Env) {
-  const loginLimiter = rateLimit({
-    windowMs: env.LOGIN_WINDOW_MINUTES * 60_000,
-    limit: env.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
-    standardHeaders: "draft-8",
-    legacyHeaders: false,
-    skipSuccessfulRequests: true,
-    handler: (_req, res, next) => {
-      res.locals.loginThrottled = true;
-      next();
-    },
-  });
-  // The second step shares the limit: failed codes and failed passwords count together.
-  app.post(["/login", "/login.data", "/tweede-stap", "/tweede-stap.data"], loginLimiter);
-}
-
 function installRemixHandler(app: Express, env: Env, source: BuildSource) {
   const getLoadContext = (req: Request, res: Response) => ({
     cspNonce: res.locals.cspNonce as string,
     clientAddress: req.ip ?? req.socket.remoteAddress ?? "",
-    loginThrottled: res.locals.loginThrottled === true,
   });
 
   const build = typeof source === "function" ? async () => withDomainErrors(await source()) : withDomainErrors(source);
@@ -242,7 +224,6 @@ export function createHttpApp(options: { env: Env; build: BuildSource }) {
   app.use(rejectCrossSitePosts);
   installBodyLimits(app);
 
-  installLoginRateLimit(app, env);
   installRemixHandler(app, env, options.build);
   installErrorHandler(app);
   return app;

@@ -300,6 +300,59 @@ describe("a production server", () => {
   });
 });
 
+describe("login throttles, whichever way the path is written, shared by every process", () => {
+  let url: string;
+  const servers: TestServer[] = [];
+  beforeAll(async () => {
+    url = await createTestDatabase(inject("baseDatabaseUrl"), inject("templateDatabase"), inject("databasePrefix"));
+    for (let i = 0; i < 2; i++)
+      servers.push(
+        await startServer({
+          DATABASE_URL: url,
+          DEMO_MODE: "true",
+          NODE_ENV: "production",
+          SESSION_SECRET: "production-like-session-secret-0123456789",
+          LOGIN_MAX_ATTEMPTS_PER_ADDRESS: "3",
+        }),
+      );
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+  });
+
+  it("counts failures through /%6Cogin, /Login and ?_data= on two processes against one limit", async () => {
+    const [one, two] = servers as [TestServer, TestServer];
+    const wrong = { email: "medewerker@politie.demo", password: "fout" };
+    expect((await new Browserish(one.url).post("/%6Cogin", wrong)).status).toBe(400);
+    expect((await new Browserish(one.url).post("/%6C%6Fgin/", wrong)).status).toBe(400);
+    expect((await new Browserish(two.url).post("/Login?_data=routes%2Flogin", wrong)).status).toBeLessThan(500);
+    // The right password, from the same address, on the other process: throttled.
+    const right = await new Browserish(two.url).post("/login", {
+      email: "beheer@politie.demo",
+      password: DEMO_PASSWORD,
+    });
+    expect(right.status).toBe(429);
+    expect(await right.text()).toContain("Te veel inlogpogingen vanaf dit adres");
+  });
+});
+
+describe("the current-password check on /wachtwoord", () => {
+  it("is throttled per account and address", async () => {
+    const client = new Browserish(server.url);
+    await client.login("medewerker@wijkteam.demo");
+    const attempt = (current: string) =>
+      client.post("/wachtwoord", {
+        current,
+        next: "een-heel-nieuw-wachtwoord-2026",
+        confirm: "een-heel-nieuw-wachtwoord-2026",
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt(`fout-${i}`)).status).toBe(400);
+    const right = await attempt(DEMO_PASSWORD);
+    expect(right.status).toBe(429);
+    expect(await right.text()).toContain("Te vaak een verkeerd huidig wachtwoord");
+  });
+});
+
 describe("configuration at boot", () => {
   it("stops with a message naming the malformed variable", async () => {
     const child = spawnServer({ PORT: "drieduizend", DATABASE_URL: process.env.DATABASE_URL });

@@ -47,7 +47,7 @@ const en: Shape<Translation> = {
     submitting: "Logging in…",
     invalid: "This combination of e-mail address and password is not known.",
     throttledAccount: "Too many failed attempts for this account. Try again in {{minutes}} minutes.",
-    throttledAddress: "Too many login attempts from this address. Try again in a quarter of an hour.",
+    throttledAddress: "Too many login attempts from this address. Try again in {{minutes}} minutes.",
     sessionExpired: "Your session has expired. Log in again to continue.",
     loggedOut: "You have been logged out.",
     demoHint: "Demo environment: every demo account uses the password demo-demo-demo.",
@@ -707,6 +707,7 @@ const en: Shape<Translation> = {
       repetitive: "This password uses too few different characters.",
       mismatch: "The two new passwords are not the same.",
       wrongCurrent: "Your current password is not right.",
+      throttled: "The current password was wrong too often. Try again in {{minutes}} minutes.",
     },
   },
   live: {

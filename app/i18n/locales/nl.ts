@@ -44,7 +44,7 @@ const nl = {
     submitting: "Bezig met inloggen…",
     invalid: "De combinatie van e-mailadres en wachtwoord is niet bekend.",
     throttledAccount: "Te veel mislukte pogingen voor dit account. Probeer het over {{minutes}} minuten opnieuw.",
-    throttledAddress: "Te veel inlogpogingen vanaf dit adres. Probeer het over een kwartier opnieuw.",
+    throttledAddress: "Te veel inlogpogingen vanaf dit adres. Probeer het over {{minutes}} minuten opnieuw.",
     sessionExpired: "Je sessie is verlopen. Log opnieuw in om verder te gaan.",
     loggedOut: "Je bent uitgelogd.",
     demoHint: "Demo-omgeving: alle demo-accounts gebruiken het wachtwoord demo-demo-demo.",
@@ -707,6 +707,7 @@ const nl = {
       repetitive: "Dit wachtwoord bestaat uit te weinig verschillende tekens.",
       mismatch: "De twee nieuwe wachtwoorden zijn niet gelijk.",
       wrongCurrent: "Je huidige wachtwoord klopt niet.",
+      throttled: "Te vaak een verkeerd huidig wachtwoord. Probeer het over {{minutes}} minuten opnieuw.",
     },
   },
   live: {
