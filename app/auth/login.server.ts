@@ -38,14 +38,17 @@ export function normaliseEmail(email: string): string {
 const BACKOFF_LOOKBACK_MS = 24 * 3_600_000;
 
 /**
- * Until when an account is locked, or null. Failed attempts are counted from the audit trail (so
- * the limit holds across processes and restarts, and applies the same to addresses without an
- * account), since the last successful login and at most a day back. LOGIN_MAX_FAILURES_PER_ACCOUNT
+ * Until when an account is locked for this address, or null. Failed attempts are counted from the
+ * audit trail (so the limit holds across processes and restarts, and applies the same to addresses
+ * without an account) per account and client address — an outsider failing a chair's password from
+ * anywhere locks only their own address out, never the chair at hers — since the last successful
+ * login and at most a day back. (The address itself is throttled over all accounts as well:
+ * throttle.server.ts.) LOGIN_MAX_FAILURES_PER_ACCOUNT
  * failures within LOGIN_WINDOW_MINUTES lock until the oldest of them leaves the window; every
  * further round of that many failures doubles the lock (30, 60, 120 … minutes, at most a day),
  * counted from the failure that completed the round.
  */
-async function lockedUntil(email: string, now: Date): Promise<Date | null> {
+async function lockedUntil(email: string, clientAddress: string | null, now: Date): Promise<Date | null> {
   const { LOGIN_WINDOW_MINUTES, LOGIN_MAX_FAILURES_PER_ACCOUNT: max } = getEnv();
   const window = LOGIN_WINDOW_MINUTES * 60_000;
   const dayAgo = new Date(now.getTime() - BACKOFF_LOOKBACK_MS);
@@ -57,7 +60,13 @@ async function lockedUntil(email: string, now: Date): Promise<Date | null> {
   const since = lastSuccess?.occurredAt ?? dayAgo;
   const failures = (
     await prisma.auditEvent.findMany({
-      where: { action: "auth.login.failed", subjectType: "Account", subjectId: email, occurredAt: { gt: since } },
+      where: {
+        action: "auth.login.failed",
+        subjectType: "Account",
+        subjectId: email,
+        clientAddress,
+        occurredAt: { gt: since },
+      },
       orderBy: { occurredAt: "asc" },
       select: { occurredAt: true },
     })
@@ -78,7 +87,7 @@ export async function login(attempt: LoginAttempt): Promise<LoginResult> {
   const email = normaliseEmail(attempt.email);
   const audit = { subjectType: "Account", subjectId: email, clientAddress: attempt.clientAddress, at: now };
 
-  const locked = await lockedUntil(email, now);
+  const locked = await lockedUntil(email, attempt.clientAddress, now);
   if (locked) {
     await recordAudit({ ...audit, actor: null, action: "auth.login.throttled" });
     return {

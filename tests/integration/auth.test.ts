@@ -93,6 +93,19 @@ describe("login", () => {
     expect((await login({ ...base, email, password: PASSWORD, now: tick(15) })).ok).toBe(true);
   });
 
+  it("locks an account per address: failures from elsewhere do not lock its owner out", async () => {
+    const email = "voorzitter@veiligthuis.demo";
+    const attacker = { ...base, clientAddress: "198.51.100.66" };
+    for (let i = 0; i < 15; i++) await login({ ...attacker, email, password: "fout", now: tick(0) });
+    expect(await login({ ...attacker, email, password: PASSWORD, now: tick(1) })).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
+    // The chair, from her own address, with the right password: in (her second factor follows).
+    const own = await login({ ...base, clientAddress: "192.0.2.44", email, password: PASSWORD, now: tick(0) });
+    expect(own).toMatchObject({ ok: true, secondFactor: "verify" });
+  });
+
   it("throttles unknown accounts the same way (no hint whether an account exists)", async () => {
     const email = "bestaat-niet@politie.demo";
     for (let i = 0; i < 5; i++) await login({ ...base, email, password: "x", now: tick(0) });
