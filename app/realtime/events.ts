@@ -175,6 +175,11 @@ export interface ServerToClientEvents {
   "session:ended": (payload: { reason: "logout" | "expired" }) => void;
   /** Who is in the live meeting now (everyone invited receives it). */
   "live:presence": (payload: { meetingId: string; present: Presence[] }) => void;
+  /**
+   * Who may see what in this meeting changed (a new chair, …): the server has already taken the
+   * socket out of the rooms it no longer qualifies for; the client joins again for its new board.
+   */
+  "live:access": (payload: { meetingId: string }) => void;
   /** The meeting-level state changed: current item, item closed, meeting ended. */
   "live:meeting": (payload: { meetingId: string; state: LiveMeetingState }) => void;
   /** One change on one item's board: only sockets at that item's table receive it. */

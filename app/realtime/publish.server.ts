@@ -1,3 +1,5 @@
+import { logger } from "~/utils/logger.server";
+
 import type { ItemEvent, LiveMeetingState } from "./events";
 import { liveRooms } from "./events";
 import { getRealtime } from "./io.server";
@@ -13,4 +15,38 @@ export function publishItemChange(event: ItemEvent): void {
 
 export function publishMeetingState(meetingId: string, state: LiveMeetingState): void {
   getRealtime()?.to(liveRooms.meeting(meetingId)).emit("live:meeting", { meetingId, state });
+}
+
+/**
+ * Access to a live meeting changed: every socket in its meeting room, on any app process, is
+ * checked against the access rule as it is now, taken out of the item rooms (and the meeting room)
+ * it no longer qualifies for at once, and told to join again for a fresh board. Never throws: the
+ * change it follows has been committed.
+ */
+export async function publishAccessChange(meetingId: string): Promise<void> {
+  const io = getRealtime();
+  if (!io) return;
+  try {
+    // Loaded here: the live service itself publishes through this module.
+    const [{ liveAccess }, { prisma }] = await Promise.all([
+      import("~/domain/live/live-board.server"),
+      import("~/db.server"),
+    ]);
+    const items = await prisma.agendaItem.findMany({ where: { meetingId }, select: { id: true } });
+    const sockets = await io.in(liveRooms.meeting(meetingId)).fetchSockets();
+    await Promise.all(
+      sockets.map(async (socket) => {
+        const visible = await liveAccess(socket.data.user, meetingId).then(
+          (access) => new Set(access.visibleItemIds),
+          () => null, // no longer allowed in the meeting at all
+        );
+        const leave = items.filter((i) => !visible?.has(i.id)).map((i) => liveRooms.item(i.id));
+        if (!visible) leave.push(liveRooms.meeting(meetingId));
+        for (const room of leave) if (socket.rooms.has(room)) socket.leave(room);
+        socket.emit("live:access", { meetingId });
+      }),
+    );
+  } catch (error) {
+    logger.error({ err: error, meetingId }, "access change not applied to live sockets");
+  }
 }

@@ -262,12 +262,16 @@ type MeetingListeners = {
 /** Listens on the socket; the returned function stops listening and leaves the meeting. */
 function attachListeners(socket: AppClientSocket, meetingId: string, listeners: MeetingListeners) {
   const { onItem, onMeeting, onPresence, onConnect, onDisconnect } = listeners;
+  // Access changed (the server already left the rooms): join again for the board as it is now.
+  const onAccess = (payload: { meetingId: string }) => payload.meetingId === meetingId && onConnect();
+  socket.on("live:access", onAccess);
   socket.on("live:item", onItem);
   socket.on("live:meeting", onMeeting);
   socket.on("live:presence", onPresence);
   socket.on("connect", onConnect);
   socket.on("disconnect", onDisconnect);
   return () => {
+    socket.off("live:access", onAccess);
     socket.off("live:item", onItem);
     socket.off("live:meeting", onMeeting);
     socket.off("live:presence", onPresence);

@@ -5,8 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { LiveBoard, WriteResult } from "~/realtime/events";
 
+import { Browserish } from "../support/http-client";
 import { LiveClient } from "../support/live-client";
-import { liveMeeting, roleCardOf } from "../support/live-meeting";
+import { liveMeeting, meetingWithTables, roleCardOf } from "../support/live-meeting";
 import type { TestServer } from "../support/test-server";
 import { startDemoServer } from "../support/test-server";
 
@@ -160,5 +161,63 @@ describe("live meeting over socket.io", () => {
     await prisma.session.deleteMany({ where: { userId: user.id } });
     expect(await ended).toEqual({ reason: "expired" });
     await client.until((c) => !c.socket.connected, 3_000);
+  });
+
+  it("a new chair: within a second the old chair leaves the rooms of items her organisation is not at, and rejoins", async () => {
+    // Item C is the police's own question, at the table of police and the Board only.
+    const { meetingId, itemIds, org } = await meetingWithTables({
+      items: { A: { table: ["POL", "VT"] }, C: { table: ["POL", "RvdK"], asking: "POL" } },
+      invited: ["POL", "RvdK", "VT"],
+      state: "live",
+    });
+    const second = await prisma.user.create({
+      data: {
+        email: `voorzitter-${randomUUID()}@politie.demo`,
+        name: "Tweede Voorzitter",
+        functionTitle: "Voorzitter",
+        organisationId: org.POL as string,
+        roles: ["CHAIR", "MEMBER"],
+      },
+    });
+    const oldChair = await join("voorzitter@veiligthuis.demo", meetingId);
+    const police = await join("medewerker@politie.demo", meetingId);
+    expect(oldChair.joined.ok && police.joined.ok).toBe(true);
+    const told = new Promise((resolve, reject) => {
+      const late = setTimeout(() => reject(new Error("the old chair was not told within a second")), 1_000);
+      oldChair.client.socket.once("live:access", (payload) => {
+        clearTimeout(late);
+        resolve(payload);
+      });
+    });
+
+    // Through the admin page, as a platform admin does it: the server process holds the sockets.
+    const admin = new Browserish(server.url);
+    await admin.login("admin@actie-overleg.demo");
+    const handed = await admin.post("/beheer/overleggen", { meetingId, chairId: second.id });
+    expect(handed.status).toBe(200);
+    expect(await told).toEqual({ meetingId });
+
+    // The police write on item C: the old chair (Veilig Thuis, not at C's table) receives nothing.
+    const received: unknown[] = [];
+    oldChair.client.socket.on("live:item", (event: { itemId: string }) => received.push(event.itemId));
+    const card = await roleCardOf(itemIds.C, org.POL as string);
+    const saved = await police.client.emit<WriteResult>("live:roleCard:save", {
+      key: randomUUID(),
+      cardId: card.id,
+      version: card.version,
+      roleInCase: "Wij doen het buurtonderzoek.",
+      knowledge: "",
+      knowledgeLegalBasis: "",
+      contribution: "",
+      limitsHere: "",
+    });
+    expect(saved.ok).toBe(true);
+    await settle();
+    expect(received).not.toContain(itemIds.C);
+    // Joining again gives the board as she may see it now: C without content, no chair controls.
+    const again = await oldChair.client.emit<LiveBoard>("live:join", { meetingId });
+    if (!again.ok) throw new Error(again.error.key);
+    expect(again.data.can.runMeeting).toBe(false);
+    expect(again.data.items.find((i) => i.id === itemIds.C)?.content).toBeNull();
   });
 });

@@ -19,6 +19,8 @@ export type ItemSpec = {
   caseReference?: string;
   question?: string;
   timeboxMinutes?: number;
+  /** The organisation that asks (short code; default Veilig Thuis). It sits at the table too. */
+  asking?: string;
 };
 
 export type MeetingSpec<Name extends string> = {
@@ -80,7 +82,7 @@ export async function meetingWithTables<Name extends string>(spec: MeetingSpec<N
       {
         caseReference: reference,
         question: item.question ?? `Vraag ${name}: wie neemt de regie?`,
-        askingOrganisationId: org.VT as string,
+        askingOrganisationId: ids([item.asking ?? "VT"])[0] as string,
         timeboxMinutes: item.timeboxMinutes ?? 10,
         tableOrganisationIds: ids(item.table),
       },

@@ -12,6 +12,7 @@ import {
 import type { Acting } from "~/domain/acting.server";
 import { ensure, forbidden, notFound, ruleError } from "~/domain/errors.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { publishAccessChange } from "~/realtime/publish.server";
 
 import { requireChairOf } from "./meeting-chair.server";
 import type { NewMeeting } from "./meeting.schema";
@@ -311,6 +312,8 @@ export async function reassignChair(admin: SessionUser, meetingId: string, newCh
     details: { from: meeting.chairId, to: chair.id },
     at: meta.now,
   });
+  // Sockets at the live table follow at once, not at the next session round.
+  await publishAccessChange(meetingId);
 }
 
 export { addAgendaItem, moveAgendaItem, publishMeeting, reorderAgenda } from "./agenda.server";
