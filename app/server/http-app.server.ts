@@ -117,7 +117,8 @@ function installSecurityHeaders(app: Express, production: boolean) {
 
 /** The largest form the product accepts: its biggest (a role profile) is about 40 KB. */
 const FORM_LIMIT_BYTES = 256 * 1024;
-const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+/** Every form of the product posts this (no uploads): anything else cannot be parsed as one. */
+const FORM_TYPE = "application/x-www-form-urlencoded";
 
 const BODY_REFUSALS = {
   411: {
@@ -143,15 +144,16 @@ function installBodyLimits(app: Express) {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
     const length = req.headers["content-length"];
     const chunked = req.headers["transfer-encoding"] !== undefined;
-    if ((length === undefined || length === "0") && !chunked) return next();
     const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-    const status = !FORM_TYPES.has(type)
-      ? 415
-      : length === undefined
-        ? 411
-        : !/^\d{1,12}$/.test(length) || Number(length) > FORM_LIMIT_BYTES
-          ? 413
-          : null;
+    // Even an empty post must say it is a form: the form parser throws on anything else.
+    const status =
+      type !== FORM_TYPE
+        ? 415
+        : length === undefined && chunked
+          ? 411
+          : length !== undefined && (!/^\d{1,12}$/.test(length) || Number(length) > FORM_LIMIT_BYTES)
+            ? 413
+            : null;
     if (status === null) return next();
     void localeCookie.parse(req.headers.cookie ?? null).then((locale: unknown) => {
       res

@@ -145,6 +145,62 @@ describe("form actions over HTTP", () => {
   });
 });
 
+describe("raw bodies", () => {
+  // Any content type, any size, declared or not: refused before parsing (411/413/415) or answered
+  // as a form — never a 500, and a refusal changes nothing.
+  const paths: [string, (fx: Fixture) => string][] = [
+    ["/login", () => "/login"],
+    ["/taal", () => "/taal"],
+    ["/wachtwoord", () => "/wachtwoord"],
+    ["/sessies", () => "/sessies"],
+    ["/acties", () => "/acties"],
+    ["/casussen/nieuw", () => "/casussen/nieuw"],
+    ["/tweestapsverificatie", () => "/tweestapsverificatie"],
+    ["/overleggen/<published>", (f) => `/overleggen/${f.published.meetingId}`],
+    ["/organisaties/politie-westerduin/bewerken", () => "/organisaties/politie-westerduin/bewerken"],
+  ];
+  it.each(paths)("POST %s", async (_name, pathOf) => {
+    const path = pathOf(fx);
+    const client = clients.get("police") as Browserish;
+    let before = await fingerprint();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(
+          "application/json",
+          "text/plain",
+          "application/xml",
+          "multipart/form-data; boundary=----x",
+          "multipart/form-data",
+          "application/x-www-form-urlencoded",
+          "application/x-www-form-urlencoded; charset=utf-16",
+          "",
+          "../../etc",
+        ),
+        fc.oneof(
+          hostileString,
+          fc.nat({ max: 400 * 1024 }).map((n) => "a=".concat("x".repeat(n))),
+        ),
+        async (type, body) => {
+          counts.http++;
+          const response = await fetch(server.url + path, {
+            method: "POST",
+            headers: { Cookie: client.cookieHeader, Origin: server.url, ...(type ? { "Content-Type": type } : {}) },
+            body,
+            redirect: "manual",
+          });
+          await response.arrayBuffer();
+          expect(response.status, `${path} ${type} ${body.length} bytes`).toBeLessThan(500);
+          const after = await fingerprint();
+          if (response.status >= 400)
+            expect(after, `${path} changed data but answered ${response.status}`).toBe(before);
+          before = after;
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+});
+
 describe("query strings", () => {
   const pages: [string, Actor][] = [
     ["/organisaties", "police"],

@@ -174,6 +174,15 @@ describe("login over HTTP", () => {
       duplex: "half",
     } as RequestInit);
     expect(chunked.status).toBe(411);
+    // No body and no type at all: answered as an empty form, not a 500.
+    const bare = await fetch(`${server.url}/login`, {
+      method: "POST",
+      headers: { Origin: server.url },
+      redirect: "manual",
+    });
+    expect(bare.status).toBeLessThan(500);
+    // Multipart (no form of ours uploads; a bogus boundary made the parser throw): 415.
+    expect((await post({ "Content-Type": "multipart/form-data; boundary=----x" }, "<script>")).status).toBe(415);
     // A form of ordinary size still arrives.
     expect(
       (await post({ "Content-Type": "application/x-www-form-urlencoded" }, "email=a%40b.nl&password=x")).status,
