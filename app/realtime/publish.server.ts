@@ -1,3 +1,4 @@
+import { prisma } from "~/db.server";
 import { logger } from "~/utils/logger.server";
 
 import type { ItemEvent, LiveMeetingState } from "./events";
@@ -28,18 +29,27 @@ export async function publishAccessChange(meetingId: string): Promise<void> {
   if (!io) return;
   try {
     // Loaded here: the live service itself publishes through this module.
-    const [{ liveAccess }, { prisma }] = await Promise.all([
-      import("~/domain/live/live-board.server"),
-      import("~/db.server"),
+    const { liveAccess } = await import("~/domain/live/live-board.server");
+    const [items, sockets] = await Promise.all([
+      prisma.agendaItem.findMany({ where: { meetingId }, select: { id: true } }),
+      io.in(liveRooms.meeting(meetingId)).fetchSockets(),
     ]);
-    const items = await prisma.agendaItem.findMany({ where: { meetingId }, select: { id: true } });
-    const sockets = await io.in(liveRooms.meeting(meetingId)).fetchSockets();
-    await Promise.all(
-      sockets.map(async (socket) => {
-        const visible = await liveAccess(socket.data.user, meetingId).then(
+    // The rule asked once per person, however many tabs and devices they have open.
+    const byUser = new Map<string, Promise<Set<string> | null>>();
+    const visibleTo = (user: (typeof sockets)[number]["data"]["user"]) => {
+      let visible = byUser.get(user.id);
+      if (!visible) {
+        visible = liveAccess(user, meetingId).then(
           (access) => new Set(access.visibleItemIds),
           () => null, // no longer allowed in the meeting at all
         );
+        byUser.set(user.id, visible);
+      }
+      return visible;
+    };
+    await Promise.all(
+      sockets.map(async (socket) => {
+        const visible = await visibleTo(socket.data.user);
         const leave = items.filter((i) => !visible?.has(i.id)).map((i) => liveRooms.item(i.id));
         if (!visible) leave.push(liveRooms.meeting(meetingId));
         for (const room of leave) if (socket.rooms.has(room)) socket.leave(room);

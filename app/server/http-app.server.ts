@@ -9,8 +9,9 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 
 import type { Env } from "~/env.server";
-import { isLocale } from "~/i18n/config";
+import { defaultLocale, isLocale } from "~/i18n/config";
 import { localeCookie } from "~/i18n/locale.server";
+import { translator } from "~/i18n/translate.server";
 import { withDomainErrors } from "~/server/domain-errors.server";
 import { DATA_REQUEST_HEADER } from "~/utils/http.server";
 import { logger } from "~/utils/logger.server";
@@ -120,19 +121,11 @@ const FORM_LIMIT_BYTES = 256 * 1024;
 /** Every form of the product posts this (no uploads): anything else cannot be parsed as one. */
 const FORM_TYPE = "application/x-www-form-urlencoded";
 
+/** Said in the reader's language: the translation files hold the words (errors.body*). */
 const BODY_REFUSALS = {
-  411: {
-    nl: "Het formulier kwam zonder lengte binnen. Verstuur het opnieuw.",
-    en: "The form arrived without a length. Send it again.",
-  },
-  413: {
-    nl: "Het formulier is te groot (meer dan 256 KB). Maak de tekst korter en verstuur het opnieuw.",
-    en: "The form is too large (over 256 KB). Shorten the text and send it again.",
-  },
-  415: {
-    nl: "Dit soort inhoud neemt de server niet aan; hij verwacht een formulier.",
-    en: "The server does not accept this kind of content; it expects a form.",
-  },
+  411: "errors.bodyWithoutLength",
+  413: "errors.bodyTooLarge",
+  415: "errors.bodyNotAForm",
 } as const;
 
 /**
@@ -155,13 +148,12 @@ function installBodyLimits(app: Express) {
             ? 413
             : null;
     if (status === null) return next();
-    void localeCookie.parse(req.headers.cookie ?? null).then((locale: unknown) => {
-      res
-        .status(status)
-        .set("Connection", "close")
-        .type("text/plain; charset=utf-8")
-        .send(BODY_REFUSALS[status][isLocale(locale) ? locale : "nl"]);
-    }, next);
+    void localeCookie
+      .parse(req.headers.cookie ?? null)
+      .then((locale: unknown) => translator(isLocale(locale) ? locale : defaultLocale))
+      .then((t) => {
+        res.status(status).set("Connection", "close").type("text/plain; charset=utf-8").send(t(BODY_REFUSALS[status]));
+      }, next);
   });
 }
 

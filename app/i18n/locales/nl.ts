@@ -916,6 +916,9 @@ const nl = {
       "De gegevens kunnen nu niet worden gelezen of opgeslagen. Er is niets half opgeslagen. Probeer het over een minuut opnieuw.",
     retry: "Opnieuw proberen",
     databaseUnavailable: "Niet opgeslagen: de database is even niet bereikbaar. Probeer het zo opnieuw.",
+    bodyWithoutLength: "Het formulier kwam zonder lengte binnen. Verstuur het opnieuw.",
+    bodyTooLarge: "Het formulier is te groot (meer dan 256 KB). Maak de tekst korter en verstuur het opnieuw.",
+    bodyNotAForm: "Dit soort inhoud neemt de server niet aan; hij verwacht een formulier.",
     tooManyEvents: "Te veel opdrachten achter elkaar. Wacht {{seconds}} seconden en probeer het opnieuw.",
     badRequestTitle: "Dit verzoek klopt niet",
     badRequest:
