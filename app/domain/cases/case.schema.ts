@@ -1,13 +1,13 @@
 import { z } from "zod";
 
-import { guardedText } from "~/domain/privacy/guarded-text";
+import { requiredGuardedText } from "~/domain/privacy/guarded-text";
 
 export const RISK_LEVELS = ["ACUTE", "HIGH", "ELEVATED", "LOW"] as const;
 
 /** A new case: only the minimum the table needs, checked for direct identifiers. */
 export const newCaseSchema = z.object({
-  region: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
-  description: guardedText(500).pipe(z.string().min(1, "validation.required")),
+  region: requiredGuardedText(100),
+  description: requiredGuardedText(500),
   riskLevel: z.enum(RISK_LEVELS, { error: "validation.choose" }),
 });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { actionUpdateFields } from "~/domain/actions/action.schema";
-import { guardedText } from "~/domain/privacy/guarded-text";
+import { guardedText, requiredGuardedText } from "~/domain/privacy/guarded-text";
 
 import { INVOLVEMENTS, LIVE_ACTION_STATUSES } from "./live-enums";
 
@@ -17,7 +17,6 @@ const key = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
 const version = z.number().int().min(1).max(1_000_000);
-const required = (max: number) => guardedText(max).pipe(z.string().min(1, "validation.required"));
 
 export const LIVE_LIMITS = { cardField: 1000, knowledge: 2000, need: 500, decision: 1000, action: 500 } as const;
 
@@ -36,7 +35,7 @@ export const roleCardSchema = z
     version,
     roleInCase: guardedText(LIVE_LIMITS.cardField),
     knowledge: guardedText(LIVE_LIMITS.knowledge),
-    knowledgeLegalBasis: z.string().trim().max(300, "validation.tooLong"),
+    knowledgeLegalBasis: guardedText(300),
     contribution: guardedText(LIVE_LIMITS.cardField),
     limitsHere: guardedText(LIVE_LIMITS.cardField),
   })
@@ -58,7 +57,7 @@ export const responsibilitySchema = z
   })
   .strict();
 
-export const needSchema = z.object({ key, itemId: id, text: required(LIVE_LIMITS.need) }).strict();
+export const needSchema = z.object({ key, itemId: id, text: requiredGuardedText(LIVE_LIMITS.need) }).strict();
 
 export const addressNeedSchema = z
   .object({
@@ -74,9 +73,9 @@ export const decisionSchema = z
   .object({
     key,
     itemId: id,
-    text: required(LIVE_LIMITS.decision),
+    text: requiredGuardedText(LIVE_LIMITS.decision),
     dissents: z
-      .array(z.object({ organisationId: id, reason: required(LIVE_LIMITS.need) }).strict())
+      .array(z.object({ organisationId: id, reason: requiredGuardedText(LIVE_LIMITS.need) }).strict())
       .max(20, "validation.tooMany")
       .default([]),
   })
@@ -94,7 +93,7 @@ export const actionSchema = z
   .object({
     key,
     itemId: id,
-    description: required(LIVE_LIMITS.action),
+    description: requiredGuardedText(LIVE_LIMITS.action),
     ownerOrganisationId: z.string().min(1, "validation.choose").max(64),
     ownerUserId: z.union([z.literal(""), id]).default(""),
     dueDate: isoDate,

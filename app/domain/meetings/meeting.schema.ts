@@ -1,15 +1,16 @@
 import { z } from "zod";
 
-import { guardedText } from "~/domain/privacy/guarded-text";
+import { requiredGuardedText } from "~/domain/privacy/guarded-text";
 
 const id = z.string().min(1).max(64);
 
 export const newMeetingSchema = z.object({
-  title: z.string().trim().min(1, "validation.required").max(120, "validation.tooLong"),
-  region: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
+  title: requiredGuardedText(120),
+  region: requiredGuardedText(100),
   startsAt: z.date({ error: "validation.invalid" }),
   durationMinutes: z.number().int().min(15, "validation.tooShort").max(480, "validation.tooLong"),
-  location: z.string().trim().min(1, "validation.required").max(300, "validation.tooLong"),
+  // A venue's street and postcode are nobody's home; everything else is guarded.
+  location: requiredGuardedText(300, { allow: ["address", "postcode"] }),
   invitedOrganisationIds: z.array(id).min(1, "validation.required").max(30, "validation.tooMany"),
 });
 export type NewMeeting = z.infer<typeof newMeetingSchema>;
@@ -19,7 +20,7 @@ export const newAgendaItemSchema = z.object({
     .string()
     .trim()
     .regex(/^AO-\d{4}-\d{4,}$/, "validation.caseReference"),
-  question: guardedText(500).pipe(z.string().min(1, "validation.required")),
+  question: requiredGuardedText(500),
   askingOrganisationId: id,
   timeboxMinutes: z.number().int().min(5, "validation.tooShort").max(120, "validation.tooLong"),
   tableOrganisationIds: z.array(id).min(1, "validation.required").max(30, "validation.tooMany"),
@@ -31,7 +32,7 @@ export const proposalSchema = z.object({
     .string()
     .trim()
     .regex(/^AO-\d{4}-\d{4,}$/, "validation.caseReference"),
-  question: guardedText(500).pipe(z.string().min(1, "validation.required")),
+  question: requiredGuardedText(500),
   timeboxMinutes: z.number().int().min(5, "validation.tooShort").max(120, "validation.tooLong"),
 });
 export type Proposal = z.infer<typeof proposalSchema>;
@@ -41,5 +42,5 @@ export const acceptProposalSchema = z.object({
 });
 
 export const declineProposalSchema = z.object({
-  reason: guardedText(300).pipe(z.string().min(1, "validation.required")),
+  reason: requiredGuardedText(300),
 });

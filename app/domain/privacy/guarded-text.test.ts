@@ -5,7 +5,7 @@ import { fieldErrorsFrom } from "~/utils/form-errors";
 
 import { guardedText } from "./guarded-text";
 
-const schema = z.object({ description: guardedText(500, () => new Date("2026-11-28T10:00:00Z")) });
+const schema = z.object({ description: guardedText(500, { now: () => new Date("2026-11-28T10:00:00Z") }) });
 
 describe("guardedText", () => {
   it("accepts text without identifiers, trimmed", () => {

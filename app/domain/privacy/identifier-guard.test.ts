@@ -75,6 +75,14 @@ describe("findIdentifiers", () => {
       "1.".repeat(50_000),
       "a@".repeat(50_000),
       "0 ".repeat(50_000),
+      "1 ".repeat(50_000),
+      "０".repeat(100_000),
+      "1\u200b".repeat(50_000),
+      "0612345678 ".repeat(9_000),
+      "gezin Jansen ".repeat(7_000),
+      "Kerkstraat 5 ".repeat(7_000),
+      "geb. 01-01-1990 ".repeat(6_000),
+      "a [at] ".repeat(14_000),
     ]) {
       const started = performance.now();
       findIdentifiers(text, NOW);
@@ -84,5 +92,82 @@ describe("findIdentifiers", () => {
 
   it("accepts the minimum a table needs", () => {
     expect(kinds("Gezin, 2 kinderen (4 en 7). Vader verdachte, moeder slachtoffer. Melding 14 november.")).toEqual([]);
+  });
+});
+
+describe("findIdentifiers reads text as a person does (issue 18)", () => {
+  it("normalises compatibility forms, digits of every script and invisible characters first", () => {
+    expect(kinds("bel ０６-１２３４５６７８")).toEqual(["phone:０６-１２３４５６７８"]);
+    expect(kinds("bel ٠٦١٢٣٤٥٦٧٨")).toEqual(["phone:٠٦١٢٣٤٥٦٧٨"]);
+    expect(kinds("bel \u{1D7CE}\u{1D7D4}12345678")).toEqual(["phone:\u{1D7CE}\u{1D7D4}12345678"]);
+    expect(kinds("bsn 1\u200b2\u200d3\u20604\u00ad56782")).toEqual(["bsn:1\u200b2\u200d3\u20604\u00ad56782"]);
+    expect(kinds("j.jansen＠voorbeeld．nl")).toEqual(["email:j.jansen＠voorbeeld．nl"]);
+  });
+
+  it("reads any separator between digits, and O and l standing in for 0 and 1", () => {
+    expect(kinds("tel 06_12_34_56_78")).toEqual(["phone:06_12_34_56_78"]);
+    expect(kinds("tel 06·12·34·56·78")).toEqual(["phone:06·12·34·56·78"]);
+    expect(kinds("nummer 1 2 3 4 5 6 7 8 2")).toEqual(["bsn:1 2 3 4 5 6 7 8 2"]);
+    expect(kinds("bel O6-l2345678")).toEqual(["phone:O6-l2345678"]);
+    expect(kinds("bel +31 (0)6-1234 5678 of +32 470 12 34 56")).toEqual([
+      "phone:+31 (0)6-1234 5678",
+      "phone:+32 470 12 34 56",
+    ]);
+  });
+
+  it("keeps dates and times apart from the numbers around them", () => {
+    expect(kinds("evaluatie op 15-01-2027 09.00 uur, 14:30-15:00, acties 1, 2 en 3")).toEqual([]);
+    expect(kinds("parketnummer 10/123456-26, art. 7.3.11 Jeugdwet, Veilig Thuis 0800-2000")).toEqual([]);
+  });
+
+  it("finds e-mail addresses written around", () => {
+    expect(kinds("mail j.jansen [at] voorbeeld [punt] nl")).toEqual(["email:j.jansen [at] voorbeeld [punt] nl"]);
+    expect(kinds("mail j.jansen(at)voorbeeld.nl")).toEqual(["email:j.jansen(at)voorbeeld.nl"]);
+    expect(kinds("mail jjansen apenstaartje gmail punt com")).toEqual(["email:jjansen apenstaartje gmail punt com"]);
+    expect(kinds("mail jjansen @ gmail . com")).toEqual(["email:jjansen @ gmail . com"]);
+    expect(kinds("overleg @ school. Daarna belt de wijkagent")).toEqual([]);
+  });
+
+  it("finds dates of birth in compact, two-digit and English forms", () => {
+    expect(kinds("geb. 12032015")).toEqual(["birthDate:12032015"]);
+    expect(kinds("geb 12-3-15")).toEqual(["birthDate:12-3-15"]);
+    expect(kinds("born March 12, 2015")).toEqual(["birthDate:March 12, 2015"]);
+    expect(kinds("12th of March 2015")).toEqual(["birthDate:12th of March 2015"]);
+    expect(kinds("geboren op 12e maart '15")).toEqual(["birthDate:12e maart '15"]);
+    expect(kinds("zitting op 12-04, dossier 12032015")).toEqual([]);
+  });
+
+  it("finds Dutch postcodes, and leaves years with an abbreviation alone", () => {
+    expect(kinds("woont in 1234 AB")).toEqual(["postcode:1234 AB"]);
+    expect(kinds("postcode 1234ab")).toEqual(["postcode:1234ab"]);
+    expect(kinds("1234 ab Westerduin")).toEqual(["postcode:1234 ab"]);
+    expect(kinds("sinds 2023 VT betrokken, in 2024 en 2025 meldingen, in 2026 is Veilig Thuis")).toEqual([]);
+  });
+
+  it("finds a street with a house number", () => {
+    expect(kinds("woont op de Dorpsstraat 12")).toEqual(["address:Dorpsstraat 12"]);
+    expect(kinds("Laan van Meerdervoort 120")).toEqual(["address:Laan van Meerdervoort 120"]);
+    expect(kinds("adres Kerkstr. 5")).toEqual(["address:Kerkstr. 5"]);
+    expect(kinds("Burgemeester de Withstraat 5-II")).toEqual(["address:Burgemeester de Withstraat 5-II"]);
+    expect(kinds("lives at 12 Baker Street")).toEqual(["address:12 Baker Street"]);
+    expect(kinds("Vergadering 2 keer per maand, Monitoring 3 maanden, zaal 2, kamer 3.14")).toEqual([]);
+    // Found by the fault-tolerance test: "Onderweg 0" (underway) read as a street.
+    expect(kinds("Onderweg 0, Onderweg 4, Snelweg 2 dagen dicht, Loopbaan 3, Werkveld 2")).toEqual([]);
+  });
+
+  it("finds a title or family word with a surname, and leaves pseudonyms and roles alone", () => {
+    expect(kinds("gezin De Vries")).toEqual(["name:gezin De Vries"]);
+    expect(kinds("de familie Yılmaz")).toEqual(["name:familie Yılmaz"]);
+    expect(kinds("mevr. El Amrani")).toEqual(["name:mevr. El Amrani"]);
+    expect(kinds("dhr. J. van den Berg")).toEqual(["name:dhr. J. van den Berg"]);
+    expect(kinds("the Hendriks family")).toEqual(["name:the Hendriks family"]);
+    expect(kinds("gezin JANSEN")).toEqual(["name:gezin JANSEN"]);
+    expect(kinds("gezin A, moeder (M), vader (V); de heer Officier van Justitie; het gezin is bekend")).toEqual([]);
+  });
+
+  it("lets a field allow kinds: a meeting's location may name the venue's street", () => {
+    const venue = "Zorg- en Veiligheidshuis, Stationsplein 12, 1234 AB Westerduin";
+    expect(findIdentifiers(venue, { now: NOW, allow: ["address", "postcode"] })).toEqual([]);
+    expect(findIdentifiers(venue, NOW).map((f) => f.kind)).toEqual(["address", "postcode"]);
   });
 });

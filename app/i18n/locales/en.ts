@@ -276,6 +276,11 @@ const en: Shape<Translation> = {
         "This text contains a phone number ({{match}}). Actie-overleg stores no contact details of the people concerned; keep them in your organisation's own system.",
       birthDate:
         'This text contains what looks like a date of birth ({{match}}). Give the age instead, for example "7 years": Actie-overleg stores no direct identifiers.',
+      postcode:
+        "This text contains what looks like a postcode ({{match}}). Actie-overleg stores no addresses of the people concerned; name the neighbourhood or municipality at most.",
+      address:
+        "This text contains what looks like an address ({{match}}). Actie-overleg stores no addresses of the people concerned; name the neighbourhood or municipality at most.",
+      name: 'This text contains what looks like a name ({{match}}). Use the case reference or a description, such as "family A" or "mother".',
     },
   },
   meetings: {

@@ -273,6 +273,11 @@ const nl = {
         "Deze tekst bevat een telefoonnummer ({{match}}). Actie-overleg slaat geen contactgegevens van betrokkenen op; zet die in het eigen systeem van je organisatie.",
       birthDate:
         'Deze tekst bevat iets dat lijkt op een geboortedatum ({{match}}). Noem liever de leeftijd, bijvoorbeeld "7 jaar": Actie-overleg slaat geen direct identificerende gegevens op.',
+      postcode:
+        "Deze tekst bevat iets dat lijkt op een postcode ({{match}}). Actie-overleg slaat geen adressen van betrokkenen op; noem hooguit de wijk of de gemeente.",
+      address:
+        "Deze tekst bevat iets dat lijkt op een adres ({{match}}). Actie-overleg slaat geen adressen van betrokkenen op; noem hooguit de wijk of de gemeente.",
+      name: 'Deze tekst bevat iets dat lijkt op een naam ({{match}}). Gebruik de casusreferentie of een omschrijving, zoals "gezin A" of "moeder".',
     },
   },
   meetings: {
