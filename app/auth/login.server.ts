@@ -7,6 +7,7 @@ import { getEnv } from "~/env.server";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
 import type { SessionUser } from "./session.server";
 import { createSession, deleteSession } from "./session.server";
+import { countRefusal } from "./throttle.server";
 import type { SecondFactorStep } from "./two-factor.server";
 import { secondFactorStep } from "./two-factor.server";
 
@@ -82,6 +83,24 @@ async function lockedUntil(email: string, clientAddress: string | null, now: Dat
   return null;
 }
 
+/**
+ * A sign-in refused because its address is throttled (throttle.server.ts): audited aggregated —
+ * the 1st, 2nd, 4th … refusal of the address in a window, each row with the count so far.
+ */
+export async function recordThrottledAddress(clientAddress: string | null, now = new Date()): Promise<void> {
+  const refused = await countRefusal("signIn", `address:${clientAddress ?? ""}`);
+  if (!refused) return;
+  await recordAudit({
+    actor: null,
+    action: "auth.login.throttled",
+    subjectType: "ClientAddress",
+    subjectId: clientAddress ?? "",
+    clientAddress,
+    details: { refusedInWindow: refused },
+    at: now,
+  });
+}
+
 export async function login(attempt: LoginAttempt): Promise<LoginResult> {
   const now = attempt.now ?? new Date();
   const email = normaliseEmail(attempt.email);
@@ -89,7 +108,16 @@ export async function login(attempt: LoginAttempt): Promise<LoginResult> {
 
   const locked = await lockedUntil(email, attempt.clientAddress, now);
   if (locked) {
-    await recordAudit({ ...audit, actor: null, action: "auth.login.throttled" });
+    // Aggregated: the 1st, 2nd, 4th … refusal in a window, with the count (throttle.server.ts).
+    const refused = await countRefusal("signIn", `account:${email}|${attempt.clientAddress ?? ""}`);
+    if (refused) {
+      await recordAudit({
+        ...audit,
+        actor: null,
+        action: "auth.login.throttled",
+        details: { refusedInWindow: refused },
+      });
+    }
     return {
       ok: false,
       reason: "throttled",

@@ -52,10 +52,12 @@ const limiters = singleton("throttle-limiters", () => {
     signIn: limiter("sign-in", env.LOGIN_MAX_ATTEMPTS_PER_ADDRESS, window),
     /** Wrong current passwords on /wachtwoord, per account and address. */
     currentPassword: limiter("current-password", env.SECOND_FACTOR_MAX_FAILURES, window),
+    /** Attempts refused because a key was throttled, per key (never refuses itself). */
+    refusals: limiter("refusals", 2 ** 31 - 1, window),
   };
 });
 
-export type Throttle = keyof typeof limiters;
+export type Throttle = "signIn" | "currentPassword";
 
 /** Whether this key has used up its failures in the current window. */
 export async function isThrottled(throttle: Throttle, key: string): Promise<boolean> {
@@ -76,6 +78,23 @@ export async function countFailure(throttle: Throttle, key: string): Promise<voi
   } catch (result) {
     if (result instanceof RateLimiterRes) return; // over the limit: counted, and refused next time
     logger.warn({ err: result }, "throttle store unavailable");
+    throw new DatabaseUnavailableError();
+  }
+}
+
+/**
+ * Counts one attempt refused by a throttle and says whether to write it to the audit trail: the
+ * 1st, 2nd, 4th, 8th … refusal of a key in a window, with the count so far, so that a flood from
+ * one address writes at most log2(n) + 1 rows per window (a million refusals: 21) and the last
+ * row says how many there were, to within half.
+ */
+export async function countRefusal(throttle: Throttle, key: string): Promise<number | null> {
+  try {
+    const result = await limiters.refusals.consume(`${throttle}:${key}`);
+    const n = result.consumedPoints;
+    return (n & (n - 1)) === 0 ? n : null;
+  } catch (error) {
+    logger.warn({ err: error }, "throttle store unavailable");
     throw new DatabaseUnavailableError();
   }
 }

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { getOptionalUser } from "~/auth/guards.server";
 import { parseLoginForm } from "~/auth/login-form.server";
 import type { LoginFormErrors } from "~/auth/login-form.server";
-import { login } from "~/auth/login.server";
+import { login, recordThrottledAddress } from "~/auth/login.server";
 import { commitSessionCookie, readSessionId } from "~/auth/session.server";
 import { countFailure, isThrottled } from "~/auth/throttle.server";
 import { ErrorSummary, TextField } from "~/components/forms";
@@ -42,6 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const { email, password, redirectTo } = form.data;
   if (await isThrottled("signIn", context.clientAddress)) {
+    await recordThrottledAddress(context.clientAddress);
     return data<ActionResult>({ errors: {}, formError: { key: "login.throttledAddress" }, email }, { status: 429 });
   }
   const result = await login({

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { DEMO_PASSWORD } from "~/domain/demo/demo-data";
@@ -342,6 +343,26 @@ describe("login throttles, whichever way the path is written, shared by every pr
     });
     expect(right.status).toBe(429);
     expect(await right.text()).toContain("Te veel inlogpogingen vanaf dit adres");
+  });
+
+  it("writes the refusals of a throttled address to the audit trail aggregated, not one row each", async () => {
+    // Continues from the test above: this address is throttled. 63 more refusals, both processes.
+    const wrong = { email: "medewerker@politie.demo", password: "fout" };
+    for (let i = 0; i < 63; i++) {
+      const server = servers[i % 2] as TestServer;
+      expect((await new Browserish(server.url).post("/login", wrong)).status).toBe(429);
+    }
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    const { rows } = await db.query<{ action: string; subjectType: string | null; refused: number | null }>(
+      `SELECT action, "subjectType", (details->>'refusedInWindow')::int AS refused FROM "AuditEvent"
+       WHERE action IN ('auth.login.failed', 'auth.login.throttled') ORDER BY id`,
+    );
+    await db.end();
+    // 64 refusals in all: rows at the 1st, 2nd, 4th … 64th, each with the count so far.
+    const throttled = rows.filter((r) => r.action === "auth.login.throttled" && r.subjectType === "ClientAddress");
+    expect(throttled.map((r) => r.refused)).toEqual([1, 2, 4, 8, 16, 32, 64]);
+    expect(rows.filter((r) => r.action === "auth.login.failed")).toHaveLength(3);
   });
 });
 
