@@ -14,6 +14,7 @@
  *              PostgreSQL adapter (and the Redis one when Redis answers on REDIS_URL or :6379)
  *
  * Usage: npm run bench:live [-- --meetings 100 --seconds 30 --interval 3000 --burst 5]   (needs `npm run build`)
+ * BENCH_SERVER_NODE_ARGS are Node flags for the app processes (e.g. "--cpu-prof --cpu-prof-dir=…").
  */
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -446,6 +447,8 @@ const serverEnv = (extra: Record<string, string> = {}): Partial<NodeJS.ProcessEn
   SESSION_SECRET: process.env.SESSION_SECRET,
   LOG_LEVEL: "info",
   NODE_OPTIONS: "--expose-gc",
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app processes.
+  TEST_SERVER_NODE_ARGS: process.env.BENCH_SERVER_NODE_ARGS ?? "",
   ...extra,
 });
 

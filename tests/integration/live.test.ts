@@ -135,6 +135,10 @@ describe("role cards", () => {
     const { itemIds, org } = await liveMeeting();
     const card = await roleCardOf(itemIds.A, org.POL as string);
     await saveRoleCard(police, cardInput(card.id, 1, { roleInCase: "Eerste versie" }), meta);
+    const before = {
+      seq: (await prisma.agendaItem.findUniqueOrThrow({ where: { id: itemIds.A } })).liveSeq,
+      audit: await prisma.auditEvent.count({ where: { action: "live.roleCard.saved" } }),
+    };
     let refused: DomainError | null = null;
     try {
       await saveRoleCard(policeAdmin, cardInput(card.id, 1, { roleInCase: "Tweede, op oude versie" }), meta);
@@ -144,6 +148,9 @@ describe("role cards", () => {
     expect(refused?.code).toBe("conflict");
     expect(refused?.current).toMatchObject({ roleInCase: "Eerste versie", version: 2 });
     expect((await roleCardOf(itemIds.A, org.POL as string)).roleInCase).toBe("Eerste versie");
+    // The refused write is rolled back whole: no sequence number spent, no audit row, no key kept.
+    expect((await prisma.agendaItem.findUniqueOrThrow({ where: { id: itemIds.A } })).liveSeq).toBe(before.seq);
+    expect(await prisma.auditEvent.count({ where: { action: "live.roleCard.saved" } })).toBe(before.audit);
   });
 
   it("information needs a legal basis from the organisation's own profile; identifiers are refused", () => {

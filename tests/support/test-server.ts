@@ -19,7 +19,9 @@ export type TestServer = {
 };
 
 export function spawnServer(env: Partial<NodeJS.ProcessEnv>) {
-  return spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // Node flags NODE_OPTIONS does not take (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" for bench:live).
+  const nodeArgs = (env.TEST_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server.ts"], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
