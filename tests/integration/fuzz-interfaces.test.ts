@@ -6,6 +6,7 @@
  * markup that comes back as markup.
  */
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 
 import fc from "fast-check";
 import pg from "pg";
@@ -34,7 +35,7 @@ let db: pg.Client;
 const clients = new Map<Actor, Browserish>();
 let halfOpen: Browserish;
 const sockets = new Map<Actor, Socket>();
-const counts = { http: 0, query: 0, socket: 0, refusals: 0 };
+const counts = { http: 0, query: 0, socket: 0, refusals: 0, flooded: 0 };
 
 // Everything a request could change, except what every request may touch: the audit trail (views
 // are recorded), sessions (last seen) and the live idempotency keys.
@@ -70,8 +71,8 @@ async function fingerprint(): Promise<string> {
   return rows[0]?.f ?? "";
 }
 
-function connect(cookie: string): Promise<Socket> {
-  const socket = io(server.url, {
+function connect(cookie: string, url = server.url): Promise<Socket> {
+  const socket = io(url, {
     transports: ["websocket"],
     reconnection: false,
     forceNew: true,
@@ -111,7 +112,7 @@ afterAll(async () => {
   await server?.stop();
   const total = counts.http + counts.query + counts.socket;
   console.log(
-    `interface fuzzing: ${total} cases (${counts.http} form posts, ${counts.query} query strings, ${counts.socket} socket events), ${counts.refusals} refusals checked for unchanged records, 0 server errors`,
+    `interface fuzzing: ${total} cases (${counts.http} form posts, ${counts.query} query strings, ${counts.socket} socket events), ${counts.refusals} refusals checked for unchanged records, ${counts.flooded} flood events, 0 server errors`,
   );
 });
 
@@ -288,6 +289,64 @@ describe("paths", () => {
       }
     }
   });
+});
+
+describe("floods", () => {
+  // A server with the product's own event limit (REALTIME_EVENTS_PER_10S, 200 per 10 s).
+  let flood: TestServer;
+  const cookies = new Map<Actor, string>();
+  beforeAll(async () => {
+    flood = await startDemoServer({ LOGIN_MAX_ATTEMPTS_PER_ADDRESS: "100000" });
+  }, 60_000);
+  afterAll(async () => {
+    await flood?.stop();
+  });
+  const rssKb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${flood.process.pid}/status`, "utf8"))?.[1]);
+  const cookieOf = async (actor: Actor) => {
+    let cookie = cookies.get(actor);
+    if (!cookie) {
+      const client = new Browserish(flood.url);
+      await client.login(ACTORS[actor].email as string);
+      cookie = client.cookieHeader;
+      cookies.set(actor, cookie);
+    }
+    return cookie;
+  };
+  type Flood = { surface: string; event: string; actor: Actor; payload: () => Record<string, unknown> };
+  const floods = (): Flood[] => [
+    ...socketRows.map((r) => ({
+      surface: r.surface,
+      event: r.socket(fx).event,
+      // One member for every flood (a chair's second factor cannot be used twice in one window).
+      actor: "police" as Actor,
+      payload: () => r.socket(fx).payload,
+    })),
+    { surface: "socket x:unknown", event: "x:unknown", actor: "police", payload: () => ({}) },
+  ];
+
+  it("a flood of any event from one socket is answered at once, holds no memory and leaves the server up", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...floods()), fc.integer({ min: 400, max: 2_500 }), async (target, n) => {
+        const socket = await connect(await cookieOf(target.actor), flood.url);
+        const payload = target.payload();
+        const before = rssKb();
+        const acks = (await Promise.all(
+          Array.from({ length: n }, () => socket.timeout(20_000).emitWithAck(target.event, payload)),
+        )) as ({ ok: true } | { ok: false; error: { code: string } })[];
+        counts.flooded += n;
+        const codes = acks.map((a) => (a.ok ? "ok" : a.error.code));
+        expect(codes, target.surface).not.toContain("internal");
+        // At most the limit (twice, if the 10 s window turned over) got through; the rest refused.
+        expect(codes.filter((c) => c !== "rate_limited").length, target.surface).toBeLessThanOrEqual(400);
+        // What a flood leaves behind in the server is not proportional to it (64 MB for up to 2,500).
+        expect(rssKb() - before, `${target.surface} × ${n}`).toBeLessThan(64 * 1024);
+        expect(socket.connected).toBe(true);
+        socket.close();
+      }),
+      { numRuns: 6 },
+    );
+    expect((await fetch(`${flood.url}/healthz`)).status).toBe(200);
+  }, 180_000);
 });
 
 describe("afterwards", () => {
