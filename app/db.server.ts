@@ -1,6 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 
 import { PrismaClient } from "~/generated/prisma/client";
+import { logger } from "~/utils/logger.server";
 import { singleton } from "~/utils/singleton.server";
 import { countStatement, statementCountEnabled } from "~/utils/statement-count.server";
 
@@ -42,6 +44,8 @@ export class DatabaseUnavailableError extends Response {
 const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 // query_canceled (statement timeout), admin shutdown, crash shutdown, starting up, connection errors.
 const UNAVAILABLE_PG_CODES = new Set(["57014", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
+// The socket's own errors, as node-postgres passes them on (sqlQuery): no such host, no answer.
+const UNAVAILABLE_NODE_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNREFUSED", "ECONNRESET", "EPIPE"]);
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const UNAVAILABLE_MESSAGE =
   /can't reach database server|connection terminated|econnrefused|econnreset|timeout exceeded when trying to connect|statement timeout|terminating connection|server closed the connection|query read timeout/i;
@@ -50,7 +54,10 @@ const UNAVAILABLE_MESSAGE =
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
   const e = error as Record<string, unknown>;
-  if (typeof e.code === "string" && (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_PG_CODES.has(e.code)))
+  if (
+    typeof e.code === "string" &&
+    (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_PG_CODES.has(e.code) || UNAVAILABLE_NODE_CODES.has(e.code))
+  )
     return true;
   if (typeof e.originalCode === "string" && UNAVAILABLE_PG_CODES.has(e.originalCode)) return true;
   if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
@@ -59,11 +66,12 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   return [e.cause, meta?.driverAdapterError].some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }
 
-function createClient(): PrismaClient {
+/** The connection pool: Prisma's adapter runs on it, and so does `sqlQuery`. */
+const pool = singleton("pg-pool", () => {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: the server entry resolves it before the app loads");
   const statementTimeoutMs = Number(process.env.DATABASE_STATEMENT_TIMEOUT_SECONDS ?? 10) * 1_000;
-  const adapter = new PrismaPg({
+  const created = new pg.Pool({
     connectionString,
     max: 10,
     // Waiting for a free connection counts too: requests do not pile up behind a slow database.
@@ -74,6 +82,14 @@ function createClient(): PrismaClient {
     statement_timeout: statementTimeoutMs,
     query_timeout: statementTimeoutMs + 2_000,
   });
+  // An idle connection the database drops (a restart) is an event on the pool, not a crash.
+  created.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
+  return created;
+});
+
+function createClient(): PrismaClient {
+  // Disposed with the client, as when the adapter made the pool itself: `$disconnect` ends it.
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const counting = statementCountEnabled();
   const base = counting
     ? (() => {
@@ -116,3 +132,22 @@ function createClient(): PrismaClient {
 }
 
 export const prisma = singleton("prisma", createClient);
+
+/**
+ * One statement straight through the pool, for the live write path (app/domain/live/
+ * board-statement.server.ts), where the client's per-query work was most of the cost of a write:
+ * the same NUL refusal and outage mapping as the client, counted like its statements. Dates are
+ * sent as UTC ISO strings, as the client sends them (the columns are timestamps without zone).
+ */
+export async function sqlQuery<R>(statement: { text: string; values: unknown[] }): Promise<R[]> {
+  if (containsNul(statement.values)) throw new InvalidTextError();
+  const values = statement.values.map((v) => (v instanceof Date ? v.toISOString() : v));
+  if (statementCountEnabled()) countStatement(statement.text);
+  try {
+    const result = await pool.query(statement.text, values);
+    return result.rows as R[];
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw new DatabaseUnavailableError();
+    throw error;
+  }
+}

@@ -238,6 +238,39 @@ describe("responsibilities, needs, decisions, actions", () => {
     expect(await outcome(set(chair, "RECL", "INFORMED", 1))).toBe("not_found:live.errors.notFound");
   });
 
+  it("every row a board write makes carries the write's own clock (the acting context's), not the database's", async () => {
+    const { itemIds, org, chair } = await liveMeeting();
+    const now = new Date("2026-12-01T09:30:00.000Z");
+    const at = { ...meta, now };
+    const need = await addNeed(rvdk, { key: key(), itemId: itemIds.A, text: "Zicht op school" }, at);
+    const decision = await addDecision(
+      chair,
+      { key: key(), itemId: itemIds.A, text: "De Raad start", dissents: [] },
+      at,
+    );
+    const action = await addAction(
+      rvdk,
+      actionSchema.parse({
+        key: key(),
+        itemId: itemIds.A,
+        description: "Raadsonderzoek",
+        ownerOrganisationId: org.RvdK,
+        dueDate: "2026-12-15",
+      }),
+      at,
+    );
+    const id = (w: { change: { kind: string } & Record<string, unknown> }, kind: "need" | "decision" | "action") =>
+      (w.change[kind] as { id: string }).id;
+    expect((await prisma.need.findUniqueOrThrow({ where: { id: id(need, "need") } })).createdAt).toEqual(now);
+    expect((await prisma.decision.findUniqueOrThrow({ where: { id: id(decision, "decision") } })).createdAt).toEqual(
+      now,
+    );
+    const stored = await prisma.action.findUniqueOrThrow({ where: { id: id(action, "action") } });
+    expect([stored.createdAt, stored.updatedAt]).toEqual([now, now]);
+    const keys = await prisma.liveMutation.findMany({ where: { userId: rvdk.id, createdAt: now } });
+    expect(keys).toHaveLength(2);
+  });
+
   it("a need stays open until addressed by an organisation at the table", async () => {
     const { itemIds, org } = await liveMeeting();
     const raised = await addNeed(

@@ -9,9 +9,9 @@
  */
 import type { AuditAction } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
-import { containsNul, InvalidTextError, prisma } from "~/db.server";
+import { containsNul, InvalidTextError, sqlQuery } from "~/db.server";
 import type { Acting } from "~/domain/acting.server";
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import type { BoardChange, WriteResult } from "~/realtime/events";
 
 export type OneStatementWrite = {
@@ -62,7 +62,7 @@ export async function runOneStatement(
   if (containsNul(write.change) || containsNul(meta.clientAddress)) throw new InvalidTextError();
   const result = JSON.stringify({ itemId, seq: 0, change: write.change });
   const details = JSON.stringify({ itemId });
-  const rows = await prisma.$queryRaw<{ seq: number }[]>`
+  const rows = await sqlQuery<{ seq: number }>(Prisma.sql`
     WITH bumped AS (
       UPDATE "AgendaItem" i SET "liveSeq" = i."liveSeq" + 1
       FROM "Meeting" m
@@ -78,11 +78,11 @@ export async function runOneStatement(
       FROM bumped WHERE EXISTS (SELECT 1 FROM changed)
     ),
     stored AS (
-      INSERT INTO "LiveMutation" ("userId", key, result)
-      SELECT ${user.id}, ${key}, jsonb_set(${result}::jsonb, '{seq}', to_jsonb(b."liveSeq"))
+      INSERT INTO "LiveMutation" ("userId", key, result, "createdAt")
+      SELECT ${user.id}, ${key}, jsonb_set(${result}::jsonb, '{seq}', to_jsonb(b."liveSeq")), ${now}
       FROM bumped b WHERE EXISTS (SELECT 1 FROM changed)
     )
-    SELECT b."liveSeq" AS seq, live_write_applied((SELECT count(*) FROM changed)) AS applied FROM bumped b`;
+    SELECT b."liveSeq" AS seq, live_write_applied((SELECT count(*) FROM changed)) AS applied FROM bumped b`);
   const seq = rows[0]?.seq;
   return seq === undefined ? null : { itemId, seq, change: write.change };
 }

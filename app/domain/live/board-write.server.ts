@@ -7,7 +7,7 @@
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { AuditAction } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db.server";
+import { prisma, sqlQuery } from "~/db.server";
 import type { ItemCapabilities, ItemSeat } from "~/domain/access/access.server";
 import { itemCapabilities, itemSeat, seesItemContent } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
@@ -57,25 +57,23 @@ async function requireItemAtTable(user: SessionUser, target: WriteTarget): Promi
   const cardColumns = card
     ? Prisma.sql`c."organisationId" AS "cardOrganisationId", c.profile AS "cardProfile"`
     : Prisma.sql`NULL AS "cardOrganisationId", NULL AS "cardProfile"`;
-  const rows = await prisma.$queryRaw<
-    {
-      itemId: string;
-      cardOrganisationId: string | null;
-      cardProfile: ProfileExcerpt | null;
-      meetingId: string;
-      caseId: string;
-      closed: boolean;
-      chairId: string;
-      status: "DRAFT" | "PUBLISHED" | "LIVE" | "FINISHED";
-      tables: string[];
-      invited: string[];
-    }[]
-  >`
+  const rows = await sqlQuery<{
+    itemId: string;
+    cardOrganisationId: string | null;
+    cardProfile: ProfileExcerpt | null;
+    meetingId: string;
+    caseId: string;
+    closed: boolean;
+    chairId: string;
+    status: "DRAFT" | "PUBLISHED" | "LIVE" | "FINISHED";
+    tables: string[];
+    invited: string[];
+  }>(Prisma.sql`
     SELECT i.id AS "itemId", i."meetingId", i."caseId", i."closedAt" IS NOT NULL AS closed, m."chairId",
            m.status::text AS status, ${cardColumns},
            ARRAY(SELECT t."organisationId" FROM "AgendaItemTable" t WHERE t."agendaItemId" = i.id) AS tables,
            ARRAY(SELECT v."organisationId" FROM "MeetingInvitation" v WHERE v."meetingId" = m.id) AS invited
-    FROM ${from}`;
+    FROM ${from}`);
   const row = rows[0];
   if (!row) throw notFound();
   const item = { tableOrganisationIds: row.tables };

@@ -130,14 +130,14 @@ export async function addNeed(user: SessionUser, input: NeedInput, meta: Acting)
     input.key,
     "live.need.raised",
     meta,
-    (ctx) => {
+    (ctx, now) => {
       if (!ctx.can.raiseNeed) throw forbidden("live.errors.notAtTable");
       return {
         change: { kind: "need", need },
         subjectId: need.id,
         sql: Prisma.sql`changed AS (
-          INSERT INTO "Need" (id, "agendaItemId", "organisationId", text, "createdById")
-          SELECT ${need.id}, ${input.itemId}, ${need.organisationId}, ${need.text}, ${user.id} FROM bumped
+          INSERT INTO "Need" (id, "agendaItemId", "organisationId", text, "createdById", "createdAt")
+          SELECT ${need.id}, ${input.itemId}, ${need.organisationId}, ${need.text}, ${user.id}, ${now} FROM bumped
           RETURNING id)`,
       };
     },
@@ -198,7 +198,7 @@ export async function addDecision(user: SessionUser, input: DecisionInput, meta:
     input.key,
     "live.decision.recorded",
     meta,
-    (ctx) => {
+    (ctx, now) => {
       if (!ctx.can.addDecision) throw forbidden("live.errors.chairOnly");
       const dissenting = new Set(input.dissents.map((d) => d.organisationId));
       if (dissenting.size !== input.dissents.length) throw ruleError("live.errors.duplicateDissent");
@@ -218,8 +218,8 @@ export async function addDecision(user: SessionUser, input: DecisionInput, meta:
         change: { kind: "decision", decision },
         subjectId: decision.id,
         sql: Prisma.sql`changed AS (
-          INSERT INTO "Decision" (id, "agendaItemId", text, "createdById")
-          SELECT ${decision.id}, ${input.itemId}, ${decision.text}, ${user.id} FROM bumped
+          INSERT INTO "Decision" (id, "agendaItemId", text, "createdById", "createdAt")
+          SELECT ${decision.id}, ${input.itemId}, ${decision.text}, ${user.id}, ${now} FROM bumped
           RETURNING id
         ),
         dissented AS (
@@ -266,9 +266,10 @@ export async function addAction(user: SessionUser, input: ActionInput, meta: Act
         subjectId: action.id,
         sql: Prisma.sql`changed AS (
           INSERT INTO "Action"
-            (id, "agendaItemId", "caseId", description, "ownerOrganisationId", "ownerUserId", "dueDate", "createdById", "updatedAt")
+            (id, "agendaItemId", "caseId", description, "ownerOrganisationId", "ownerUserId", "dueDate", "createdById",
+             "createdAt", "updatedAt")
           SELECT ${action.id}, ${input.itemId}, ${ctx.caseId}, ${action.description}, ${action.ownerOrganisationId},
-                 ${action.ownerUserId}, ${input.dueDate}::date, ${user.id}, ${now}
+                 ${action.ownerUserId}, ${input.dueDate}::date, ${user.id}, ${now}, ${now}
           FROM bumped
           RETURNING id)`,
       };
