@@ -33,6 +33,8 @@ const server = await startServer({
   SESSION_SECRET: process.env.SESSION_SECRET,
   LOG_LEVEL: "info",
   SQL_STATEMENT_COUNTER: "1",
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app process.
+  TEST_SERVER_NODE_ARGS: process.env.BENCH_SERVER_NODE_ARGS ?? "",
 });
 
 type Row = { page: string; rps: number; median: number; p95: number; bytes: number; statements: number };

@@ -249,6 +249,19 @@ describe("language", () => {
     expect(html).toMatch(/<label for="email"[^>]*>E-mail address<\/label>/);
   });
 
+  it("keeps each reader's language when Dutch and English pages are rendered at the same time", async () => {
+    const english = new Browserish(server.url);
+    await english.post("/taal", { lng: "en", redirectTo: "/login" });
+    const dutch = new Browserish(server.url);
+    const pages = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? english : dutch).get("/login").then((r) => r.text())),
+    );
+    pages.forEach((html, i) => {
+      expect(html).toContain(i % 2 ? '<html lang="en">' : '<html lang="nl">');
+      expect(html).toMatch(i % 2 ? />E-mail address<\/label>/ : />E-mailadres<\/label>/);
+    });
+  });
+
   it("does not follow the browser's Accept-Language", async () => {
     const html = await (await new Browserish(server.url).get("/login", { "Accept-Language": "en-GB,en" })).text();
     expect(html).toContain('<html lang="nl">');
