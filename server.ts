@@ -35,8 +35,14 @@ try {
     await app.stop();
     process.exit(0);
   };
-  // Only when started with --expose-gc (bench/live.ts does, to count what each socket keeps).
-  if (typeof globalThis.gc === "function") process.on("SIGUSR2", () => globalThis.gc?.());
+  // Only when started with --expose-gc (bench/live.ts does, to count what each socket keeps; the
+  // interface fuzzer's floods read the heap it reports).
+  if (typeof globalThis.gc === "function")
+    process.on("SIGUSR2", () => {
+      globalThis.gc?.();
+      const { heapUsed, rss } = process.memoryUsage();
+      process.stdout.write(`${JSON.stringify({ msg: "collected", heapUsed, rss })}\n`);
+    });
   process.once("SIGINT", () => void stop());
   process.once("SIGTERM", () => void stop());
 } catch (error) {
