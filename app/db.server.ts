@@ -50,10 +50,24 @@ const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "
 const UNAVAILABLE_MESSAGE =
   /can't reach database server|connection terminated|econnrefused|econnreset|timeout exceeded when trying to connect|statement timeout|terminating connection|server closed the connection|query read timeout/i;
 
-/** Whether an error (or one it wraps) says the database cannot be reached or took too long. */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+/**
+ * Whether an error, or one it wraps (Prisma's `cause` and `meta.driverAdapterError`, as the client
+ * and its adapter nest them), passes the test.
+ */
+export function errorInChain(error: unknown, test: (e: Record<string, unknown>) => boolean, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
   const e = error as Record<string, unknown>;
+  if (test(e)) return true;
+  const meta = e.meta as Record<string, unknown> | undefined;
+  return [e.cause, meta?.driverAdapterError].some((inner) => errorInChain(inner, test, depth + 1));
+}
+
+/** Whether an error (or one it wraps) says the database cannot be reached or took too long. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return errorInChain(error, unavailable);
+}
+
+function unavailable(e: Record<string, unknown>): boolean {
   if (
     typeof e.code === "string" &&
     (UNAVAILABLE_PRISMA_CODES.has(e.code) || UNAVAILABLE_PG_CODES.has(e.code) || UNAVAILABLE_NODE_CODES.has(e.code))
@@ -61,9 +75,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     return true;
   if (typeof e.originalCode === "string" && UNAVAILABLE_PG_CODES.has(e.originalCode)) return true;
   if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
-  if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
-  const meta = e.meta as Record<string, unknown> | undefined;
-  return [e.cause, meta?.driverAdapterError].some((inner) => isDatabaseUnavailable(inner, depth + 1));
+  return typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message);
 }
 
 /** The connection pool: Prisma's adapter runs on it, and so does `sqlQuery`. */

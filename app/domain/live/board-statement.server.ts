@@ -9,7 +9,7 @@
  */
 import type { AuditAction } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
-import { containsNul, InvalidTextError, sqlQuery } from "~/db.server";
+import { errorInChain, sqlQuery } from "~/db.server";
 import type { Acting } from "~/domain/acting.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { BoardChange, WriteResult } from "~/realtime/events";
@@ -26,23 +26,26 @@ export type OneStatementWrite = {
 };
 
 /** Whether an error is `live_write_applied` refusing: the change's own condition did not hold. */
-export function isNotApplied(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== "object" || depth > 5) return false;
-  const e = error as Record<string, unknown>;
-  if (e.code === "AOW01" || e.originalCode === "AOW01") return true;
-  if (typeof e.message === "string" && e.message.includes("live write not applied")) return true;
-  const meta = e.meta as Record<string, unknown> | undefined;
-  return [e.cause, meta?.driverAdapterError, meta?.code].some((inner) => isNotApplied(inner, depth + 1));
+export function isNotApplied(error: unknown): boolean {
+  return errorInChain(
+    error,
+    (e) =>
+      e.code === "AOW01" ||
+      e.originalCode === "AOW01" ||
+      (typeof e.message === "string" && e.message.includes("live write not applied")),
+  );
 }
 
 /** Whether an error is the idempotency key's row already being there (a retry in flight). */
-export function isDuplicateKey(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== "object" || depth > 5) return false;
-  const e = error as Record<string, unknown>;
-  if (e.code === "P2002" || e.code === "23505" || e.originalCode === "23505") return true;
-  const meta = e.meta as Record<string, unknown> | undefined;
-  if (meta?.code === "23505") return true;
-  return [e.cause, meta?.driverAdapterError].some((inner) => isDuplicateKey(inner, depth + 1));
+export function isDuplicateKey(error: unknown): boolean {
+  return errorInChain(
+    error,
+    (e) =>
+      e.code === "P2002" ||
+      e.code === "23505" ||
+      e.originalCode === "23505" ||
+      (e.meta as Record<string, unknown> | undefined)?.code === "23505",
+  );
 }
 
 /**
@@ -58,8 +61,6 @@ export async function runOneStatement(
   now: Date,
   write: OneStatementWrite,
 ): Promise<WriteResult | null> {
-  // A raw statement skips the client's NUL check (db.server.ts): the same refusal, here.
-  if (containsNul(write.change) || containsNul(meta.clientAddress)) throw new InvalidTextError();
   const result = JSON.stringify({ itemId, seq: 0, change: write.change });
   const details = JSON.stringify({ itemId });
   const rows = await sqlQuery<{ seq: number }>(Prisma.sql`

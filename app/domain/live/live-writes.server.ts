@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 
 import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db.server";
+import { prisma, sqlQuery } from "~/db.server";
 import { maySetInvolvement } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { applyActionUpdate, checkActionOwner, currentAction, earlierActionById } from "~/domain/actions/actions.server";
@@ -147,10 +147,10 @@ export async function addNeed(user: SessionUser, input: NeedInput, meta: Acting)
 
 /** Anyone at the table marks a need addressed, saying which organisation takes it up. */
 export async function addressNeed(user: SessionUser, input: AddressNeedInput, meta: Acting) {
-  const [row] = await prisma.$queryRaw<(NeedView & { agendaItemId: string })[]>`
+  const [row] = await sqlQuery<NeedView & { agendaItemId: string }>(Prisma.sql`
     SELECT id, "agendaItemId", "organisationId", text, status::text AS status, "addressedByOrganisationId",
            "addressedNote", version
-    FROM "Need" WHERE id = ${input.needId}`;
+    FROM "Need" WHERE id = ${input.needId}`);
   if (!row) throw notFound();
   const { agendaItemId, ...current } = row;
   const explain = async (): Promise<never> => {
@@ -246,8 +246,8 @@ export async function addAction(user: SessionUser, input: ActionInput, meta: Act
         throw ruleError("live.errors.notAtTableOrganisation");
       let ownerName: string | null = null;
       if (input.ownerUserId) {
-        const [owner] = await prisma.$queryRaw<{ name: string }[]>`
-          SELECT name FROM "User" WHERE id = ${input.ownerUserId} AND "organisationId" = ${input.ownerOrganisationId}`;
+        const [owner] = await sqlQuery<{ name: string }>(Prisma.sql`
+          SELECT name FROM "User" WHERE id = ${input.ownerUserId} AND "organisationId" = ${input.ownerOrganisationId}`);
         if (!owner) throw ruleError("live.errors.ownerNotInOrganisation");
         ownerName = owner.name;
       }
@@ -280,11 +280,11 @@ export async function addAction(user: SessionUser, input: ActionInput, meta: Act
 
 /** The owning organisation's members (or the chair) move an action's status. */
 export async function setActionStatus(user: SessionUser, input: ActionStatusInput, meta: Acting) {
-  const [row] = await prisma.$queryRaw<(Omit<ActionView, "dueDate"> & { agendaItemId: string; dueDate: string })[]>`
+  const [row] = await sqlQuery<Omit<ActionView, "dueDate"> & { agendaItemId: string; dueDate: string }>(Prisma.sql`
     SELECT a.id, a."agendaItemId", a.description, a."ownerOrganisationId", a."ownerUserId", u.name AS "ownerName",
            to_char(a."dueDate", 'YYYY-MM-DD') AS "dueDate", a.status::text AS status, a.version
     FROM "Action" a LEFT JOIN "User" u ON u.id = a."ownerUserId"
-    WHERE a.id = ${input.actionId}`;
+    WHERE a.id = ${input.actionId}`);
   if (!row) throw notFound();
   const { agendaItemId, ...current } = row;
   const explain = async (): Promise<never> => {
