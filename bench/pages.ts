@@ -4,7 +4,7 @@
  * runs (counted by the server itself: SQL_STATEMENT_COUNTER=1 makes every response carry
  * `X-Sql-Statements`). Baseline in the same run: GET /healthz. The demo region, with the demo
  * meeting started so that its live page exists.
- * Usage: npm run bench:pages [-- --seconds 5 --concurrency 20]   (needs `npm run build`)
+ * Usage: npm run bench:pages [-- --seconds 5 --concurrency 20 --only "live page"]   (needs `npm run build`)
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -15,10 +15,19 @@ import { resolveTestServer } from "../tests/support/test-postgres";
 import { startServer } from "../tests/support/test-server";
 
 const { values: options } = parseArgs({
-  options: { seconds: { type: "string", default: "5" }, concurrency: { type: "string", default: "20" } },
+  options: {
+    seconds: { type: "string", default: "3" },
+    concurrency: { type: "string", default: "20" },
+    // Every page is measured once per round, the rounds one after another, and the median round
+    // is reported: a slow spell of this shared machine then hits one round, not one page.
+    rounds: { type: "string", default: "3" },
+    // --only "live page" measures that page alone (with the baseline): for a CPU profile of one page.
+    only: { type: "string" },
+  },
 });
 const SECONDS = Number(options.seconds);
 const CONCURRENCY = Number(options.concurrency);
+const ROUNDS = Number(options.rounds);
 
 const postgres = await resolveTestServer();
 const url = await createTestDatabase(postgres.url, await ensureTemplate(postgres.url), "ao_bench_pages");
@@ -37,14 +46,24 @@ const server = await startServer({
   TEST_SERVER_NODE_ARGS: process.env.BENCH_SERVER_NODE_ARGS ?? "",
 });
 
-type Row = { page: string; rps: number; median: number; p95: number; bytes: number; statements: number };
+type Run = { rps: number; latencies: number[]; bytes: number; statements: number[] };
+type Row = {
+  page: string;
+  rps: number;
+  rpsRange: [number, number];
+  median: number;
+  p95: number;
+  bytes: number;
+  statements: number;
+};
 const rows: Row[] = [];
+const runs = new Map<string, Run[]>();
 const quantile = (xs: number[], q: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 };
 
-async function measure(page: string, path: string, cookie: string): Promise<Row> {
+async function measure(path: string, cookie: string): Promise<Run> {
   const get = async () => {
     const started = performance.now();
     const response = await fetch(server.url + path, { headers: { Cookie: cookie }, redirect: "manual" });
@@ -73,13 +92,24 @@ async function measure(page: string, path: string, cookie: string): Promise<Row>
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  return { rps: latencies.length / elapsed, latencies, bytes, statements };
+}
+
+/** The median round's requests/s, and latencies and statements over all rounds. */
+function summarise(page: string, runs: Run[]): Row {
+  const rates = runs.map((r) => r.rps).sort((a, b) => a - b);
+  const latencies = runs.flatMap((r) => r.latencies);
   return {
     page,
-    rps: latencies.length / elapsed,
+    rps: quantile(rates, 0.5),
+    rpsRange: [rates[0] ?? NaN, rates[rates.length - 1] ?? NaN],
     median: quantile(latencies, 0.5),
     p95: quantile(latencies, 0.95),
-    bytes,
-    statements: quantile(statements, 0.5),
+    bytes: runs[0]?.bytes ?? NaN,
+    statements: quantile(
+      runs.flatMap((r) => r.statements),
+      0.5,
+    ),
   };
 }
 
@@ -129,18 +159,25 @@ try {
   const police = new Browserish(server.url);
   await police.login("medewerker@politie.demo");
   const cookie = police.cookieHeader;
-  rows.push(await measure("/healthz (baseline, no session)", "/healthz", ""));
-  for (const [page, path] of [
-    ["start page", "/"],
-    ["directory", "/organisaties"],
-    ["meeting list", "/overleggen"],
-    ["meeting page", `/overleggen/${meeting.id}`],
-    ["live page", `/overleggen/${published.id}/live`],
-    ["actions", "/acties"],
-    ["cases", "/casussen"],
-  ] as const) {
-    rows.push(await measure(page, path, cookie));
+  const pagesToMeasure = (
+    [
+      ["/healthz (baseline, no session)", "/healthz"],
+      ["start page", "/"],
+      ["directory", "/organisaties"],
+      ["meeting list", "/overleggen"],
+      ["meeting page", `/overleggen/${meeting.id}`],
+      ["live page", `/overleggen/${published.id}/live`],
+      ["actions", "/acties"],
+      ["cases", "/casussen"],
+    ] as const
+  ).filter(([page], i) => i === 0 || !options.only || page === options.only);
+  for (const [page] of pagesToMeasure) runs.set(page, []);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [page, path] of pagesToMeasure) {
+      runs.get(page)?.push(await measure(path, page.startsWith("/healthz") ? "" : cookie));
+    }
   }
+  for (const [page, pageRuns] of runs) rows.push(summarise(page, pageRuns));
   await prisma.$disconnect();
 } finally {
   await server.stop();
@@ -149,19 +186,31 @@ try {
 }
 
 const pages = rows.slice(1);
-const fastest = Math.max(...pages.map((r) => r.rps));
-console.log(`\n${CONCURRENCY} concurrent, ${SECONDS} s per page, signed in as a police member\n`);
+// Each page against the fastest page of the same round, the median over the rounds.
+const signedIn = [...runs].slice(1);
+const ratioOf = new Map(
+  signedIn.map(([page, pageRuns]) => [
+    page,
+    quantile(
+      pageRuns.map((run, round) => run.rps / Math.max(...signedIn.map(([, r]) => r[round]?.rps ?? 0))),
+      0.5,
+    ),
+  ]),
+);
 console.log(
-  `${"page".padEnd(32)} ${"req/s".padStart(7)} ${"median".padStart(7)} ${"p95".padStart(7)} ${"KB".padStart(6)} ${"SQL".padStart(4)} ${"vs fastest".padStart(10)}`,
+  `\n${CONCURRENCY} concurrent, ${SECONDS} s per page and round, ${ROUNDS} rounds (req/s: the median round, and the range), signed in as a police member\n`,
+);
+console.log(
+  `${"page".padEnd(32)} ${"req/s".padStart(7)} ${"range".padStart(9)} ${"median".padStart(7)} ${"p95".padStart(7)} ${"KB".padStart(6)} ${"SQL".padStart(4)} ${"vs fastest".padStart(10)}`,
 );
 for (const r of rows) {
   console.log(
-    `${r.page.padEnd(32)} ${r.rps.toFixed(0).padStart(7)} ${r.median.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(7)} ${(r.bytes / 1024).toFixed(1).padStart(6)} ${String(r.statements).padStart(4)} ${r === rows[0] ? "" : `${((100 * r.rps) / fastest).toFixed(0)}%`.padStart(10)}`,
+    `${r.page.padEnd(32)} ${r.rps.toFixed(0).padStart(7)} ${`${r.rpsRange[0].toFixed(0)}–${r.rpsRange[1].toFixed(0)}`.padStart(9)} ${r.median.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(7)} ${(r.bytes / 1024).toFixed(1).padStart(6)} ${String(r.statements).padStart(4)} ${r === rows[0] ? "" : `${(100 * (ratioOf.get(r.page) ?? NaN)).toFixed(0)}%`.padStart(10)}`,
   );
 }
-const slowest = Math.min(...pages.map((r) => r.rps));
+const slowest = Math.min(...ratioOf.values());
 const most = Math.max(...pages.map((r) => r.statements));
 console.log(
-  `\ntargets: at most 8 statements per page view (most: ${most}); slowest page ≥ 70% of the fastest (${((100 * slowest) / fastest).toFixed(0)}%)`,
+  `\ntargets: at most 8 statements per page view (most: ${most}); slowest page ≥ 70% of the fastest (${(100 * slowest).toFixed(0)}%, the fastest page of each round taken as 100%)`,
 );
 process.exit(0);

@@ -1,5 +1,5 @@
-import { containsNul, InvalidTextError, prisma } from "~/db.server";
-import type { Prisma } from "~/generated/prisma/client";
+import { containsNul, InvalidTextError, prisma, sqlQuery } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 
 import type { AuditAction } from "./audit-actions";
 
@@ -29,18 +29,18 @@ export type AuditInput = {
  */
 export async function recordAudit(input: AuditInput, db: Prisma.TransactionClient = prisma): Promise<void> {
   if (db === prisma) {
-    // A raw statement skips the client's NUL check (db.server.ts): the same refusal, here.
-    if (containsNul(input)) throw new InvalidTextError();
-    // On its own: one INSERT statement. Prisma wraps a lone createMany in BEGIN … COMMIT (three
-    // round trips); a view's audit row (the busiest kind) should cost one.
+    // On its own: one INSERT statement through the pool (sqlQuery makes the client's NUL check).
+    // Prisma wraps a lone createMany in BEGIN … COMMIT (three round trips) and compiles every
+    // query first; a view's audit row (the busiest kind) should cost one round trip and no more.
     const details = input.details === undefined ? null : JSON.stringify(input.details);
     const at = (input.at ?? new Date()).toISOString();
-    await prisma.$executeRaw`
+    if (containsNul(input)) throw new InvalidTextError();
+    await sqlQuery(Prisma.sql`
       INSERT INTO "AuditEvent"
         ("occurredAt", "actorUserId", "actorOrganisationId", action, "subjectType", "subjectId", "clientAddress", details)
       VALUES (${at}::timestamptz AT TIME ZONE 'UTC', ${input.actor?.userId ?? null}, ${input.actor?.organisationId ?? null},
               ${input.action}, ${input.subjectType ?? null}, ${input.subjectId ?? null}, ${input.clientAddress ?? null},
-              ${details}::jsonb)`;
+              ${details}::jsonb)`);
     return;
   }
   // createMany: no row comes back (a create returned the whole row, several times slower).

@@ -1,4 +1,4 @@
-import { createContext, useContext } from "react";
+import { createContext, useContext, useMemo } from "react";
 import type { ReactNode } from "react";
 
 import { useLocale } from "~/i18n/use-locale";
@@ -15,16 +15,9 @@ type LiveContextValue = {
   highlighted: ReadonlySet<string>;
 };
 
-const LiveContext = createContext<LiveContextValue | null>(null);
-
-export function LiveProvider({ value, children }: { value: LiveContextValue; children: ReactNode }) {
-  return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
-}
-
-export function useLive() {
-  const value = useContext(LiveContext);
-  if (!value) throw new Error("useLive outside LiveProvider");
-  const organisation = (id: string | null) => value.board.organisations.find((o) => o.id === id);
+function derived(value: LiveContextValue) {
+  const organisations = new Map(value.board.organisations.map((o) => [o.id, o]));
+  const organisation = (id: string | null) => (id === null ? undefined : organisations.get(id));
   return {
     ...value,
     orgName: (id: string | null) => organisation(id)?.name ?? "",
@@ -32,6 +25,21 @@ export function useLive() {
     editable: value.board.state.status === "LIVE",
     flash: (id: string) => (value.highlighted.has(id) ? " live-flash" : ""),
   };
+}
+
+const LiveContext = createContext<ReturnType<typeof derived> | null>(null);
+
+/** What every part of the board reads, derived once per change of the board (not per component). */
+export function LiveProvider({ value, children }: { value: LiveContextValue; children: ReactNode }) {
+  const { board, send, sync, highlighted } = value;
+  const shared = useMemo(() => derived({ board, send, sync, highlighted }), [board, send, sync, highlighted]);
+  return <LiveContext.Provider value={shared}>{children}</LiveContext.Provider>;
+}
+
+export function useLive() {
+  const value = useContext(LiveContext);
+  if (!value) throw new Error("useLive outside LiveProvider");
+  return value;
 }
 
 /** Translates one field's error (a key with values), if any. */

@@ -2,7 +2,7 @@ import { TZDate } from "@date-fns/tz";
 
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db.server";
+import { prisma, sqlQuery } from "~/db.server";
 import {
   actionOwnedWhere,
   itemSeat,
@@ -16,7 +16,8 @@ import {
 import type { VerifiedMeeting } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { ensure, notFound, ruleError } from "~/domain/errors.server";
-import type { Prisma } from "~/generated/prisma/client";
+import { isoOf } from "~/domain/meetings/meeting-read.server";
+import { Prisma } from "~/generated/prisma/client";
 
 import type { ActionQuery, ActionUpdateInput } from "./action.schema";
 
@@ -302,39 +303,39 @@ export async function earlierActions(meetingId: string, meetingStartsAt: Date, c
 }
 
 /**
- * `earlierActions` for every case of an agenda at once: two statements, however many items.
+ * `earlierActions` for every case of an agenda at once: one statement, however many items.
  * Per case: open actions from other meetings, and those closed since the case was last at a
- * table before this meeting (when that meeting actually started, if it did).
+ * table before this meeting (when that meeting actually started, if it did). In SQL through the
+ * pool: the agenda and the live page read it on every view (bench/README.md, fourth session).
  */
 export async function earlierActionsByCase(meetingId: string, meetingStartsAt: Date, caseIds: string[]) {
-  const result = new Map<string, ReturnType<typeof toActionWithHistory>[]>();
+  const result = new Map<string, EarlierAction[]>();
   if (caseIds.length === 0) return result;
-  const discussed = await prisma.agendaItem.findMany({
-    where: { caseId: { in: caseIds }, meeting: { id: { not: meetingId }, startsAt: { lt: meetingStartsAt } } },
-    select: { caseId: true, meeting: { select: { startsAt: true, startedAt: true } } },
-  });
-  const previous = new Map<string, { startsAt: Date; startedAt: Date | null }>();
-  for (const d of discussed) {
-    const known = previous.get(d.caseId);
-    if (!known || d.meeting.startsAt > known.startsAt) previous.set(d.caseId, d.meeting);
-  }
-  const rows = await prisma.action.findMany({
-    where: {
-      agendaItem: { meetingId: { not: meetingId } },
-      OR: caseIds.map((caseId) => {
-        const last = previous.get(caseId);
-        const lastDiscussed = last ? (last.startedAt ?? last.startsAt) : null;
-        return {
-          caseId,
-          OR: [{ status: { not: "DONE" as const } }, ...(lastDiscussed ? [{ closedAt: { gte: lastDiscussed } }] : [])],
-        };
-      }),
-    },
-    orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-    select: { caseId: true, ...actionWithHistorySelect },
-  });
+  const rows = await sqlQuery<EarlierAction & { caseId: string }>(Prisma.sql`
+    WITH last AS (
+      SELECT DISTINCT ON (a."caseId") a."caseId", COALESCE(m."startedAt", m."startsAt") AS since
+      FROM "AgendaItem" a JOIN "Meeting" m ON m.id = a."meetingId"
+      WHERE a."caseId" = ANY(${caseIds}) AND m.id <> ${meetingId}
+        AND m."startsAt" < (${meetingStartsAt}::timestamptz AT TIME ZONE 'UTC')
+      ORDER BY a."caseId", m."startsAt" DESC)
+    SELECT x.id, x."caseId", x.description, to_char(x."dueDate", 'YYYY-MM-DD') AS "dueDate", x.status::text AS status,
+           x."closeReason"::text AS "closeReason", x.version, x."ownerUserId", u.name AS "ownerName",
+           x."ownerOrganisationId", o."shortCode" AS "ownerShortCode", json_build_object('id', m.id, 'title', m.title) AS meeting,
+           COALESCE((SELECT json_agg(json_build_object('id', h.id,
+                              'at', ${isoOf("h.at")}, 'byName', h."byName",
+                              'status', h.status, 'closeReason', h."closeReason", 'note', h.note) ORDER BY h.at, h.id)
+                     FROM "ActionUpdate" h WHERE h."actionId" = x.id), '[]') AS updates
+    FROM "Action" x
+      JOIN "AgendaItem" i ON i.id = x."agendaItemId"
+      JOIN "Meeting" m ON m.id = i."meetingId"
+      JOIN "Organisation" o ON o.id = x."ownerOrganisationId"
+      LEFT JOIN "User" u ON u.id = x."ownerUserId"
+      LEFT JOIN last l ON l."caseId" = x."caseId"
+    WHERE x."caseId" = ANY(${caseIds}) AND i."meetingId" <> ${meetingId}
+      AND (x.status <> 'DONE' OR x."closedAt" >= l.since)
+    ORDER BY x."dueDate", x."createdAt", x.id`);
   for (const caseId of caseIds) result.set(caseId, []);
-  for (const row of rows) result.get(row.caseId)?.push(toActionWithHistory(row));
+  for (const { caseId, ...action } of rows) result.get(caseId)?.push(action);
   return result;
 }
 
@@ -356,6 +357,9 @@ const actionWithHistorySelect = {
     select: { id: true, at: true, byName: true, status: true, closeReason: true, note: true },
   },
 } as const;
+
+/** An earlier action as the agenda and the live table show it. */
+export type EarlierAction = ReturnType<typeof toActionWithHistory>;
 
 function toActionWithHistory(a: Prisma.ActionGetPayload<{ select: typeof actionWithHistorySelect }>) {
   return {

@@ -9,11 +9,12 @@ import {
   meetingChairedWhere,
   meetingRecord,
   meetingSeat,
-  meetingVisibleWhere,
   seesItemContent,
 } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { ruleError } from "~/domain/errors.server";
+import type { MeetingRow } from "~/domain/meetings/meeting-read.server";
+import { readMeetingRow } from "~/domain/meetings/meeting-read.server";
 import { roleProfileSchema } from "~/domain/organisations/role-profile.schema";
 import type { Prisma } from "~/generated/prisma/client";
 import type { LiveBoard, LiveMeetingState, ProfileExcerpt } from "~/realtime/events";
@@ -97,38 +98,11 @@ export async function readMeetingState(meetingId: string): Promise<LiveMeetingSt
   return meetingState(row);
 }
 
-const liveMeetingSelect = {
-  id: true,
-  title: true,
-  chairId: true,
-  startsAt: true,
-  ...meetingStateSelect,
-  invitations: {
-    select: { organisationId: true, organisation: { select: { id: true, name: true, shortCode: true } } },
-  },
-  items: {
-    orderBy: { position: "asc" },
-    select: {
-      id: true,
-      position: true,
-      timeboxMinutes: true,
-      question: true,
-      liveSeq: true,
-      closedAt: true,
-      closedWithOpenNeeds: true,
-      caseId: true,
-      case: { select: { reference: true } },
-      tables: { select: { organisationId: true } },
-    },
-  },
-} as const;
-type LiveMeetingRow = Prisma.MeetingGetPayload<{ select: typeof liveMeetingSelect }>;
-
 /** One user's access to one live meeting, from one query: the seat and capabilities per item. */
 export type LiveAccess = {
-  meeting: LiveMeetingRow;
+  meeting: MeetingRow;
   seat: MeetingSeat;
-  items: { row: LiveMeetingRow["items"][number]; seat: ItemSeat; can: ItemCapabilities }[];
+  items: { row: MeetingRow["items"][number]; seat: ItemSeat; can: ItemCapabilities }[];
   /** The items whose content (and room) this user may have. */
   visibleItemIds: string[];
 };
@@ -139,13 +113,11 @@ export type LiveAccess = {
  * any room, and the same answer then shapes the board: the rule is asked once per join.
  */
 export async function liveAccess(user: SessionUser, meetingId: string): Promise<LiveAccess> {
-  const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, ...meetingVisibleWhere(user) },
-    select: liveMeetingSelect,
-  });
-  if (!meeting) throw notFound();
+  const meeting = await readMeetingRow(meetingId);
+  // The meeting rule on the loaded record: not invited and not the chair is "not found".
+  const record = meeting ? meetingRecord(meeting) : null;
+  if (!meeting || !record || meetingSeat(user, record) === "none") throw notFound();
   if (meeting.status !== "LIVE" && meeting.status !== "FINISHED") throw ruleError("live.errors.notStarted");
-  const record = meetingRecord(meeting);
   const items = meeting.items.map((row) => {
     const item = { tableOrganisationIds: row.tables.map((t) => t.organisationId) };
     const seat = itemSeat(user, record, item);
@@ -186,25 +158,18 @@ export async function loadBoard(
   const access = known ?? (await liveAccess(user, meetingId));
   const { meeting } = access;
   const visible = access.items.filter((i) => seesItemContent(i.seat));
-  const [fresh, people] = await Promise.all([
-    known
-      ? readSinceJoin(
-          meetingId,
-          visible.map((i) => i.row.id),
-        )
-      : null,
-    prisma.user.findMany({
-      where: { organisationId: { in: meeting.invitations.map((i) => i.organisation.id) } },
-      select: { id: true, name: true, organisationId: true },
-      orderBy: { name: "asc" },
-    }),
-  ]);
+  const fresh = known
+    ? await readSinceJoin(
+        meetingId,
+        visible.map((i) => i.row.id),
+      )
+    : null;
   const state = fresh?.state ?? meetingState(meeting);
   const seqs = fresh?.seqs ?? meeting.items;
   const seqOf = new Map(seqs.map((r) => [r.id, r.liveSeq]));
-  const boards = await boardsOf(
+  const { boards, people } = await boardsOf(
     visible.map((i) => ({ id: i.row.id, caseId: i.row.caseId, seq: seqOf.get(i.row.id) ?? 0 })),
-    { meetingId, startsAt: meeting.startsAt },
+    { meetingId, startsAt: meeting.startsAt, organisationIds: meeting.invitations.map((i) => i.organisationId) },
   );
   const items = access.items.map(({ row, can }) => {
     const board = boards.get(row.id);

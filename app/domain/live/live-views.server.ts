@@ -1,5 +1,4 @@
 /** The live board's views: what is selected and how each entry is sent to the browser. */
-import { prisma } from "~/db.server";
 import { earlierActionsByCase } from "~/domain/actions/actions.server";
 import { notFound as notFoundError } from "~/domain/errors.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -13,6 +12,9 @@ import type {
   ResponsibilityView,
   RoleCardView,
 } from "~/realtime/events";
+
+import type { Person } from "./live-read.server";
+import { readBoardEntries } from "./live-read.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -105,51 +107,33 @@ export async function responsibilitiesOf(db: Tx, agendaItemId: string): Promise<
 }
 
 /**
- * The boards of the given items (same meeting): one statement for every entry of all items
- * together, and two for the earlier actions of all their cases — however many items there are.
+ * The boards of the given items (same meeting) and the people of the invited organisations: one
+ * statement for every entry of all items together (live-read.server.ts), and one for the earlier
+ * actions of all their cases — however many items there are.
  */
 export async function boardsOf(
   items: { id: string; caseId: string; seq: number }[],
-  context: { meetingId: string; startsAt: Date },
-): Promise<Map<string, ItemBoard>> {
-  const byShortCode = { organisation: { shortCode: "asc" } } as const;
-  const [earlier, rows] = await Promise.all([
+  context: { meetingId: string; startsAt: Date; organisationIds: string[] },
+): Promise<{ boards: Map<string, ItemBoard>; people: Person[] }> {
+  const [earlier, read] = await Promise.all([
     earlierActionsByCase(
       context.meetingId,
       context.startsAt,
       items.map((i) => i.caseId),
     ),
-    // Every entry of every item in one statement (relationJoins: nested reads are one query).
-    prisma.agendaItem.findMany({
-      where: { id: { in: items.map((i) => i.id) } },
-      select: {
-        id: true,
-        roleCards: { select: { agendaItemId: true, ...roleCardSelect }, orderBy: byShortCode },
-        tables: { select: responsibilitySelect, orderBy: byShortCode },
-        needs: { select: needSelect, orderBy: { createdAt: "asc" } },
-        decisions: { select: decisionSelect, orderBy: { createdAt: "asc" } },
-        actions: { select: { agendaItemId: true, ...actionSelect }, orderBy: { createdAt: "asc" } },
-      },
-    }),
+    readBoardEntries(
+      items.map((i) => i.id),
+      context.organisationIds,
+    ),
   ]);
-  const byItem = new Map(rows.map((r) => [r.id, r]));
-  return new Map(
-    items.map((item) => {
-      const row = byItem.get(item.id);
-      return [
-        item.id,
-        {
-          seq: item.seq,
-          earlierActions: earlier.get(item.caseId) ?? [],
-          roleCards: (row?.roleCards ?? []).map(roleCardView),
-          responsibilities: row?.tables ?? [],
-          needs: (row?.needs ?? []).map(needView),
-          decisions: (row?.decisions ?? []).map(decisionView),
-          actions: (row?.actions ?? []).map(actionView),
-        },
-      ];
-    }),
+  const empty = { roleCards: [], responsibilities: [], needs: [], decisions: [], actions: [] };
+  const boards = new Map(
+    items.map((item) => [
+      item.id,
+      { seq: item.seq, earlierActions: earlier.get(item.caseId) ?? [], ...(read.boards.get(item.id) ?? empty) },
+    ]),
   );
+  return { boards, people: read.people };
 }
 
 export const meetingStateSelect = {

@@ -11,10 +11,10 @@ import {
 } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { ensure, forbidden, notFound, ruleError } from "~/domain/errors.server";
-import type { Prisma } from "~/generated/prisma/client";
 import { publishAccessChange } from "~/realtime/publish.server";
 
 import { requireChairOf } from "./meeting-chair.server";
+import { readMeetingRow } from "./meeting-read.server";
 import type { NewMeeting } from "./meeting.schema";
 
 /** Chairs create meetings; the creator chairs it, and their own organisation is always invited. */
@@ -126,37 +126,6 @@ export async function getMeetingForEdit(user: SessionUser, meetingId: string) {
   });
 }
 
-const meetingPageSelect = {
-  id: true,
-  title: true,
-  region: true,
-  startsAt: true,
-  durationMinutes: true,
-  location: true,
-  status: true,
-  publishedAt: true,
-  changedAfterPublishAt: true,
-  chairId: true,
-  chair: { select: { name: true, organisation: { select: { shortCode: true } } } },
-  invitations: {
-    select: { organisationId: true, organisation: { select: { id: true, name: true, shortCode: true } } },
-  },
-  items: {
-    orderBy: { position: "asc" },
-    select: {
-      id: true,
-      position: true,
-      timeboxMinutes: true,
-      question: true,
-      changedAfterPublishAt: true,
-      caseId: true,
-      case: { select: { reference: true, riskLevel: true } },
-      askingOrganisation: { select: { id: true, shortCode: true } },
-      tables: { select: { organisation: { select: { id: true, shortCode: true } } } },
-    },
-  },
-} as const satisfies Prisma.MeetingSelect;
-
 /**
  * A meeting for someone who may see it: its chair always; members of invited organisations once
  * it is published. Each agenda item shows its content only to the chair and to the organisations
@@ -174,13 +143,12 @@ export async function getMeeting(viewer: SessionUser, meetingId: string, meta: A
  * reads, so recording the view costs no round trip of its own (and no page is sent unrecorded).
  */
 export async function readMeeting(viewer: SessionUser, meetingId: string, meta: Acting) {
-  const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, ...meetingVisibleWhere(viewer) },
-    select: meetingPageSelect,
-  });
-  ensure(meeting, notFound);
-  const record = meetingRecord(meeting);
-  const isChair = meetingSeat(viewer, record) === "chair";
+  const meeting = await readMeetingRow(meetingId);
+  // The meeting rule on the loaded record: not invited and not the chair is "not found".
+  const record = meeting ? meetingRecord(meeting) : null;
+  const seat = record ? meetingSeat(viewer, record) : "none";
+  ensure(meeting && record && seat !== "none", notFound);
+  const isChair = seat === "chair";
   const items = meeting.items.map((item) => {
     const seat = itemSeat(viewer, record, { tableOrganisationIds: item.tables.map((t) => t.organisation.id) });
     const atTable = seesItemContent(seat);
@@ -214,18 +182,33 @@ export async function readMeeting(viewer: SessionUser, meetingId: string, meta: 
           at: meta.now,
         })
       : Promise.resolve();
-  const { items: rows, ...rest } = meeting;
   const verified = verifiedMeeting({
     id: meeting.id,
     startsAt: meeting.startsAt,
     record,
-    items: rows.map((i) => ({
+    items: meeting.items.map((i) => ({
       caseId: i.caseId,
       reference: i.case.reference,
       tableOrganisationIds: i.tables.map((t) => t.organisation.id),
     })),
   });
-  const view = { ...rest, isChair, items, plannedMinutes: items.reduce((sum, i) => sum + i.timeboxMinutes, 0) };
+  const view = {
+    id: meeting.id,
+    title: meeting.title,
+    region: meeting.region,
+    startsAt: meeting.startsAt,
+    durationMinutes: meeting.durationMinutes,
+    location: meeting.location,
+    status: meeting.status,
+    publishedAt: meeting.publishedAt,
+    changedAfterPublishAt: meeting.changedAfterPublishAt,
+    chairId: meeting.chairId,
+    chair: meeting.chair,
+    invitations: meeting.invitations,
+    isChair,
+    items,
+    plannedMinutes: items.reduce((sum, i) => sum + i.timeboxMinutes, 0),
+  };
   return { view, verified, audited };
 }
 
