@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
+
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 
-import { PrismaClient } from "~/generated/prisma/client";
+import { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { logger } from "~/utils/logger.server";
 import { singleton } from "~/utils/singleton.server";
 import { countStatement, statementCountEnabled } from "~/utils/statement-count.server";
@@ -146,6 +148,25 @@ function createClient(): PrismaClient {
 export const prisma = singleton("prisma", createClient);
 
 /**
+ * Every statement through the pool is a prepared statement, named after its text: each connection
+ * parses and plans it once and then only binds values (planning the page reads' JSON aggregations
+ * took longer than running them). The texts are fixed (values are always parameters; lists go as
+ * one array parameter), so the names are few.
+ */
+const preparedNames = new Map<string, string>();
+function preparedName(text: string): string {
+  let name = preparedNames.get(text);
+  if (!name) {
+    name = `ao_${createHash("sha1").update(text).digest("base64url")}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
+/** In SQL read through the pool: a timestamp column (UTC, without zone) as `Date.toISOString()` gives it. */
+export const isoOf = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/**
  * One statement straight through the pool, for the live write path (app/domain/live/
  * board-statement.server.ts), where the client's per-query work was most of the cost of a write:
  * the same NUL refusal and outage mapping as the client, counted like its statements. Dates are
@@ -156,7 +177,7 @@ export async function sqlQuery<R>(statement: { text: string; values: unknown[] }
   const values = statement.values.map((v) => (v instanceof Date ? v.toISOString() : v));
   if (statementCountEnabled()) countStatement(statement.text);
   try {
-    const result = await pool.query(statement.text, values);
+    const result = await pool.query({ name: preparedName(statement.text), text: statement.text, values });
     return result.rows as R[];
   } catch (error) {
     if (isDatabaseUnavailable(error)) throw new DatabaseUnavailableError();

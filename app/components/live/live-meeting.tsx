@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 
 import { useLocale } from "~/i18n/use-locale";
 import type { LiveBoard, LiveItem, LiveMeetingState } from "~/realtime/events";
@@ -258,6 +258,8 @@ function ItemPage({ item, shown }: { item: LiveItem; shown: boolean }) {
   );
 }
 
+const noSubscription = () => () => {};
+
 export function LiveMeeting({ initial }: { initial: LiveBoard }) {
   const { t } = useLocale();
   const live = useLiveBoard(initial);
@@ -271,6 +273,14 @@ export function LiveMeeting({ initial }: { initial: LiveBoard }) {
     followed.current = board.state.currentItemId;
   }, [board.state.currentItemId]);
   const item = board.items.find((i) => i.id === selected) ?? null;
+  // The server renders only the item on the screen; the others (hidden until chosen) are mounted
+  // once the page runs in the browser, before anyone can type in them. A chair at eight tables
+  // otherwise had eight boards rendered into every page view (bench/README.md, fourth session).
+  const allMounted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   return (
     <LiveProvider value={{ board, send: live.send, sync: live.sync, highlighted: live.highlighted }}>
@@ -297,9 +307,9 @@ export function LiveMeeting({ initial }: { initial: LiveBoard }) {
             {board.can.runMeeting && board.state.status === "LIVE" && item ? (
               <ChairControls item={item} state={board.state} />
             ) : null}
-            {board.items.map((i) => (
-              <ItemPage key={i.id} item={i} shown={i.id === item?.id} />
-            ))}
+            {board.items.map((i) =>
+              allMounted || i.id === item?.id ? <ItemPage key={i.id} item={i} shown={i.id === item?.id} /> : null,
+            )}
             {item ? null : <p className="hint">{t("meetings.emptyAgenda")}</p>}
           </div>
         </div>

@@ -12,10 +12,13 @@
  *   for it in a published meeting.
  * - An action: followed up by the organisation that owns it.
  *
+ * Where a hot read goes straight through the pool in SQL (`sqlQuery`), the rule it needs is here
+ * as an SQL condition too (`…Sql`, on a table alias), next to its `where` twin.
+ *
  * What a viewer may do at an item's table is computed here too (`itemCapabilities`), checked by
  * the board writes and sent to the browser as flags: the browser derives no permission itself.
  */
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 
 /** Who is looking: the signed-in user and their organisation. */
 export type Viewer = { id: string; organisation: { id: string } };
@@ -190,11 +193,17 @@ export function caseVisibleWhere(viewer: Viewer) {
 export function caseOwnedWhere(viewer: Viewer) {
   return { organisationId: viewer.organisation.id } satisfies Prisma.CaseWhereInput;
 }
+export function caseOwnedSql(viewer: Viewer, alias: string) {
+  return Prisma.sql`${Prisma.raw(alias)}."organisationId" = ${viewer.organisation.id}`;
+}
 
 // ---- Actions ----------------------------------------------------------------------------------
 
 export function actionOwnedWhere(viewer: Viewer) {
   return { ownerOrganisationId: viewer.organisation.id } satisfies Prisma.ActionWhereInput;
+}
+export function actionOwnedSql(viewer: Viewer, alias: string) {
+  return Prisma.sql`${Prisma.raw(alias)}."ownerOrganisationId" = ${viewer.organisation.id}`;
 }
 
 export function ownsAction(viewer: Viewer, action: { ownerOrganisationId: string }): boolean {

@@ -5,12 +5,10 @@
  * 2026-12-03, fourth session). Who may see what is not decided here: the caller applies the
  * access module's rules to the loaded record (`meetingRecord`, `meetingSeat`, `itemSeat`).
  */
-import { sqlQuery } from "~/db.server";
+import { isoOf, sqlQuery } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { MeetingStatus, RiskLevel } from "~/generated/prisma/enums";
 
-/** A timestamp column (UTC, without zone) as the ISO string `Date.toISOString()` gives. */
-export const isoOf = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 const date = (value: string | null) => (value === null ? null : new Date(value));
 
 export type MeetingRow = {

@@ -1,11 +1,13 @@
 /** Partners propose their cases for a published agenda; the chair accepts or declines with a reason. */
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db.server";
+import { prisma, sqlQuery } from "~/db.server";
 import type { VerifiedMeeting } from "~/domain/access/access.server";
 import { caseOwnedWhere, meetingChairedWhere, meetingVisibleWhere } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { ensure, notFound, ruleError } from "~/domain/errors.server";
+import { Prisma } from "~/generated/prisma/client";
+import type { ProposalStatus, RiskLevel } from "~/generated/prisma/enums";
 
 import { insertItem } from "./agenda.server";
 import { requireChairOf } from "./meeting-chair.server";
@@ -49,6 +51,16 @@ export async function proposeItem(user: SessionUser, meetingId: string, input: P
   return proposal;
 }
 
+type ProposalRow = {
+  id: string;
+  question: string;
+  timeboxMinutes: number;
+  status: ProposalStatus;
+  declineReason: string | null;
+  case: { reference: string; riskLevel: RiskLevel };
+  proposingOrganisation: { id: string; shortCode: string };
+};
+
 /** The proposals a user may see: all of them for the chair, their own organisation's otherwise. */
 export async function listProposals(user: SessionUser, meetingId: string, known?: VerifiedMeeting) {
   const meeting =
@@ -59,19 +71,16 @@ export async function listProposals(user: SessionUser, meetingId: string, known?
           select: { chairId: true },
         });
   ensure(meeting, notFound);
-  return prisma.agendaProposal.findMany({
-    where: { meetingId, ...(meeting.chairId === user.id ? {} : { proposingOrganisationId: user.organisation.id }) },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      question: true,
-      timeboxMinutes: true,
-      status: true,
-      declineReason: true,
-      case: { select: { reference: true, riskLevel: true } },
-      proposingOrganisation: { select: { id: true, shortCode: true } },
-    },
-  });
+  // Through the pool: the agenda page asks on every view.
+  const mine =
+    meeting.chairId === user.id ? Prisma.sql`TRUE` : Prisma.sql`p."proposingOrganisationId" = ${user.organisation.id}`;
+  return sqlQuery<ProposalRow>(Prisma.sql`
+    SELECT p.id, p.question, p."timeboxMinutes", p.status::text AS status, p."declineReason",
+           json_build_object('reference', c.reference, 'riskLevel', c."riskLevel") AS "case",
+           json_build_object('id', o.id, 'shortCode', o."shortCode") AS "proposingOrganisation"
+    FROM "AgendaProposal" p JOIN "Case" c ON c.id = p."caseId" JOIN "Organisation" o ON o.id = p."proposingOrganisationId"
+    WHERE p."meetingId" = ${meetingId} AND ${mine}
+    ORDER BY p."createdAt", p.id`);
 }
 
 async function requirePendingProposal(user: SessionUser, proposalId: string) {

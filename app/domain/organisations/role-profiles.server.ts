@@ -1,6 +1,6 @@
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db.server";
+import { isoOf, prisma, sqlQuery } from "~/db.server";
 import type { Acting } from "~/domain/acting.server";
 import { ensure, forbidden, notFound } from "~/domain/errors.server";
 import { getEnv } from "~/env.server";
@@ -254,45 +254,40 @@ export const DIRECTORY_PAGE_SIZE = 50;
  */
 export async function searchDirectory(_viewer: SessionUser, query: DirectoryQuery, now = new Date()) {
   const term = query.q?.trim();
-  // Prisma passes LIKE wildcards through in `contains`, and a case-insensitive `equals` is an
-  // ILIKE too: unescaped, a search for "%" would match everything.
+  // LIKE wildcards in the term are matched as themselves: unescaped, "%" would match everything.
   const pattern = term?.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const where: Prisma.OrganisationWhereInput = {
-    ...(query.kind ? { kind: query.kind } : {}),
-    ...(query.region ? { region: query.region } : {}),
-    ...(term
-      ? {
-          OR: [
-            { name: { contains: pattern, mode: "insensitive" } },
-            { shortCode: { equals: pattern, mode: "insensitive" } },
-            { profileCapabilities: { contains: pattern, mode: "insensitive" } },
-            { profileLegalBases: { contains: pattern, mode: "insensitive" } },
-          ],
-        }
-      : {}),
-  };
-  const [total, rows, regions] = await Promise.all([
-    prisma.organisation.count({ where }),
-    prisma.organisation.findMany({
-      where,
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (query.page - 1) * DIRECTORY_PAGE_SIZE,
-      take: DIRECTORY_PAGE_SIZE,
-      select: {
-        ...organisationSelect,
-        profileSummary: true,
-        profileCapabilities: true,
-        profileLegalBases: true,
-        profileReviewedAt: true,
-      },
-    }),
-    prisma.organisation.findMany({ distinct: ["region"], select: { region: true }, orderBy: { region: "asc" } }),
-  ]);
+  const conditions = [
+    query.kind ? Prisma.sql`o.kind = ${query.kind}::"OrganisationKind"` : null,
+    query.region ? Prisma.sql`o.region = ${query.region}` : null,
+    pattern
+      ? Prisma.sql`(o.name ILIKE '%' || ${pattern} || '%' OR o."shortCode" ILIKE ${pattern}
+           OR o."profileCapabilities" ILIKE '%' || ${pattern} || '%' OR o."profileLegalBases" ILIKE '%' || ${pattern} || '%')`
+      : null,
+  ].filter((c) => c !== null);
+  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  // One statement through the pool (the directory is a page people keep searching on): the page
+  // of hits, the number of all hits, and the regions for the filter.
+  const [row] = await sqlQuery<{ total: number; regions: string[]; rows: DirectoryRow[] }>(Prisma.sql`
+    WITH hits AS (SELECT o.* FROM "Organisation" o ${where}),
+         page AS (SELECT * FROM hits ORDER BY name, id
+                  LIMIT ${DIRECTORY_PAGE_SIZE} OFFSET ${(query.page - 1) * DIRECTORY_PAGE_SIZE})
+    SELECT (SELECT count(*)::int FROM hits) AS total,
+           COALESCE((SELECT json_agg(r ORDER BY r) FROM (SELECT DISTINCT region AS r FROM "Organisation") x), '[]') AS regions,
+           COALESCE((SELECT json_agg(json_build_object('id', id, 'name', name, 'shortCode', "shortCode", 'slug', slug,
+                       'kind', kind, 'region', region, 'profileSummary', "profileSummary",
+                       'profileCapabilities', "profileCapabilities", 'profileLegalBases', "profileLegalBases",
+                       'profileReviewedAt', ${isoOf('"profileReviewedAt"')}) ORDER BY name, id) FROM page), '[]') AS rows`);
+  const total = row?.total ?? 0;
+  const regions = row?.regions ?? [];
+  const rows = (row?.rows ?? []).map((r) => ({
+    ...r,
+    profileReviewedAt: r.profileReviewedAt === null ? null : new Date(r.profileReviewedAt),
+  }));
   const lower = term?.toLowerCase();
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)),
-    regions: regions.map((r) => r.region),
+    regions,
     organisations: rows.map(({ profileCapabilities, profileLegalBases, profileReviewedAt, ...org }) => ({
       ...org,
       freshness: freshness(profileReviewedAt, now),
@@ -305,6 +300,19 @@ export async function searchDirectory(_viewer: SessionUser, query: DirectoryQuer
     })),
   };
 }
+
+type DirectoryRow = {
+  id: string;
+  name: string;
+  shortCode: string;
+  slug: string;
+  kind: OrganisationKind;
+  region: string;
+  profileSummary: string;
+  profileCapabilities: string;
+  profileLegalBases: string;
+  profileReviewedAt: string | null;
+};
 
 function matchLine(field: "capability" | "legalBasis", text: string, term: string) {
   const line = text.split("\n").find((l) => l.toLowerCase().includes(term));
