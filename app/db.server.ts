@@ -43,7 +43,9 @@ export class DatabaseUnavailableError extends Response {
   }
 }
 
-const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// P2028: a transaction that could not get a connection in time (or outlived its timeout): the
+// database is too busy to take it, as with a pool timeout (P2024), not an internal error.
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 // query_canceled (statement timeout), admin shutdown, crash shutdown, starting up, connection errors.
 const UNAVAILABLE_PG_CODES = new Set(["57014", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
 // The socket's own errors, as node-postgres passes them on (sqlQuery): no such host, no answer.

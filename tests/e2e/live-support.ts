@@ -1,7 +1,9 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
-import { bringInCase, login, startingWith } from "./support";
+import { buildMeeting } from "../support/e2e-fixtures";
+
+import { login, startingWith } from "./support";
 
 export const ORG = {
   POL: "Politie basisteam Westerduin",
@@ -12,43 +14,29 @@ export const ORG = {
 };
 
 /**
- * The Veilig Thuis chair prepares a meeting through the UI and starts it: item 1 at the table of
- * police and the Child Protection Board, item 2 at the table of probation (Veilig Thuis, asking,
- * sits at both). Returns the live page's path and the two case references.
+ * A published meeting from the one meeting builder (tests/support/live-meeting.ts): item 1 at the
+ * table of police and the Child Protection Board, item 2 at the table of probation (Veilig Thuis,
+ * asking, sits at both); the Veilig Thuis chair starts it in the UI. Preparing a meeting through
+ * the UI is meetings.spec.ts's. Returns the live page's path and the two case references.
  */
 export async function startLiveMeeting(chair: Page, title: string) {
+  const { meetingId, references } = await buildMeeting({
+    title,
+    startsAt: "2027-02-04T09:00:00.000Z",
+    location: "Zorg- en Veiligheidshuis, zaal 1",
+    invited: ["POL", "RvdK", "RECL", "OM", "VT"],
+    items: {
+      one: { table: ["POL", "RvdK"], question: "Wie neemt de regie in casus 1?", timeboxMinutes: 15 },
+      two: { table: ["RECL"], question: "Wie neemt de regie in casus 2?", timeboxMinutes: 15 },
+    },
+  });
   await login(chair, "voorzitter@veiligthuis.demo");
-  const cases = [
-    await bringInCase(chair, "Gezin, 2 kinderen (4 en 7). Melding na incident."),
-    await bringInCase(chair, "Ex-partners, dreiging na scheiding."),
-  ];
-  await chair.goto("/overleggen/nieuw");
-  await chair.getByLabel("Titel").fill(title);
-  await chair.getByLabel("Datum").fill("2027-02-04");
-  await chair.getByLabel("Begintijd").fill("10:00");
-  await chair.getByLabel("Duur in minuten").fill("45");
-  await chair.getByLabel("Locatie of link voor online deelname").fill("Zorg- en Veiligheidshuis, zaal 1");
-  for (const name of [ORG.POL, ORG.RvdK, ORG.RECL, ORG.OM]) {
-    await chair.getByRole("checkbox", { name: startingWith(name) }).check();
-  }
-  await chair.getByRole("button", { name: "Overleg aanmaken" }).click();
-  await expect(chair.getByRole("heading", { level: 1 })).toContainText(title);
-  const tables = [[ORG.POL, ORG.RvdK], [ORG.RECL]];
-  const addItem = chair.getByRole("region", { name: "Agendapunt toevoegen" });
-  for (const [i, reference] of cases.entries()) {
-    await addItem.getByLabel("Casus", { exact: true }).selectOption(reference);
-    await addItem.getByLabel("Vraag aan het overleg").fill(`Wie neemt de regie in casus ${i + 1}?`);
-    await addItem.getByLabel("Tijd in minuten").fill("15");
-    for (const name of tables[i] as string[]) await addItem.getByRole("checkbox", { name: startingWith(name) }).check();
-    await addItem.getByRole("button", { name: "Agendapunt toevoegen" }).click();
-    await expect(chair.getByTestId(`agenda-item-${i + 1}`)).toContainText(reference);
-  }
-  await chair.getByRole("button", { name: "Agenda publiceren" }).click();
+  await chair.goto(`/overleggen/${meetingId}`);
   await chair.getByRole("button", { name: "Overleg starten" }).click();
   await expect(chair).toHaveURL(/\/overleggen\/[^/]+\/live$/);
   await expect(chair.getByRole("heading", { level: 1 })).toContainText(title);
   await expectSynced(chair);
-  return { livePath: new URL(chair.url()).pathname, cases };
+  return { livePath: new URL(chair.url()).pathname, cases: [references.one, references.two] };
 }
 
 /** The board caught up over the socket (after loading or reconnecting). */

@@ -3,6 +3,7 @@
  * demo data, production mode. Started by playwright.config.ts (webServer).
  */
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
 
 import { hashPassword } from "~/auth/password.server";
 import { DEMO_PASSWORD } from "~/domain/demo/demo-data";
@@ -10,6 +11,8 @@ import { parseEnv } from "~/env.server";
 import { startApplication } from "~/server/start.server";
 
 import { createTestDatabase, dropDatabase, dropDatabasesWithPrefix, ensureTemplate } from "../support/database";
+import { E2E_FIXTURE_PORT } from "../support/e2e-fixtures";
+import type { MeetingSpec } from "../support/live-meeting";
 import { resolveTestServer } from "../support/test-postgres";
 
 const postgres = await resolveTestServer();
@@ -43,7 +46,30 @@ await prisma.user.create({
   },
 });
 
+// The e2e suite builds its meetings with the same builder as the integration and matrix tests
+// (tests/support/live-meeting.ts), asked over a fixture port that only this test server opens, on
+// the loopback address: POST /meetings with a MeetingSpec → { meetingId, itemIds, references }.
+const { meetingWithTables } = await import("../support/live-meeting");
+const fixtures = createServer((request, response) => {
+  const answer = (status: number, body: unknown) => {
+    response.writeHead(status, { "Content-Type": "application/json" });
+    response.end(JSON.stringify(body));
+  };
+  if (request.method !== "POST" || request.url !== "/meetings") return answer(404, { error: "unknown fixture" });
+  const chunks: Buffer[] = [];
+  request.on("data", (chunk: Buffer) => chunks.push(chunk));
+  request.on("end", () => {
+    const spec = JSON.parse(Buffer.concat(chunks).toString("utf8")) as MeetingSpec<string> & { startsAt?: string };
+    meetingWithTables({ ...spec, startsAt: spec.startsAt ? new Date(spec.startsAt) : undefined }).then(
+      ({ meetingId, itemIds, references }) => answer(200, { meetingId, itemIds, references }),
+      (error: unknown) => answer(500, { error: String(error) }),
+    );
+  });
+});
+await new Promise<void>((resolve) => fixtures.listen(E2E_FIXTURE_PORT, "127.0.0.1", resolve));
+
 const stop = async () => {
+  fixtures.close();
   await app.stop();
   await dropDatabase(postgres.url, url);
   await postgres.stop();

@@ -1,7 +1,7 @@
 /** Starting a live meeting, access to it (asked once per join) and the board as one user sees it. */
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db.server";
+import { isoOf, prisma, sqlQuery } from "~/db.server";
 import type { ItemCapabilities, ItemSeat, MeetingSeat } from "~/domain/access/access.server";
 import {
   itemCapabilities,
@@ -16,11 +16,11 @@ import { ruleError } from "~/domain/errors.server";
 import type { MeetingRow } from "~/domain/meetings/meeting-read.server";
 import { readMeetingRow } from "~/domain/meetings/meeting-read.server";
 import { roleProfileSchema } from "~/domain/organisations/role-profile.schema";
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import type { LiveBoard, LiveMeetingState, ProfileExcerpt } from "~/realtime/events";
 import { publishMeetingState } from "~/realtime/publish.server";
 
-import { boardsOf, meetingStateSelect, meetingState, notFound } from "./live-views.server";
+import { boardsOf, meetingState, notFound } from "./live-views.server";
 
 // ---- Starting, joining ------------------------------------------------------------------------
 
@@ -94,8 +94,28 @@ export async function startMeeting(user: SessionUser, meetingId: string, meta: A
 }
 
 export async function readMeetingState(meetingId: string): Promise<LiveMeetingState> {
-  const row = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: meetingStateSelect });
-  return meetingState(row);
+  return (await readStateAndSeqs(meetingId)).state;
+}
+
+/**
+ * The meeting-level state and every item's sequence number, in one statement through the pool:
+ * read after each chair control and on every join.
+ */
+async function readStateAndSeqs(meetingId: string) {
+  const [row] = await sqlQuery<{
+    state: LiveMeetingState;
+    seqs: { id: string; liveSeq: number }[];
+  }>(Prisma.sql`
+    SELECT json_build_object('seq', m."liveSeq", 'status', m.status, 'currentItemId', m."currentItemId",
+             'currentItemSince', ${isoOf('m."currentItemSince"')}, 'endedAt', ${isoOf('m."endedAt"')},
+             'items', COALESCE((SELECT json_agg(json_build_object('id', a.id, 'closedAt', ${isoOf('a."closedAt"')},
+                                  'closedWithOpenNeeds', a."closedWithOpenNeeds") ORDER BY a.position, a.id)
+                                FROM "AgendaItem" a WHERE a."meetingId" = m.id), '[]')) AS state,
+           COALESCE((SELECT json_agg(json_build_object('id', a.id, 'liveSeq', a."liveSeq"))
+                     FROM "AgendaItem" a WHERE a."meetingId" = m.id), '[]') AS seqs
+    FROM "Meeting" m WHERE m.id = ${meetingId}`);
+  if (!row) throw notFound();
+  return row;
 }
 
 /** One user's access to one live meeting, from one query: the seat and capabilities per item. */
@@ -131,15 +151,6 @@ export async function liveAccess(user: SessionUser, meetingId: string): Promise<
   };
 }
 
-/** What can have moved on between the access query and joining the rooms. */
-async function readSinceJoin(meetingId: string, itemIds: string[]) {
-  const [state, seqs] = await Promise.all([
-    readMeetingState(meetingId),
-    prisma.agendaItem.findMany({ where: { id: { in: itemIds } }, select: { id: true, liveSeq: true } }),
-  ]);
-  return { state, seqs };
-}
-
 /**
  * The whole live meeting as this user may see it: meeting-level state for every invitee, each
  * item's content and board only for the chair and the organisations at its table. Used on first
@@ -158,12 +169,8 @@ export async function loadBoard(
   const access = known ?? (await liveAccess(user, meetingId));
   const { meeting } = access;
   const visible = access.items.filter((i) => seesItemContent(i.seat));
-  const fresh = known
-    ? await readSinceJoin(
-        meetingId,
-        visible.map((i) => i.row.id),
-      )
-    : null;
+  // What can have moved on between the access query and joining the rooms.
+  const fresh = known ? await readStateAndSeqs(meetingId) : null;
   const state = fresh?.state ?? meetingState(meeting);
   const seqs = fresh?.seqs ?? meeting.items;
   const seqOf = new Map(seqs.map((r) => [r.id, r.liveSeq]));

@@ -1,6 +1,7 @@
 /** The live board's views: what is selected and how each entry is sent to the browser. */
 import { earlierActionsByCase } from "~/domain/actions/actions.server";
 import { notFound as notFoundError } from "~/domain/errors.server";
+import type { MeetingRow } from "~/domain/meetings/meeting-read.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type {
   ActionView,
@@ -136,19 +137,12 @@ export async function boardsOf(
   return { boards, people: read.people };
 }
 
-export const meetingStateSelect = {
-  liveSeq: true,
-  status: true,
-  currentItemId: true,
-  currentItemSince: true,
-  endedAt: true,
-  items: {
-    orderBy: { position: "asc" },
-    select: { id: true, closedAt: true, closedWithOpenNeeds: true },
+/** The meeting-level state of a meeting read with its agenda (meetings/meeting-read.server.ts). */
+export function meetingState(
+  row: Pick<MeetingRow, "liveSeq" | "status" | "currentItemId" | "currentItemSince" | "endedAt"> & {
+    items: Pick<MeetingRow["items"][number], "id" | "closedAt" | "closedWithOpenNeeds">[];
   },
-} as const;
-
-export function meetingState(row: Prisma.MeetingGetPayload<{ select: typeof meetingStateSelect }>): LiveMeetingState {
+): LiveMeetingState {
   return {
     seq: row.liveSeq,
     status: row.status,

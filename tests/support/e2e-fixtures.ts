@@ -1,0 +1,31 @@
+/**
+ * What the e2e suite asks of its test server besides the app: a meeting built by the one builder
+ * (tests/support/live-meeting.ts), over the fixture port tests/tools/e2e-server.ts opens.
+ * Imports nothing of the app, so that Playwright's specs can use it.
+ */
+export const E2E_FIXTURE_PORT = Number(process.env.E2E_FIXTURE_PORT ?? 3219);
+
+type ItemSpec = { table: readonly string[]; question?: string; timeboxMinutes?: number; asking?: string };
+
+export type E2eMeetingSpec<Name extends string> = {
+  items: Record<Name, ItemSpec>;
+  invited?: readonly string[];
+  title?: string;
+  /** ISO time. */
+  startsAt?: string;
+  durationMinutes?: number;
+  location?: string;
+  state?: "draft" | "published" | "live";
+};
+
+export async function buildMeeting<Name extends string>(
+  spec: E2eMeetingSpec<Name>,
+): Promise<{ meetingId: string; itemIds: Record<Name, string>; references: Record<Name, string> }> {
+  const response = await fetch(`http://127.0.0.1:${E2E_FIXTURE_PORT}/meetings`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(spec),
+  });
+  if (!response.ok) throw new Error(`building the meeting failed: ${await response.text()}`);
+  return (await response.json()) as Awaited<ReturnType<typeof buildMeeting<Name>>>;
+}
