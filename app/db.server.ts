@@ -97,6 +97,8 @@ const pool = singleton("pg-pool", () => {
     // in case the database cannot even answer that.
     statement_timeout: statementTimeoutMs,
     query_timeout: statementTimeoutMs + 2_000,
+    // The named statements of sqlQuery are planned once per connection, not on every run.
+    options: "-c plan_cache_mode=force_generic_plan",
   });
   // An idle connection the database drops (a restart) is an event on the pool, not a crash.
   created.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));

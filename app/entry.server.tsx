@@ -3,14 +3,13 @@ import { PassThrough } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 
 import { NonceContext } from "./components/nonce";
-import { i18nOptions } from "./i18n/config";
 import { detectLocale } from "./i18n/locale.server";
+import { i18nFor } from "./i18n/translate.server";
 import { logger } from "./utils/logger.server";
 
 const ABORT_DELAY = 5_000;
@@ -23,9 +22,8 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // A fresh i18next instance per request: no language leaks between users.
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init(i18nOptions(await detectLocale(request)));
+  // The reader's language: its one instance, whose language never changes (translate.server.ts).
+  const i18n = await i18nFor(await detectLocale(request));
   const nonce = loadContext.cspNonce;
   const readyEvent =
     isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode ? "onAllReady" : "onShellReady";

@@ -7,6 +7,7 @@
  * Usage: npm run bench:pages [-- --seconds 5 --concurrency 20 --only "live page"]   (needs `npm run build`)
  */
 import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
 import { createTestDatabase, dropDatabase, ensureTemplate } from "../tests/support/database";
@@ -46,7 +47,15 @@ const server = await startServer({
   TEST_SERVER_NODE_ARGS: process.env.BENCH_SERVER_NODE_ARGS ?? "",
 });
 
-type Run = { rps: number; latencies: number[]; bytes: number; statements: number[] };
+type Run = {
+  rps: number;
+  latencies: number[];
+  bytes: number;
+  statements: number[];
+  cpuMs: number;
+  pgMs: number;
+  clientMs: number;
+};
 type Row = {
   page: string;
   rps: number;
@@ -55,12 +64,54 @@ type Row = {
   p95: number;
   bytes: number;
   statements: number;
+  /** CPU time per request (ms), the median round: the app process, PostgreSQL, this client. */
+  cpuMs: number;
+  pgMs: number;
+  clientMs: number;
 };
 const rows: Row[] = [];
 const runs = new Map<string, Run[]>();
 const quantile = (xs: number[], q: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+};
+
+/** CPU time the app process has used so far (user + system), in ms, from /proc (Linux). */
+function serverCpuMs(): number {
+  const pid = server.process.pid;
+  if (!pid) return NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS = 100;
+
+/** CPU time all PostgreSQL processes on this machine have used so far, in ms (NaN if unreadable). */
+function postgresCpuMs(): number {
+  let total = 0;
+  try {
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+        if (!stat.includes("(postgres)")) continue;
+        const fields = stat.split(") ")[1]?.split(" ") ?? [];
+        total += ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return total;
+  } catch {
+    return NaN;
+  }
+}
+const clientCpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
 };
 
 async function measure(path: string, cookie: string): Promise<Run> {
@@ -81,6 +132,7 @@ async function measure(path: string, cookie: string): Promise<Run> {
   let bytes = 0;
   const until = performance.now() + SECONDS * 1000;
   const started = performance.now();
+  const cpuBefore = [serverCpuMs(), postgresCpuMs(), clientCpuMs()];
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < until) {
@@ -92,7 +144,10 @@ async function measure(path: string, cookie: string): Promise<Run> {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  return { rps: latencies.length / elapsed, latencies, bytes, statements };
+  const [cpuMs, pgMs, clientMs] = [serverCpuMs(), postgresCpuMs(), clientCpuMs()].map(
+    (after, i) => (after - (cpuBefore[i] ?? NaN)) / latencies.length,
+  ) as [number, number, number];
+  return { rps: latencies.length / elapsed, latencies, bytes, statements, cpuMs, pgMs, clientMs };
 }
 
 /** The median round's requests/s, and latencies and statements over all rounds. */
@@ -106,6 +161,18 @@ function summarise(page: string, runs: Run[]): Row {
     median: quantile(latencies, 0.5),
     p95: quantile(latencies, 0.95),
     bytes: runs[0]?.bytes ?? NaN,
+    cpuMs: quantile(
+      runs.map((r) => r.cpuMs),
+      0.5,
+    ),
+    pgMs: quantile(
+      runs.map((r) => r.pgMs),
+      0.5,
+    ),
+    clientMs: quantile(
+      runs.map((r) => r.clientMs),
+      0.5,
+    ),
     statements: quantile(
       runs.flatMap((r) => r.statements),
       0.5,
@@ -201,11 +268,11 @@ console.log(
   `\n${CONCURRENCY} concurrent, ${SECONDS} s per page and round, ${ROUNDS} rounds (req/s: the median round, and the range), signed in as a police member\n`,
 );
 console.log(
-  `${"page".padEnd(32)} ${"req/s".padStart(7)} ${"range".padStart(9)} ${"median".padStart(7)} ${"p95".padStart(7)} ${"KB".padStart(6)} ${"SQL".padStart(4)} ${"vs fastest".padStart(10)}`,
+  `${"page".padEnd(32)} ${"req/s".padStart(7)} ${"range".padStart(9)} ${"median".padStart(7)} ${"p95".padStart(7)} ${"KB".padStart(6)} ${"SQL".padStart(4)} ${"app ms".padStart(6)} ${"pg ms".padStart(6)} ${"client".padStart(6)} ${"vs fastest".padStart(10)}`,
 );
 for (const r of rows) {
   console.log(
-    `${r.page.padEnd(32)} ${r.rps.toFixed(0).padStart(7)} ${`${r.rpsRange[0].toFixed(0)}–${r.rpsRange[1].toFixed(0)}`.padStart(9)} ${r.median.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(7)} ${(r.bytes / 1024).toFixed(1).padStart(6)} ${String(r.statements).padStart(4)} ${r === rows[0] ? "" : `${(100 * (ratioOf.get(r.page) ?? NaN)).toFixed(0)}%`.padStart(10)}`,
+    `${r.page.padEnd(32)} ${r.rps.toFixed(0).padStart(7)} ${`${r.rpsRange[0].toFixed(0)}–${r.rpsRange[1].toFixed(0)}`.padStart(9)} ${r.median.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(7)} ${(r.bytes / 1024).toFixed(1).padStart(6)} ${String(r.statements).padStart(4)} ${r.cpuMs.toFixed(1).padStart(6)} ${r.pgMs.toFixed(1).padStart(6)} ${r.clientMs.toFixed(1).padStart(6)} ${r === rows[0] ? "" : `${(100 * (ratioOf.get(r.page) ?? NaN)).toFixed(0)}%`.padStart(10)}`,
   );
 }
 const slowest = Math.min(...ratioOf.values());

@@ -24,6 +24,23 @@ export type AuditInput = {
 };
 
 /**
+ * The INSERT of one audit row as SQL, for a statement that records what it shows in the same round
+ * trip (a data-modifying CTE: `WITH audited AS (${auditInsertSql(…)})`). Refuses NUL characters
+ * in any field, as the client does (the details go as JSON text, where sqlQuery cannot see them).
+ */
+export function auditInsertSql(input: AuditInput): Prisma.Sql {
+  if (containsNul(input)) throw new InvalidTextError();
+  const details = input.details === undefined ? null : JSON.stringify(input.details);
+  const at = (input.at ?? new Date()).toISOString();
+  return Prisma.sql`
+    INSERT INTO "AuditEvent"
+      ("occurredAt", "actorUserId", "actorOrganisationId", action, "subjectType", "subjectId", "clientAddress", details)
+    VALUES (${at}::timestamptz AT TIME ZONE 'UTC', ${input.actor?.userId ?? null}, ${input.actor?.organisationId ?? null},
+            ${input.action}, ${input.subjectType ?? null}, ${input.subjectId ?? null}, ${input.clientAddress ?? null},
+            ${details}::jsonb)`;
+}
+
+/**
  * Appends one row to the audit trail (the database refuses to change or delete it later). Pass a
  * transaction client to write it together with the change it records.
  */
@@ -32,15 +49,7 @@ export async function recordAudit(input: AuditInput, db: Prisma.TransactionClien
     // On its own: one INSERT statement through the pool (sqlQuery makes the client's NUL check).
     // Prisma wraps a lone createMany in BEGIN … COMMIT (three round trips) and compiles every
     // query first; a view's audit row (the busiest kind) should cost one round trip and no more.
-    const details = input.details === undefined ? null : JSON.stringify(input.details);
-    const at = (input.at ?? new Date()).toISOString();
-    if (containsNul(input)) throw new InvalidTextError();
-    await sqlQuery(Prisma.sql`
-      INSERT INTO "AuditEvent"
-        ("occurredAt", "actorUserId", "actorOrganisationId", action, "subjectType", "subjectId", "clientAddress", details)
-      VALUES (${at}::timestamptz AT TIME ZONE 'UTC', ${input.actor?.userId ?? null}, ${input.actor?.organisationId ?? null},
-              ${input.action}, ${input.subjectType ?? null}, ${input.subjectId ?? null}, ${input.clientAddress ?? null},
-              ${details}::jsonb)`);
+    await sqlQuery(auditInsertSql(input));
     return;
   }
   // createMany: no row comes back (a create returned the whole row, several times slower).

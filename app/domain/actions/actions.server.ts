@@ -2,8 +2,9 @@ import { TZDate } from "@date-fns/tz";
 
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
-import { isoOf, prisma, sqlQuery } from "~/db.server";
+import { prisma, sqlQuery } from "~/db.server";
 import {
+  actionOwnedSql,
   actionOwnedWhere,
   itemSeat,
   meetingAccessSelect,
@@ -18,6 +19,7 @@ import type { Acting } from "~/domain/acting.server";
 import { ensure, notFound, ruleError } from "~/domain/errors.server";
 import { Prisma } from "~/generated/prisma/client";
 
+import { actionWithHistoryColumns, actionWithHistoryFrom, earlierActionsByCase } from "./action-history.server";
 import type { ActionQuery, ActionUpdateInput } from "./action.schema";
 
 const DAY = 86_400_000;
@@ -35,24 +37,6 @@ function weekOf(today: Date): { from: Date; to: Date } {
   return { from, to: new Date(from.getTime() + 6 * DAY) };
 }
 
-function viewFilter(view: ActionQuery["view"], today: Date): Prisma.ActionWhereInput {
-  const open = { status: { not: "DONE" as const } };
-  switch (view) {
-    case "open":
-      return open;
-    case "week": {
-      const { from, to } = weekOf(today);
-      return { ...open, dueDate: { gte: from, lte: to } };
-    }
-    case "overdue":
-      return { ...open, dueDate: { lt: today } };
-    case "done":
-      return { status: "DONE" };
-    case "all":
-      return {};
-  }
-}
-
 /**
  * My organisation's actions across all meetings, by view (open, due this week, overdue, done,
  * all) and filters, earliest due date first, each with its history. Showing them shows case
@@ -64,27 +48,31 @@ export async function listActions(user: SessionUser, query: ActionQuery, meta: A
   const [actions, members, all] = await Promise.all([
     selectActions(user, query, today),
     organisationMembers(user),
-    prisma.action.findMany({
-      where: actionOwnedWhere(user),
-      select: {
-        status: true,
-        dueDate: true,
-        case: { select: { reference: true } },
-        agendaItem: { select: { meeting: { select: { id: true, title: true } } } },
-      },
-    }),
+    sqlQuery<{
+      status: string;
+      dueDate: string;
+      reference: string;
+      meetingId: string;
+      meetingTitle: string;
+    }>(Prisma.sql`
+      SELECT x.status::text AS status, to_char(x."dueDate", 'YYYY-MM-DD') AS "dueDate", c.reference,
+             m.id AS "meetingId", m.title AS "meetingTitle"
+      FROM "Action" x JOIN "Case" c ON c.id = x."caseId" JOIN "AgendaItem" i ON i.id = x."agendaItemId"
+        JOIN "Meeting" m ON m.id = i."meetingId"
+      WHERE ${actionOwnedSql(user, "x")}`),
   ]);
-  const { from, to } = weekOf(today);
+  const week = weekOf(today);
+  const [from, to, todayIso] = [isoDate(week.from), isoDate(week.to), isoDate(today)];
   const notDone = all.filter((a) => a.status !== "DONE");
   const counts = {
     open: notDone.length,
     week: notDone.filter((a) => a.dueDate >= from && a.dueDate <= to).length,
-    overdue: notDone.filter((a) => a.dueDate < today).length,
+    overdue: notDone.filter((a) => a.dueDate < todayIso).length,
     done: all.length - notDone.length,
     all: all.length,
   };
-  const cases = [...new Set(all.map((a) => a.case.reference))].sort();
-  const meetings = [...new Map(all.map((a) => [a.agendaItem.meeting.id, a.agendaItem.meeting])).values()];
+  const cases = [...new Set(all.map((a) => a.reference))].sort();
+  const meetings = [...new Map(all.map((a) => [a.meetingId, { id: a.meetingId, title: a.meetingTitle }])).values()];
   const shown = [...new Set(actions.map((a) => a.caseReference))];
   if (shown.length > 0) {
     await recordAudit({
@@ -102,24 +90,46 @@ export async function listActions(user: SessionUser, query: ActionQuery, meta: A
 
 /** My organisation's actions for a view and filters, earliest due date first, with history. */
 export async function selectActions(user: SessionUser, query: ActionQuery, today: Date) {
-  const where: Prisma.ActionWhereInput = {
-    ...actionOwnedWhere(user),
-    ...viewFilter(query.view, today),
-    ...(query.caseReference ? { case: { reference: query.caseReference } } : {}),
-    ...(query.meetingId ? { agendaItem: { meetingId: query.meetingId } } : {}),
-    ...(query.owner === "none" ? { ownerUserId: null } : query.owner ? { ownerUserId: query.owner } : {}),
-  };
-  const rows = await prisma.action.findMany({
-    where,
-    orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
-    take: 500,
-    select: { ...actionWithHistorySelect, case: { select: { reference: true } } },
-  });
-  return rows.map((r) => ({
-    ...toActionWithHistory(r),
-    overdue: r.status !== "DONE" && r.dueDate < today,
-    caseReference: r.case.reference,
-  }));
+  const conditions = [
+    actionOwnedSql(user, "x"),
+    viewSql(query.view, today),
+    query.caseReference ? Prisma.sql`c.reference = ${query.caseReference}` : null,
+    query.meetingId ? Prisma.sql`m.id = ${query.meetingId}` : null,
+    query.owner === "none"
+      ? Prisma.sql`x."ownerUserId" IS NULL`
+      : query.owner
+        ? Prisma.sql`x."ownerUserId" = ${query.owner}`
+        : null,
+  ].filter((c) => c !== null);
+  // Through the pool: /acties and its exports read it on every view.
+  const rows = await sqlQuery<EarlierAction & { caseReference: string }>(Prisma.sql`
+    SELECT ${actionWithHistoryColumns}, c.reference AS "caseReference"
+    FROM ${actionWithHistoryFrom} JOIN "Case" c ON c.id = x."caseId"
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY x."dueDate", x."createdAt", x.id
+    LIMIT 500`);
+  const todayIso = isoDate(today);
+  return rows.map((r) => ({ ...r, overdue: r.status !== "DONE" && r.dueDate < todayIso }));
+}
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+function viewSql(view: ActionQuery["view"], today: Date) {
+  const open = Prisma.sql`x.status <> 'DONE'`;
+  switch (view) {
+    case "open":
+      return open;
+    case "week": {
+      const { from, to } = weekOf(today);
+      return Prisma.sql`${open} AND x."dueDate" BETWEEN ${isoDate(from)}::date AND ${isoDate(to)}::date`;
+    }
+    case "overdue":
+      return Prisma.sql`${open} AND x."dueDate" < ${isoDate(today)}::date`;
+    case "done":
+      return Prisma.sql`x.status = 'DONE'`;
+    case "all":
+      return Prisma.sql`TRUE`;
+  }
 }
 
 /**
@@ -289,51 +299,6 @@ export function organisationMembers(user: SessionUser) {
   // Through the pool: the agenda page and /acties ask on every view.
   return sqlQuery<{ id: string; name: string }>(Prisma.sql`
     SELECT u.id, u.name FROM "User" u WHERE u."organisationId" = ${user.organisation.id} ORDER BY u.name, u.id`);
-}
-
-/**
- * The actions about a case from earlier meetings that a new meeting reviews first: the ones still
- * open, and the ones closed since the case was last at a table (with why), each with its history.
- */
-export async function earlierActions(meetingId: string, meetingStartsAt: Date, caseId: string) {
-  return (await earlierActionsByCase(meetingId, meetingStartsAt, [caseId])).get(caseId) ?? [];
-}
-
-/**
- * `earlierActions` for every case of an agenda at once: one statement, however many items.
- * Per case: open actions from other meetings, and those closed since the case was last at a
- * table before this meeting (when that meeting actually started, if it did). In SQL through the
- * pool: the agenda and the live page read it on every view (bench/README.md, fourth session).
- */
-export async function earlierActionsByCase(meetingId: string, meetingStartsAt: Date, caseIds: string[]) {
-  const result = new Map<string, EarlierAction[]>();
-  if (caseIds.length === 0) return result;
-  const rows = await sqlQuery<EarlierAction & { caseId: string }>(Prisma.sql`
-    WITH last AS (
-      SELECT DISTINCT ON (a."caseId") a."caseId", COALESCE(m."startedAt", m."startsAt") AS since
-      FROM "AgendaItem" a JOIN "Meeting" m ON m.id = a."meetingId"
-      WHERE a."caseId" = ANY(${caseIds}) AND m.id <> ${meetingId}
-        AND m."startsAt" < (${meetingStartsAt}::timestamptz AT TIME ZONE 'UTC')
-      ORDER BY a."caseId", m."startsAt" DESC)
-    SELECT x.id, x."caseId", x.description, to_char(x."dueDate", 'YYYY-MM-DD') AS "dueDate", x.status::text AS status,
-           x."closeReason"::text AS "closeReason", x.version, x."ownerUserId", u.name AS "ownerName",
-           x."ownerOrganisationId", o."shortCode" AS "ownerShortCode", json_build_object('id', m.id, 'title', m.title) AS meeting,
-           COALESCE((SELECT json_agg(json_build_object('id', h.id,
-                              'at', ${isoOf("h.at")}, 'byName', h."byName",
-                              'status', h.status, 'closeReason', h."closeReason", 'note', h.note) ORDER BY h.at, h.id)
-                     FROM "ActionUpdate" h WHERE h."actionId" = x.id), '[]') AS updates
-    FROM "Action" x
-      JOIN "AgendaItem" i ON i.id = x."agendaItemId"
-      JOIN "Meeting" m ON m.id = i."meetingId"
-      JOIN "Organisation" o ON o.id = x."ownerOrganisationId"
-      LEFT JOIN "User" u ON u.id = x."ownerUserId"
-      LEFT JOIN last l ON l."caseId" = x."caseId"
-    WHERE x."caseId" = ANY(${caseIds}) AND i."meetingId" <> ${meetingId}
-      AND (x.status <> 'DONE' OR x."closedAt" >= l.since)
-    ORDER BY x."dueDate", x."createdAt", x.id`);
-  for (const caseId of caseIds) result.set(caseId, []);
-  for (const { caseId, ...action } of rows) result.get(caseId)?.push(action);
-  return result;
 }
 
 /** An action with its owner, meeting and history, as /acties, agendas and the live table show it. */

@@ -1,4 +1,5 @@
 /** Starting a live meeting, access to it (asked once per join) and the board as one user sees it. */
+import type { AuditInput } from "~/audit/audit.server";
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { isoOf, prisma, sqlQuery } from "~/db.server";
@@ -174,9 +175,28 @@ export async function loadBoard(
   const state = fresh?.state ?? meetingState(meeting);
   const seqs = fresh?.seqs ?? meeting.items;
   const seqOf = new Map(seqs.map((r) => [r.id, r.liveSeq]));
+  // Showing case content is recorded, in the statement that reads it.
+  const shown = visible.map((i) => i.row.case.reference);
+  const audit: AuditInput | null =
+    shown.length > 0
+      ? {
+          actor: actorOf(user),
+          action: "meeting.live.viewed",
+          subjectType: "Meeting",
+          subjectId: meetingId,
+          clientAddress: meta.clientAddress,
+          details: { cases: shown },
+          at: meta.now,
+        }
+      : null;
   const { boards, people } = await boardsOf(
     visible.map((i) => ({ id: i.row.id, caseId: i.row.caseId, seq: seqOf.get(i.row.id) ?? 0 })),
-    { meetingId, startsAt: meeting.startsAt, organisationIds: meeting.invitations.map((i) => i.organisationId) },
+    {
+      meetingId,
+      startsAt: meeting.startsAt,
+      organisationIds: meeting.invitations.map((i) => i.organisationId),
+      audit,
+    },
   );
   const items = access.items.map(({ row, can }) => {
     const board = boards.get(row.id);
@@ -193,18 +213,6 @@ export async function loadBoard(
   const organisations = meeting.invitations
     .map((i) => i.organisation)
     .sort((a, b) => a.shortCode.localeCompare(b.shortCode));
-  const shown = items.filter((i) => i.content).map((i) => i.reference);
-  if (shown.length > 0) {
-    await recordAudit({
-      actor: actorOf(user),
-      action: "meeting.live.viewed",
-      subjectType: "Meeting",
-      subjectId: meetingId,
-      clientAddress: meta.clientAddress,
-      details: { cases: shown },
-      at: meta.now,
-    });
-  }
   const isChair = access.seat === "chair";
   return {
     meetingId,

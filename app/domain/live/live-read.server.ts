@@ -16,17 +16,21 @@ export type Person = { id: string; name: string; organisationId: string };
 /**
  * The entries on the boards of the given items (role cards and parts in the order of the
  * organisations' short codes, the rest in the order they were made) and the people of the given
- * organisations, in one statement.
+ * organisations, in one statement — which also reads the earlier actions (`earlierActionsSql`)
+ * and writes the view's audit row (`auditInsertSql`), so showing the boards costs one round trip.
  */
 export async function readBoardEntries(
   itemIds: string[],
   organisationIds: string[],
-): Promise<{ boards: Map<string, BoardEntries>; people: Person[] }> {
+  also: { earlier: Prisma.Sql; audit: Prisma.Sql | null },
+): Promise<{ boards: Map<string, BoardEntries>; people: Person[]; earlier: unknown[] }> {
   const [row] = await sqlQuery<{
     people: Person[];
     boards: (BoardEntries & { id: string })[];
+    earlier: unknown[];
   }>(Prisma.sql`
-    SELECT
+    ${also.audit ? Prisma.sql`WITH audited AS (${also.audit})` : Prisma.empty}
+    SELECT ${also.earlier} AS earlier,
       COALESCE((SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'organisationId', u."organisationId")
                                 ORDER BY u.name, u.id)
                 FROM "User" u WHERE u."organisationId" = ANY(${organisationIds})), '[]') AS people,
@@ -64,5 +68,5 @@ export async function readBoardEntries(
         FROM "AgendaItem" a WHERE a.id = ANY(${itemIds})), '[]') AS boards`);
   const boards = new Map<string, BoardEntries>();
   for (const { id, ...entries } of row?.boards ?? []) boards.set(id, entries);
-  return { boards, people: row?.people ?? [] };
+  return { boards, people: row?.people ?? [], earlier: row?.earlier ?? [] };
 }

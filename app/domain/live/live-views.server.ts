@@ -1,5 +1,7 @@
 /** The live board's views: what is selected and how each entry is sent to the browser. */
-import { earlierActionsByCase } from "~/domain/actions/actions.server";
+import type { AuditInput } from "~/audit/audit.server";
+import { auditInsertSql } from "~/audit/audit.server";
+import { byCase, earlierActionsSql } from "~/domain/actions/action-history.server";
 import { notFound as notFoundError } from "~/domain/errors.server";
 import type { MeetingRow } from "~/domain/meetings/meeting-read.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -108,25 +110,24 @@ export async function responsibilitiesOf(db: Tx, agendaItemId: string): Promise<
 }
 
 /**
- * The boards of the given items (same meeting) and the people of the invited organisations: one
- * statement for every entry of all items together (live-read.server.ts), and one for the earlier
- * actions of all their cases — however many items there are.
+ * The boards of the given items (same meeting), their cases' earlier actions and the people of the
+ * invited organisations, in one statement however many items there are (live-read.server.ts),
+ * which records the view in the audit trail too when `audit` is given.
  */
 export async function boardsOf(
   items: { id: string; caseId: string; seq: number }[],
-  context: { meetingId: string; startsAt: Date; organisationIds: string[] },
+  context: { meetingId: string; startsAt: Date; organisationIds: string[]; audit: AuditInput | null },
 ): Promise<{ boards: Map<string, ItemBoard>; people: Person[] }> {
-  const [earlier, read] = await Promise.all([
-    earlierActionsByCase(
-      context.meetingId,
-      context.startsAt,
-      items.map((i) => i.caseId),
-    ),
-    readBoardEntries(
-      items.map((i) => i.id),
-      context.organisationIds,
-    ),
-  ]);
+  const caseIds = items.map((i) => i.caseId);
+  const read = await readBoardEntries(
+    items.map((i) => i.id),
+    context.organisationIds,
+    {
+      earlier: earlierActionsSql(context.meetingId, context.startsAt, caseIds),
+      audit: context.audit ? auditInsertSql(context.audit) : null,
+    },
+  );
+  const earlier = byCase(caseIds, read.earlier as Parameters<typeof byCase>[1]);
   const empty = { roleCards: [], responsibilities: [], needs: [], decisions: [], actions: [] };
   const boards = new Map(
     items.map((item) => [
