@@ -4,7 +4,7 @@
  * runs (counted by the server itself: SQL_STATEMENT_COUNTER=1 makes every response carry
  * `X-Sql-Statements`). Baseline in the same run: GET /healthz. The demo region, with the demo
  * meeting started so that its live page exists.
- * Usage: npm run bench:pages [-- --seconds 5 --concurrency 20 --only "live page"]   (needs `npm run build`)
+ * Usage: npm run bench:pages [-- --seconds 3 --rounds 5 --concurrency 20 --only "live page"]   (needs `npm run build`)
  */
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -21,7 +21,7 @@ const { values: options } = parseArgs({
     concurrency: { type: "string", default: "20" },
     // Every page is measured once per round, the rounds one after another, and the median round
     // is reported: a slow spell of this shared machine then hits one round, not one page.
-    rounds: { type: "string", default: "3" },
+    rounds: { type: "string", default: "5" },
     // --only "live page" measures that page alone (with the baseline): for a CPU profile of one page.
     only: { type: "string" },
   },
