@@ -43,16 +43,17 @@ export class DatabaseUnavailableError extends Response {
   }
 }
 
-// P2028: a transaction that could not get a connection in time (or outlived its timeout): the
-// database is too busy to take it, as with a pool timeout (P2024), not an internal error.
-const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 // query_canceled (statement timeout), admin shutdown, crash shutdown, starting up, connection errors.
 const UNAVAILABLE_PG_CODES = new Set(["57014", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
 // The socket's own errors, as node-postgres passes them on (sqlQuery): no such host, no answer.
 const UNAVAILABLE_NODE_CODES = new Set(["ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNREFUSED", "ECONNRESET", "EPIPE"]);
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+// "Unable to start a transaction in the given time" (Prisma's P2028 when no connection came free
+// in time): the database is too busy to take it, as with a pool timeout (P2024). Other P2028s (a
+// transaction used after it closed) are programming errors and stay internal.
 const UNAVAILABLE_MESSAGE =
-  /can't reach database server|connection terminated|econnrefused|econnreset|timeout exceeded when trying to connect|statement timeout|terminating connection|server closed the connection|query read timeout/i;
+  /can't reach database server|connection terminated|econnrefused|econnreset|timeout exceeded when trying to connect|statement timeout|terminating connection|server closed the connection|query read timeout|unable to start a transaction in the given time/i;
 
 /**
  * Whether an error, or one it wraps (Prisma's `cause` and `meta.driverAdapterError`, as the client

@@ -59,14 +59,22 @@ const fixtures = createServer((request, response) => {
   const chunks: Buffer[] = [];
   request.on("data", (chunk: Buffer) => chunks.push(chunk));
   request.on("end", () => {
-    const spec = JSON.parse(Buffer.concat(chunks).toString("utf8")) as MeetingSpec<string> & { startsAt?: string };
+    let spec: MeetingSpec<string> & { startsAt?: string };
+    try {
+      spec = JSON.parse(Buffer.concat(chunks).toString("utf8")) as typeof spec;
+    } catch {
+      return answer(400, { error: "the body is not JSON" });
+    }
     meetingWithTables({ ...spec, startsAt: spec.startsAt ? new Date(spec.startsAt) : undefined }).then(
       ({ meetingId, itemIds, references }) => answer(200, { meetingId, itemIds, references }),
       (error: unknown) => answer(500, { error: String(error) }),
     );
   });
 });
-await new Promise<void>((resolve) => fixtures.listen(E2E_FIXTURE_PORT, "127.0.0.1", resolve));
+await new Promise<void>((resolve, reject) => {
+  fixtures.once("error", reject); // the port taken (another e2e run): stop with the reason
+  fixtures.listen(E2E_FIXTURE_PORT, "127.0.0.1", resolve);
+});
 
 const stop = async () => {
   fixtures.close();

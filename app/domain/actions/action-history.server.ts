@@ -56,7 +56,7 @@ export function earlierActionsSql(meetingId: string, meetingStartsAt: Date, case
       FROM "AgendaItem" a JOIN "Meeting" m ON m.id = a."meetingId"
       WHERE a."caseId" = ANY(${caseIds}) AND m.id <> ${meetingId}
         AND m."startsAt" < (${meetingStartsAt}::timestamptz AT TIME ZONE 'UTC')
-      ORDER BY a."caseId", m."startsAt" DESC)
+      ORDER BY a."caseId", m."startsAt" DESC, m.id)
     SELECT ${actionWithHistoryColumns}, x."caseId", row_number() OVER (ORDER BY x."dueDate", x."createdAt", x.id) AS n
     FROM ${actionWithHistoryFrom}
       LEFT JOIN last l ON l."caseId" = x."caseId"
