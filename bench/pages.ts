@@ -150,6 +150,8 @@ async function measure(path: string, cookie: string): Promise<Run> {
   return { rps: latencies.length / elapsed, latencies, bytes, statements, cpuMs, pgMs, clientMs };
 }
 
+const medianOf = (xs: number[]) => quantile(xs, 0.5);
+
 /** The median round's requests/s, and latencies and statements over all rounds. */
 function summarise(page: string, runs: Run[]): Row {
   const rates = runs.map((r) => r.rps).sort((a, b) => a - b);
@@ -161,22 +163,10 @@ function summarise(page: string, runs: Run[]): Row {
     median: quantile(latencies, 0.5),
     p95: quantile(latencies, 0.95),
     bytes: runs[0]?.bytes ?? NaN,
-    cpuMs: quantile(
-      runs.map((r) => r.cpuMs),
-      0.5,
-    ),
-    pgMs: quantile(
-      runs.map((r) => r.pgMs),
-      0.5,
-    ),
-    clientMs: quantile(
-      runs.map((r) => r.clientMs),
-      0.5,
-    ),
-    statements: quantile(
-      runs.flatMap((r) => r.statements),
-      0.5,
-    ),
+    cpuMs: medianOf(runs.map((r) => r.cpuMs)),
+    pgMs: medianOf(runs.map((r) => r.pgMs)),
+    clientMs: medianOf(runs.map((r) => r.clientMs)),
+    statements: medianOf(runs.flatMap((r) => r.statements)),
   };
 }
 

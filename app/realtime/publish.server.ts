@@ -1,4 +1,3 @@
-import { prisma } from "~/db.server";
 import { logger } from "~/utils/logger.server";
 
 import type { ItemEvent, LiveMeetingState } from "./events";
@@ -29,33 +28,34 @@ export async function publishAccessChange(meetingId: string): Promise<void> {
   if (!io) return;
   try {
     // Loaded here: the live service itself publishes through this module.
-    const { liveAccess } = await import("~/domain/live/live-board.server");
-    const [items, sockets] = await Promise.all([
-      prisma.agendaItem.findMany({ where: { meetingId }, select: { id: true } }),
+    const { liveAccessTo } = await import("~/domain/live/live-board.server");
+    const { readMeetingRow } = await import("~/domain/meetings/meeting-read.server");
+    // The meeting read once; the rule asked once per person, however many tabs they have open.
+    const [meeting, sockets] = await Promise.all([
+      readMeetingRow(meetingId),
       io.in(liveRooms.meeting(meetingId)).fetchSockets(),
     ]);
-    // The rule asked once per person, however many tabs and devices they have open.
-    const byUser = new Map<string, Promise<Set<string> | null>>();
+    const items = meeting?.items ?? [];
+    const byUser = new Map<string, Set<string> | null>();
     const visibleTo = (user: (typeof sockets)[number]["data"]["user"]) => {
-      let visible = byUser.get(user.id);
-      if (!visible) {
-        visible = liveAccess(user, meetingId).then(
-          (access) => new Set(access.visibleItemIds),
-          () => null, // no longer allowed in the meeting at all
-        );
+      if (!byUser.has(user.id)) {
+        let visible: Set<string> | null;
+        try {
+          visible = new Set(liveAccessTo(user, meeting).visibleItemIds);
+        } catch {
+          visible = null; // no longer allowed in the meeting at all
+        }
         byUser.set(user.id, visible);
       }
-      return visible;
+      return byUser.get(user.id) ?? null;
     };
-    await Promise.all(
-      sockets.map(async (socket) => {
-        const visible = await visibleTo(socket.data.user);
-        const leave = items.filter((i) => !visible?.has(i.id)).map((i) => liveRooms.item(i.id));
-        if (!visible) leave.push(liveRooms.meeting(meetingId));
-        for (const room of leave) if (socket.rooms.has(room)) socket.leave(room);
-        socket.emit("live:access", { meetingId });
-      }),
-    );
+    for (const socket of sockets) {
+      const visible = visibleTo(socket.data.user);
+      const leave = items.filter((i) => !visible?.has(i.id)).map((i) => liveRooms.item(i.id));
+      if (!visible) leave.push(liveRooms.meeting(meetingId));
+      for (const room of leave) if (socket.rooms.has(room)) socket.leave(room);
+      socket.emit("live:access", { meetingId });
+    }
   } catch (error) {
     logger.error({ err: error, meetingId }, "access change not applied to live sockets");
   }

@@ -1,22 +1,15 @@
 /**
  * What the e2e suite asks of its test server besides the app: a meeting built by the one builder
  * (tests/support/live-meeting.ts), over the fixture port tests/tools/e2e-server.ts opens.
- * Imports nothing of the app, so that Playwright's specs can use it.
+ * Imports nothing of the app at run time (only the builder's types), so that Playwright's specs
+ * can use it.
  */
+import type { MeetingSpec } from "./live-meeting";
+
 export const E2E_FIXTURE_PORT = Number(process.env.E2E_FIXTURE_PORT ?? 3219);
 
-type ItemSpec = { table: readonly string[]; question?: string; timeboxMinutes?: number; asking?: string };
-
-export type E2eMeetingSpec<Name extends string> = {
-  items: Record<Name, ItemSpec>;
-  invited?: readonly string[];
-  title?: string;
-  /** ISO time. */
-  startsAt?: string;
-  durationMinutes?: number;
-  location?: string;
-  state?: "draft" | "published" | "live";
-};
+/** The builder's spec as it travels as JSON: times as ISO strings. */
+export type E2eMeetingSpec<Name extends string> = Omit<MeetingSpec<Name>, "startsAt"> & { startsAt?: string };
 
 export async function buildMeeting<Name extends string>(
   spec: E2eMeetingSpec<Name>,

@@ -11,8 +11,8 @@ import { parseEnv } from "~/env.server";
 import { startApplication } from "~/server/start.server";
 
 import { createTestDatabase, dropDatabase, dropDatabasesWithPrefix, ensureTemplate } from "../support/database";
+import type { E2eMeetingSpec } from "../support/e2e-fixtures";
 import { E2E_FIXTURE_PORT } from "../support/e2e-fixtures";
-import type { MeetingSpec } from "../support/live-meeting";
 import { resolveTestServer } from "../support/test-postgres";
 
 const postgres = await resolveTestServer();
@@ -59,7 +59,7 @@ const fixtures = createServer((request, response) => {
   const chunks: Buffer[] = [];
   request.on("data", (chunk: Buffer) => chunks.push(chunk));
   request.on("end", () => {
-    let spec: MeetingSpec<string> & { startsAt?: string };
+    let spec: E2eMeetingSpec<string>;
     try {
       spec = JSON.parse(Buffer.concat(chunks).toString("utf8")) as typeof spec;
     } catch {

@@ -10,14 +10,6 @@ import { Prisma } from "~/generated/prisma/client";
 import type { EarlierAction } from "./actions.server";
 
 /**
- * The actions about a case from earlier meetings that a new meeting reviews first: the ones still
- * open, and the ones closed since the case was last at a table (with why), each with its history.
- */
-export async function earlierActions(meetingId: string, meetingStartsAt: Date, caseId: string) {
-  return (await earlierActionsByCase(meetingId, meetingStartsAt, [caseId])).get(caseId) ?? [];
-}
-
-/**
  * An action with its owner, meeting and history as the agenda, the live table and /acties show it
  * (`EarlierAction`), in SQL: the columns, read from `actionWithHistoryFrom` (the action is `x`).
  */
@@ -42,7 +34,7 @@ export const actionWithHistoryFrom = Prisma.sql`"Action" x
  */
 export async function earlierActionsByCase(meetingId: string, meetingStartsAt: Date, caseIds: string[]) {
   if (caseIds.length === 0) return byCase(caseIds, []);
-  const [row] = await sqlQuery<{ earlier: (EarlierAction & { caseId: string })[] }>(
+  const [row] = await sqlQuery<{ earlier: EarlierActionRow[] }>(
     Prisma.sql`SELECT ${earlierActionsSql(meetingId, meetingStartsAt, caseIds)} AS earlier`,
   );
   return byCase(caseIds, row?.earlier ?? []);
@@ -64,8 +56,11 @@ export function earlierActionsSql(meetingId: string, meetingStartsAt: Date, case
       AND (x.status <> 'DONE' OR x."closedAt" >= l.since)) e), '[]')`;
 }
 
+/** One row of `earlierActionsSql`: the action, its case and its place in the order. */
+export type EarlierActionRow = EarlierAction & { caseId: string; n?: number };
+
 /** Earlier actions as read by `earlierActionsSql`, per case (every case asked for has a list). */
-export function byCase(caseIds: string[], rows: (EarlierAction & { caseId: string; n?: number })[]) {
+export function byCase(caseIds: string[], rows: EarlierActionRow[]) {
   const result = new Map<string, EarlierAction[]>(caseIds.map((caseId) => [caseId, []]));
   for (const { caseId, n: _n, ...action } of rows) result.get(caseId)?.push(action);
   return result;

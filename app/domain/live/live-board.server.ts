@@ -134,7 +134,11 @@ export type LiveAccess = {
  * any room, and the same answer then shapes the board: the rule is asked once per join.
  */
 export async function liveAccess(user: SessionUser, meetingId: string): Promise<LiveAccess> {
-  const meeting = await readMeetingRow(meetingId);
+  return liveAccessTo(user, await readMeetingRow(meetingId));
+}
+
+/** `liveAccess` on a meeting already read: for asking about many people at once. */
+export function liveAccessTo(user: SessionUser, meeting: MeetingRow | null): LiveAccess {
   // The meeting rule on the loaded record: not invited and not the chair is "not found".
   const record = meeting ? meetingRecord(meeting) : null;
   if (!meeting || !record || meetingSeat(user, record) === "none") throw notFound();

@@ -7,6 +7,7 @@
  * ids come in (the access module's item rule, applied in live-board.server.ts).
  */
 import { sqlQuery } from "~/db.server";
+import type { EarlierActionRow } from "~/domain/actions/action-history.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { ItemBoard } from "~/realtime/events";
 
@@ -23,11 +24,11 @@ export async function readBoardEntries(
   itemIds: string[],
   organisationIds: string[],
   also: { earlier: Prisma.Sql; audit: Prisma.Sql | null },
-): Promise<{ boards: Map<string, BoardEntries>; people: Person[]; earlier: unknown[] }> {
+): Promise<{ boards: Map<string, BoardEntries>; people: Person[]; earlier: EarlierActionRow[] }> {
   const [row] = await sqlQuery<{
     people: Person[];
     boards: (BoardEntries & { id: string })[];
-    earlier: unknown[];
+    earlier: EarlierActionRow[];
   }>(Prisma.sql`
     ${also.audit ? Prisma.sql`WITH audited AS (${also.audit})` : Prisma.empty}
     SELECT ${also.earlier} AS earlier,

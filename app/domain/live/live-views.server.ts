@@ -127,7 +127,7 @@ export async function boardsOf(
       audit: context.audit ? auditInsertSql(context.audit) : null,
     },
   );
-  const earlier = byCase(caseIds, read.earlier as Parameters<typeof byCase>[1]);
+  const earlier = byCase(caseIds, read.earlier);
   const empty = { roleCards: [], responsibilities: [], needs: [], decisions: [], actions: [] };
   const boards = new Map(
     items.map((item) => [
