@@ -149,13 +149,16 @@ console.log(
 
 // ---- Measuring --------------------------------------------------------------------------------
 
-type Client = { socket: Socket; meeting: number; participant: number; seen: Map<string, number> };
-type Write = { meeting: number; sentAt: number; key: string | null; burst: boolean; error?: string };
+type Client = { socket: Socket; meeting: number; participant: number; server: number; seen: Map<string, number> };
+type Write = { meeting: number; server: number; sentAt: number; key: string | null; burst: boolean; error?: string };
 type Result = {
   name: string;
   writes: number;
   latencies: number[];
   burstLatencies: number[];
+  /** With several processes: until the last participant on the writer's process, and on another one. */
+  sameProcess: number[];
+  otherProcess: number[];
   lost: number;
   duplicated: number;
   refused: number;
@@ -200,7 +203,8 @@ async function connectAll(urls: string[], headers: (m: number, p: number) => Rec
   for (let m = 0; m < MEETINGS; m++) {
     const batch = [];
     for (let p = 0; p < PER_MEETING; p++) {
-      const socket = io(urls[(m * PER_MEETING + p) % urls.length] as string, {
+      const server = (m * PER_MEETING + p) % urls.length;
+      const socket = io(urls[server] as string, {
         transports: ["websocket"],
         reconnection: false,
         forceNew: true,
@@ -208,7 +212,7 @@ async function connectAll(urls: string[], headers: (m: number, p: number) => Rec
       });
       batch.push(
         new Promise<Client>((resolve, reject) => {
-          socket.once("connect", () => resolve({ socket, meeting: m, participant: p, seen: new Map() }));
+          socket.once("connect", () => resolve({ socket, meeting: m, participant: p, server, seen: new Map() }));
           socket.once("connect_error", reject);
         }),
       );
@@ -255,6 +259,8 @@ function summarise(
 ): Result {
   const latencies: number[] = [];
   const burstLatencies: number[] = [];
+  const sameProcess: number[] = [];
+  const otherProcess: number[] = [];
   let lost = 0;
   let duplicated = 0;
   let refused = 0;
@@ -268,18 +274,28 @@ function summarise(
       continue;
     }
     let last = 0;
+    let lastSame = 0;
+    let lastOther = 0;
     for (const c of byMeeting.get(w.meeting) ?? []) {
       const at = c.seen.get(key);
       if (at === undefined) lost++;
-      else last = Math.max(last, Math.abs(at));
+      else {
+        last = Math.max(last, Math.abs(at));
+        if (c.server === w.server) lastSame = Math.max(lastSame, Math.abs(at));
+        else lastOther = Math.max(lastOther, Math.abs(at));
+      }
     }
     if (last) (w.burst ? burstLatencies : latencies).push(last - w.sentAt);
+    if (lastSame) sameProcess.push(lastSame - w.sentAt);
+    if (lastOther) otherProcess.push(lastOther - w.sentAt);
   }
   return {
     name,
     writes: writes.length,
     latencies: [...latencies, ...burstLatencies],
     burstLatencies,
+    sameProcess,
+    otherProcess,
     lost,
     duplicated,
     refused,
@@ -327,7 +343,7 @@ async function baselineScenario(name: string, script: string, env: Record<string
   const padding = "x".repeat(380); // about the size of a live event (an action with its owner)
   await drive(async (m, p, burst) => {
     const client = clients[m * PER_MEETING + p] as Client;
-    const w: Write = { meeting: m, sentAt: performance.now(), key: randomUUID(), burst };
+    const w: Write = { meeting: m, server: 0, sentAt: performance.now(), key: randomUUID(), burst };
     writes.push(w);
     const itemId = meetings[m]?.itemId as string;
     const ack = (await client.socket.emitWithAck("write", { room: `room-${m}`, itemId, id: w.key, data: padding })) as {
@@ -429,7 +445,7 @@ async function productScenario(name: string, servers: TestServer[]): Promise<Res
           ownerUserId: "",
           dueDate: "2027-01-15",
         };
-    const w: Write = { meeting: m, sentAt: performance.now(), key: null, burst };
+    const w: Write = { meeting: m, server: client.server, sentAt: performance.now(), key: null, burst };
     writes.push(w);
     let ack: Ack<WriteResult>;
     try {
@@ -549,7 +565,9 @@ if (floor && single) {
   console.log(`  product p95 / floor p95             ${ratio(single.latencies, floor.latencies)}`);
   console.log(`  product burst p95 / floor burst p95 ${ratio(single.burstLatencies, floor.burstLatencies)}`);
   for (const r of results.filter((x) => x.name.startsWith("product: 2")))
-    console.log(`  ${r.name.slice(9).padEnd(34)} ${ratio(r.latencies, single.latencies)} × one process`);
+    console.log(
+      `  ${r.name.slice(9).padEnd(34)} ${ratio(r.latencies, single.latencies)} × one process (p95 to the writer's own process ${quantile(r.sameProcess, 0.95).toFixed(1)} ms, to the other ${quantile(r.otherProcess, 0.95).toFixed(1)} ms)`,
+    );
 }
 if (joined) {
   const fullest = Math.max(...joined.items.map((i) => i.bytes));

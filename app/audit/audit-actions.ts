@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   "meeting.updated",
   "meeting.chair.reassigned",
   "meeting.item.added",
+  "meeting.item.updated",
+  "meeting.item.removed",
   "meeting.agenda.reordered",
   "meeting.agenda.viewed",
   "meeting.proposal.made",

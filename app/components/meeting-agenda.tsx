@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation, useSubmit } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { DragEvent } from "react";
 
 import type { AgendaActionData } from "~/domain/meetings/meeting-forms.server";
@@ -104,10 +104,53 @@ function useDragToReorder(ids: string[]) {
   return { dragged, itemProps };
 }
 
-export function AgendaList({ meeting }: { meeting: Meeting }) {
+/** What an agenda item asks, for the chair and the organisations at its table; for others, that it exists. */
+function ItemContent({ item }: { item: Meeting["items"][number] }) {
+  const { t } = useLocale();
+  return item.content ? (
+    <dl className="facts facts--compact">
+      <div className="facts__row">
+        <dt>{t("meetings.fields.question")}</dt>
+        <dd>{item.content.question}</dd>
+      </div>
+      <div className="facts__row">
+        <dt>{t("meetings.askedBy")}</dt>
+        <dd>{item.content.askingOrganisation}</dd>
+      </div>
+      <div className="facts__row">
+        <dt>{t("meetings.atTable")}</dt>
+        <dd>{item.content.tables.join(", ")}</dd>
+      </div>
+      <div className="facts__row">
+        <dt>{t("meetings.risk")}</dt>
+        <dd>{t(`cases.risk.${item.content.riskLevel}`)}</dd>
+      </div>
+    </dl>
+  ) : (
+    <p className="hint">{t("meetings.notAtTable")}</p>
+  );
+}
+
+/**
+ * After a move by keyboard the page is new, and the focus would be lost: it goes back to the moved
+ * item's button (or its other one, at the top or bottom of the agenda).
+ */
+function useFocusAfterMove(moved: AgendaActionData["moved"]) {
+  useEffect(() => {
+    if (!moved) return;
+    const other = moved.direction === "up" ? "down" : "up";
+    const button = (direction: string) =>
+      document.getElementById(`move-${direction}-${moved.itemId}`) as HTMLButtonElement | null;
+    const target = button(moved.direction);
+    (target && !target.disabled ? target : button(other))?.focus();
+  }, [moved]);
+}
+
+export function AgendaList({ meeting, result }: { meeting: Meeting; result?: AgendaActionData }) {
   const { t } = useLocale();
   const busy = useNavigation().state === "submitting";
   const drag = useDragToReorder(meeting.items.map((i) => i.id));
+  useFocusAfterMove(result?.moved);
   return (
     <section aria-labelledby="agenda-title">
       <h2 id="agenda-title">{t("meetings.agenda")}</h2>
@@ -130,28 +173,15 @@ export function AgendaList({ meeting }: { meeting: Meeting }) {
                   <span className="badge badge--outdated">{t("meetings.changedAfterPublish")}</span>
                 ) : null}
               </h3>
-              {item.content ? (
-                <dl className="facts facts--compact">
-                  <div className="facts__row">
-                    <dt>{t("meetings.fields.question")}</dt>
-                    <dd>{item.content.question}</dd>
-                  </div>
-                  <div className="facts__row">
-                    <dt>{t("meetings.askedBy")}</dt>
-                    <dd>{item.content.askingOrganisation}</dd>
-                  </div>
-                  <div className="facts__row">
-                    <dt>{t("meetings.atTable")}</dt>
-                    <dd>{item.content.tables.join(", ")}</dd>
-                  </div>
-                  <div className="facts__row">
-                    <dt>{t("meetings.risk")}</dt>
-                    <dd>{t(`cases.risk.${item.content.riskLevel}`)}</dd>
-                  </div>
-                </dl>
-              ) : (
-                <p className="hint">{t("meetings.notAtTable")}</p>
-              )}
+              <ItemContent item={item} />
+              {meeting.isChair && !item.closed && meeting.status !== "FINISHED" ? (
+                <p>
+                  {/* Not dragged itself: a drag that starts here moves the item. */}
+                  <Link to={`/overleggen/${meeting.id}/punten/${item.id}`} draggable={false}>
+                    {t("meetings.editItem", { n, reference: item.reference })}
+                  </Link>
+                </p>
+              ) : null}
               {meeting.isChair ? (
                 <Form method="post" className="agenda__move">
                   <input type="hidden" name="itemId" value={item.id} />
@@ -159,6 +189,7 @@ export function AgendaList({ meeting }: { meeting: Meeting }) {
                     type="submit"
                     name="intent"
                     value="move-up"
+                    id={`move-up-${item.id}`}
                     className="button button--plain"
                     disabled={busy || n === 1}
                   >
@@ -168,6 +199,7 @@ export function AgendaList({ meeting }: { meeting: Meeting }) {
                     type="submit"
                     name="intent"
                     value="move-down"
+                    id={`move-down-${item.id}`}
                     className="button button--plain"
                     disabled={busy || n === meeting.items.length}
                   >
@@ -179,6 +211,32 @@ export function AgendaList({ meeting }: { meeting: Meeting }) {
           );
         })}
       </ol>
+      <RemovedItems items={meeting.removedItems} />
+    </section>
+  );
+}
+
+/** Items taken off the published agenda: that they went, and (for their table) why. */
+function RemovedItems({ items }: { items: Meeting["removedItems"] }) {
+  const { t } = useLocale();
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="removed-items-title" data-testid="removed-items">
+      <h3 id="removed-items-title">{t("meetings.removedItems")}</h3>
+      <ul className="agenda">
+        {items.map((item) => (
+          <li key={item.id} className="agenda__item agenda__item--removed">
+            <p className="agenda__title">
+              {item.reference} <span className="badge badge--outdated">{t("meetings.removed")}</span>
+            </p>
+            {item.reason ? (
+              <p>
+                {t("meetings.removedReason")}: {item.reason}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -43,7 +43,14 @@ export default function MeetingPage() {
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const changed = params.has("gewijzigd") && !result;
+  const changedWhat = result ? null : params.get("gewijzigd");
+  const changedKey =
+    changedWhat === "punt"
+      ? "meetings.itemUpdated"
+      : changedWhat === "vervallen"
+        ? "meetings.itemRemoved"
+        : "meetings.changed";
+  const changed = changedWhat !== null;
   return (
     <article className="page" aria-labelledby="meeting-title">
       <p className="breadcrumb">
@@ -55,7 +62,7 @@ export default function MeetingPage() {
         role="status"
         className={result?.done || changed ? "notice notice--success" : "visually-hidden"}
       >
-        {result?.done ? t(result.done) : changed ? t("meetings.changed") : ""}
+        {result?.done ? t(result.done) : changed ? t(changedKey) : ""}
       </div>
       <section aria-labelledby="open-actions-title" data-testid="open-actions">
         <h2 id="open-actions-title">{t("meetings.openActions")}</h2>
@@ -67,7 +74,7 @@ export default function MeetingPage() {
           </section>
         ))}
       </section>
-      <AgendaList meeting={meeting} />
+      <AgendaList meeting={meeting} result={result} />
       {meeting.isChair ? <ChairTools meeting={meeting} cases={chairCases} result={result} /> : null}
       <Proposals
         meeting={meeting}

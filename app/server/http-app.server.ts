@@ -148,13 +148,48 @@ function installBodyLimits(app: Express) {
             ? 413
             : null;
     if (status === null) return next();
-    void localeCookie
-      .parse(req.headers.cookie ?? null)
-      .then((locale: unknown) => translator(isLocale(locale) ? locale : defaultLocale))
-      .then((t) => {
-        res.status(status).set("Connection", "close").type("text/plain; charset=utf-8").send(t(BODY_REFUSALS[status]));
-      }, next);
+    const answer = () =>
+      void localeCookie
+        .parse(req.headers.cookie ?? null)
+        .then((locale: unknown) => translator(isLocale(locale) ? locale : defaultLocale))
+        .then((t) => {
+          res
+            .status(status)
+            .set("Connection", "close")
+            .type("text/plain; charset=utf-8")
+            .send(t(BODY_REFUSALS[status]));
+        }, next);
+    drainThen(req, answer);
   });
+}
+
+/** What a refused body may still send before the connection is simply closed. */
+const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A refusal is answered once the client has finished sending (read and thrown away), so that it
+ * reads the answer instead of a broken pipe: closing while a browser is still uploading loses the
+ * 413 (the fuzzer found it). Beyond a few megabytes, or after a few seconds, the connection goes.
+ */
+function drainThen(req: Request, answer: () => void) {
+  let received = 0;
+  let answered = false;
+  const once = () => {
+    if (answered) return;
+    answered = true;
+    clearTimeout(timer);
+    answer();
+  };
+  const timer = setTimeout(once, 5_000);
+  req.on("data", (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > DRAIN_LIMIT_BYTES) {
+      once();
+      req.pause();
+    }
+  });
+  req.on("end", once);
+  req.on("error", once);
 }
 
 function installRequestLogging(app: Express) {

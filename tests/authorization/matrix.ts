@@ -313,6 +313,39 @@ export const ROWS: Row[] = [
   },
   {
     area: "Agenda",
+    surface: "GET /overleggen/:id/punten/:itemId",
+    on: "agendapunt A, gepubliceerd overleg",
+    expect: only("chair"),
+    http: (fx) => get(`/overleggen/${fx.published.meetingId}/punten/${fx.published.itemA}`),
+  },
+  {
+    area: "Agenda",
+    surface: "POST /overleggen/:id/punten/:itemId update",
+    on: "agendapunt A (verouderde versie)",
+    expect: only("chair"),
+    http: (fx) =>
+      post(`/overleggen/${fx.published.meetingId}/punten/${fx.published.itemA}`, {
+        intent: "update",
+        version: "0", // stale on purpose: the chair's correction stops at the version check
+        question: "Wie neemt de regie?",
+        timeboxMinutes: "10",
+        tables: [fx.org.POL as string],
+      }),
+  },
+  {
+    area: "Agenda",
+    surface: "POST /overleggen/:id/punten/:itemId remove",
+    on: "agendapunt A (verouderde versie)",
+    expect: only("chair"),
+    http: (fx) =>
+      post(`/overleggen/${fx.published.meetingId}/punten/${fx.published.itemA}`, {
+        intent: "remove",
+        version: "0",
+        reason: "Elders belegd.",
+      }),
+  },
+  {
+    area: "Agenda",
     surface: "POST /overleggen/:id publish",
     on: "al gepubliceerd overleg",
     expect: only("chair"),

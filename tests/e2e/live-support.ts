@@ -36,7 +36,7 @@ export async function startLiveMeeting(chair: Page, title: string) {
   await expect(chair).toHaveURL(/\/overleggen\/[^/]+\/live$/);
   await expect(chair.getByRole("heading", { level: 1 })).toContainText(title);
   await expectSynced(chair);
-  return { livePath: new URL(chair.url()).pathname, cases: [references.one, references.two] };
+  return { livePath: new URL(chair.url()).pathname, cases: [references.one, references.two] as const };
 }
 
 /** The board caught up over the socket (after loading or reconnecting). */

@@ -25,7 +25,7 @@ test("three partners at one table see each other's changes live; probation at an
   test.setTimeout(120_000);
   const chairContext = await browser.newContext();
   const chair = await chairContext.newPage();
-  const { livePath } = await startLiveMeeting(chair, "Live overleg, week 5");
+  const { livePath, cases } = await startLiveMeeting(chair, "Live overleg, week 5");
 
   // Probation joins first and records every frame its socket receives from now on.
   const recl = await browser.newContext().then(async (context) => {
@@ -51,11 +51,13 @@ test("three partners at one table see each other's changes live; probation at an
 
   // The chair puts item 2 on the table, then item 1: every screen follows.
   const agenda = chair.getByRole("navigation", { name: "Agendapunten" });
-  await agenda.getByRole("button", { name: /^2\. AO-/ }).click();
+  // The list numbers the items; each button names its case once ("1. AO-…", not "1. 1. AO-…").
+  await expect(agenda.getByRole("listitem").first()).not.toContainText("1. 1.");
+  await agenda.getByRole("button", { name: cases[1], exact: true }).click();
   await chair.getByRole("button", { name: "Agendapunt 2 aan tafel zetten" }).click();
   await expect(recl.page.getByTestId("item-board")).toContainText("Wie neemt de regie in casus 2?");
   await expect(police.page.getByTestId("item-board")).toContainText("zit bij dit agendapunt niet aan tafel");
-  await agenda.getByRole("button", { name: /^1\. AO-/ }).click();
+  await agenda.getByRole("button", { name: cases[0], exact: true }).click();
   await chair.getByRole("button", { name: "Agendapunt 1 aan tafel zetten" }).click();
   await expect(police.page.getByTestId("item-board")).toContainText("Wie neemt de regie in casus 1?");
   await expect(rvdk.page.getByTestId("item-timer")).toContainText("van 15:00");
@@ -150,7 +152,7 @@ test("three partners at one table see each other's changes live; probation at an
   }
   await police.page
     .getByRole("navigation", { name: "Agendapunten" })
-    .getByRole("button", { name: /^1\. AO-/ })
+    .getByRole("button", { name: cases[0], exact: true })
     .click();
   await expect(roleCard(police.page, ORG.POL).getByRole("button", { name: "Rolkaart opslaan" })).toHaveCount(0);
   // What the police typed is still there, disabled, with the reason.

@@ -60,8 +60,12 @@ test("the chair prepares and publishes an agenda; need-to-know holds; a partner'
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("agenda-item-2")).toContainText(cases[2] as string);
   await expect(page.getByTestId("agenda-item-3")).toContainText(cases[1] as string);
+  // The focus stays with the moved item (now item 2): a second Enter moves it on up.
+  await expect(page.getByRole("button", { name: "Agendapunt 2 omhoog" })).toBeFocused();
 
   // …and by drag and drop: the last item onto the first place.
+  // (The focus left the page scrolled to item 2: first the agenda's top, so both ends are on screen.)
+  await page.getByTestId("agenda-item-1").evaluate((item) => item.scrollIntoView({ block: "start" }));
   await page.getByTestId("agenda-item-3").dragTo(page.getByTestId("agenda-item-1"));
   await expect(page.getByRole("status").filter({ hasText: "De nieuwe volgorde is opgeslagen." })).toBeVisible();
   await expect(page.getByTestId("agenda-item-1")).toContainText(cases[1] as string);

@@ -1,3 +1,5 @@
+import { createConnection } from "node:net";
+
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
@@ -140,6 +142,29 @@ describe("login over HTTP", () => {
         expect(new URL(location, server.url).host, `${target} → ${location}`).toBe(new URL(server.url).host);
       }
     }
+  });
+
+  it("answers a body that is too large once the upload is done, so the client reads the 413 instead of a broken pipe", async () => {
+    const { port } = new URL(server.url);
+    const socket = createConnection({ host: "127.0.0.1", port: Number(port) });
+    await new Promise((resolve) => socket.once("connect", resolve));
+    let answer = "";
+    socket.on("data", (chunk: Buffer) => (answer += chunk.toString()));
+    const closed = new Promise((resolve) => socket.once("close", resolve));
+    const size = 3 * 1024 * 1024;
+    socket.write(
+      `POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${size}\r\n\r\n`,
+    );
+    const half = "x".repeat(size / 2);
+    socket.write(half);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Half the body is still to come: the connection is open and nothing has been answered yet.
+    expect(socket.destroyed || socket.readableEnded).toBe(false);
+    expect(answer).toBe("");
+    socket.write(half);
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer).toContain("te groot");
   });
 
   it("refuses a body that is not a form, too large or without a length before parsing it: 415, 413, 411, never a 500", async () => {

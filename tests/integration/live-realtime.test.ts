@@ -220,4 +220,80 @@ describe("live meeting over socket.io", () => {
     expect(again.data.can.runMeeting).toBe(false);
     expect(again.data.items.find((i) => i.id === itemIds.C)?.content).toBeNull();
   });
+
+  /** Resolves when the socket is told its access changed; fails after a second. */
+  const toldWithinASecond = (client: LiveClient) =>
+    new Promise((resolve, reject) => {
+      const late = setTimeout(() => reject(new Error("not told within a second")), 1_000);
+      client.socket.once("live:access", (payload) => {
+        clearTimeout(late);
+        resolve(payload);
+      });
+    });
+
+  it("an organisation taken off an item's table: within a second its sockets leave that item and rejoin without its content", async () => {
+    const { meetingId, itemIds, org } = await meetingWithTables({
+      items: { A: { table: ["POL", "RvdK", "VT"] } },
+      invited: ["POL", "RvdK", "VT"],
+      state: "live",
+    });
+    const police = await join("medewerker@politie.demo", meetingId);
+    const board = await join("medewerker@rvdk.demo", meetingId);
+    expect(police.joined.ok && board.joined.ok).toBe(true);
+    const told = toldWithinASecond(police.client);
+    const chair = new Browserish(server.url);
+    await chair.login("voorzitter@veiligthuis.demo");
+    const corrected = await chair.post(`/overleggen/${meetingId}/punten/${itemIds.A}`, {
+      intent: "update",
+      version: "1",
+      question: "Vraag A: wie neemt de regie?",
+      timeboxMinutes: "10",
+      tables: [org.RvdK as string, org.VT as string],
+    });
+    expect(corrected.status).toBe(302);
+    expect(await told).toEqual({ meetingId });
+    const received: unknown[] = [];
+    police.client.socket.on("live:item", (event: { itemId: string }) => received.push(event.itemId));
+    const card = await roleCardOf(itemIds.A, org.RvdK as string);
+    const saved = await board.client.emit<WriteResult>("live:roleCard:save", {
+      key: randomUUID(),
+      cardId: card.id,
+      version: card.version,
+      roleInCase: "De Raad doet een beschermingsonderzoek.",
+      knowledge: "",
+      knowledgeLegalBasis: "",
+      contribution: "",
+      limitsHere: "",
+    });
+    expect(saved.ok).toBe(true);
+    await settle();
+    expect(received).not.toContain(itemIds.A);
+    const again = await police.client.emit<LiveBoard>("live:join", { meetingId });
+    if (!again.ok) throw new Error(again.error.key);
+    expect(again.data.items.find((i) => i.id === itemIds.A)?.content).toBeNull();
+    expect(JSON.stringify(again)).not.toContain("beschermingsonderzoek");
+  });
+
+  it("an item taken off the live agenda: within a second its table is told, and the item is gone from their board", async () => {
+    const { meetingId, itemIds } = await meetingWithTables({
+      items: { A: { table: ["POL", "VT"] }, B: { table: ["POL", "VT"] } },
+      invited: ["POL", "VT"],
+      state: "live",
+    });
+    const police = await join("medewerker@politie.demo", meetingId);
+    expect(police.joined.ok).toBe(true);
+    const told = toldWithinASecond(police.client);
+    const chair = new Browserish(server.url);
+    await chair.login("voorzitter@veiligthuis.demo");
+    const removed = await chair.post(`/overleggen/${meetingId}/punten/${itemIds.B}`, {
+      intent: "remove",
+      version: "1",
+      reason: "De casus is elders belegd.",
+    });
+    expect(removed.status).toBe(302);
+    expect(await told).toEqual({ meetingId });
+    const again = await police.client.emit<LiveBoard>("live:join", { meetingId });
+    if (!again.ok) throw new Error(again.error.key);
+    expect(again.data.items.map((i) => i.id)).toEqual([itemIds.A]);
+  });
 });

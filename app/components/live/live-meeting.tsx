@@ -185,7 +185,7 @@ function Agenda({ selected, onSelect }: { selected: string | null; onSelect: (id
     <nav aria-labelledby="live-agenda-title" className="live__agenda">
       <h2 id="live-agenda-title">{t("live.agendaNav")}</h2>
       <ol>
-        {board.items.map((item, index) => {
+        {board.items.map((item) => {
           const itemState = board.state.items.find((i) => i.id === item.id);
           return (
             <li key={item.id}>
@@ -195,7 +195,8 @@ function Agenda({ selected, onSelect }: { selected: string | null; onSelect: (id
                 aria-current={item.id === selected ? "true" : undefined}
                 onClick={() => onSelect(item.id)}
               >
-                {t("live.itemButton", { n: index + 1, reference: item.reference })}
+                {/* The list numbers the items ("1. AO-2026-0005"); the button names only the case. */}
+                {item.reference}
               </button>{" "}
               {board.state.currentItemId === item.id ? <span className="badge">{t("live.current")}</span> : null}
               {itemState?.closedAt ? (

@@ -39,6 +39,42 @@ function excerptOf(profileVersion: number, content: unknown): ProfileExcerpt {
   };
 }
 
+type Seat = { itemId: string; organisationId: string };
+
+/** What each organisation's current role profile says it offers, cannot do and may share. */
+export async function profileExcerpts(organisationIds: string[]): Promise<Map<string, ProfileExcerpt>> {
+  const profiles = await prisma.organisation.findMany({
+    where: { id: { in: [...new Set(organisationIds)] } },
+    select: { id: true, profileVersion: true },
+  });
+  const contents = profiles.length
+    ? await prisma.roleProfileVersion.findMany({
+        where: { OR: profiles.map((p) => ({ organisationId: p.id, number: p.profileVersion })) },
+        select: { organisationId: true, number: true, content: true },
+      })
+    : [];
+  const excerpts = new Map(profiles.map((p) => [p.id, excerptOf(p.profileVersion, null)]));
+  for (const c of contents) excerpts.set(c.organisationId, excerptOf(c.number, c.content));
+  return excerpts;
+}
+
+/** A role card per organisation at an item's table, pre-filled from its profile (start, or joining later). */
+export async function createRoleCards(
+  tx: Prisma.TransactionClient,
+  seats: Seat[],
+  excerpts: Map<string, ProfileExcerpt>,
+): Promise<void> {
+  if (seats.length === 0) return;
+  await tx.roleCard.createMany({
+    data: seats.map((seat) => ({
+      agendaItemId: seat.itemId,
+      organisationId: seat.organisationId,
+      profile: (excerpts.get(seat.organisationId) ?? excerptOf(0, null)) as Prisma.InputJsonValue,
+    })),
+    skipDuplicates: true,
+  });
+}
+
 /**
  * The chair opens the published meeting. Every organisation at an item's table gets its role card
  * for that item, pre-filled with what its current role profile says it offers, cannot do and may
@@ -51,17 +87,10 @@ export async function startMeeting(user: SessionUser, meetingId: string, meta: A
   });
   if (!meeting) throw notFound();
   if (meeting.status !== "PUBLISHED") throw ruleError("live.errors.notStartable");
-  const organisationIds = [...new Set(meeting.items.flatMap((i) => i.tables.map((t) => t.organisationId)))];
-  const profiles = await prisma.organisation.findMany({
-    where: { id: { in: organisationIds } },
-    select: { id: true, profileVersion: true },
-  });
-  const contents = await prisma.roleProfileVersion.findMany({
-    where: { OR: profiles.map((p) => ({ organisationId: p.id, number: p.profileVersion })) },
-    select: { organisationId: true, number: true, content: true },
-  });
-  const excerpts = new Map(profiles.map((p) => [p.id, excerptOf(p.profileVersion, null)]));
-  for (const c of contents) excerpts.set(c.organisationId, excerptOf(c.number, c.content));
+  const seats = meeting.items.flatMap((item) =>
+    item.tables.map((t) => ({ itemId: item.id, organisationId: t.organisationId })),
+  );
+  const excerpts = await profileExcerpts(seats.map((s) => s.organisationId));
   const now = meta.now ?? new Date();
   const first = meeting.items[0]?.id ?? null;
   await prisma.$transaction(async (tx) => {
@@ -76,16 +105,7 @@ export async function startMeeting(user: SessionUser, meetingId: string, meta: A
       },
     });
     if (started.count !== 1) throw ruleError("live.errors.notStartable");
-    await tx.roleCard.createMany({
-      data: meeting.items.flatMap((item) =>
-        item.tables.map((t) => ({
-          agendaItemId: item.id,
-          organisationId: t.organisationId,
-          profile: excerpts.get(t.organisationId) as Prisma.InputJsonValue,
-        })),
-      ),
-      skipDuplicates: true,
-    });
+    await createRoleCards(tx, seats, excerpts);
     await recordAudit(
       { actor: actorOf(user), action: "meeting.started", subjectType: "Meeting", subjectId: meetingId, at: now },
       tx,

@@ -36,7 +36,7 @@ export async function addAgendaItem(user: SessionUser, meetingId: string, input:
   return item;
 }
 
-/** The one place an item joins an agenda (directly or from an accepted proposal). */
+/** The one place an item joins an agenda (directly or from an accepted proposal); a case is on it once. */
 export async function insertItem(
   meeting: ChairedMeeting,
   input: Omit<NewAgendaItem, "caseReference"> & { caseId: string },
@@ -48,6 +48,10 @@ export async function insertItem(
   const tables = new Set([...input.tableOrganisationIds, input.askingOrganisationId]);
   if (![...tables].every((id) => invited.has(id))) throw ruleError("meetings.errors.tableNotInvited");
   const write = async (db: Prisma.TransactionClient) => {
+    // One agenda change at a time per meeting: the place at the end and "not on it yet" stay true.
+    await db.$executeRaw`SELECT 1 FROM "Meeting" WHERE id = ${meeting.id} FOR UPDATE`;
+    const twice = await db.agendaItem.count({ where: { meetingId: meeting.id, caseId: input.caseId } });
+    if (twice > 0) throw ruleError("meetings.errors.caseAlreadyOnAgenda");
     const last = await db.agendaItem.aggregate({ where: { meetingId: meeting.id }, _max: { position: true } });
     return db.agendaItem.create({
       data: {

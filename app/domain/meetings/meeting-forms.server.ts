@@ -114,6 +114,8 @@ export type AgendaActionData = {
   errors?: FormErrors;
   formError?: TranslationKey;
   done?: TranslationKey;
+  /** After a move by keyboard: the item that moved, so its button keeps the focus. */
+  moved?: { itemId: string; direction: "up" | "down" };
 };
 
 const intentSchema = z.enum([
@@ -162,6 +164,7 @@ export async function handleAgendaAction(user: SessionUser, meetingId: string, f
           form,
           values: {},
           done: form === "move-up" ? "meetings.movedUp" : "meetings.movedDown",
+          moved: { itemId: String(values.itemId), direction: form === "move-up" ? "up" : "down" },
         });
       case "reorder":
         await reorderAgenda(user, meetingId, all(formData, "order"), meta);

@@ -42,16 +42,26 @@ export type MeetingRow = {
     askingOrganisation: { id: string; shortCode: string };
     tables: { organisationId: string; organisation: { id: string; shortCode: string } }[];
   }[];
+  /** Items taken off the agenda after publishing ("vervallen"), in the order they went. */
+  removedItems: {
+    id: string;
+    caseReference: string;
+    timeboxMinutes: number;
+    tableOrganisationIds: string[];
+    reason: string;
+    removedAt: Date;
+  }[];
 };
 
 type Timestamps<T, K extends keyof T> = Omit<T, K> & { [P in K]: string | null };
 type SqlRow = Timestamps<
-  Omit<MeetingRow, "items">,
+  Omit<MeetingRow, "items" | "removedItems">,
   "startsAt" | "publishedAt" | "changedAfterPublishAt" | "currentItemSince" | "endedAt"
 > & {
   items: (Timestamps<Omit<MeetingRow["items"][number], "tables">, "changedAfterPublishAt" | "closedAt"> & {
     tables: { id: string; shortCode: string }[];
   })[];
+  removedItems: Timestamps<MeetingRow["removedItems"][number], "removedAt">[];
 };
 
 /** The meeting, its invitations and its agenda (items in order), or null when there is none. */
@@ -81,7 +91,12 @@ export async function readMeetingRow(meetingId: string): Promise<MeetingRow | nu
                       ORDER BY a.position, a.id)
              FROM "AgendaItem" a JOIN "Case" c ON c.id = a."caseId"
                JOIN "Organisation" ao ON ao.id = a."askingOrganisationId"
-             WHERE a."meetingId" = m.id), '[]') AS items
+             WHERE a."meetingId" = m.id), '[]') AS items,
+           COALESCE((
+             SELECT json_agg(json_build_object('id', r.id, 'caseReference', r."caseReference",
+                      'timeboxMinutes', r."timeboxMinutes", 'tableOrganisationIds', r."tableOrganisationIds",
+                      'reason', r.reason, 'removedAt', ${isoOf('r."removedAt"')}) ORDER BY r."removedAt", r.id)
+             FROM "RemovedAgendaItem" r WHERE r."meetingId" = m.id), '[]') AS "removedItems"
     FROM "Meeting" m JOIN "User" cu ON cu.id = m."chairId" JOIN "Organisation" co ON co.id = cu."organisationId"
     WHERE m.id = ${meetingId}`);
   if (!row) return null;
@@ -98,5 +113,6 @@ export async function readMeetingRow(meetingId: string): Promise<MeetingRow | nu
       closedAt: date(item.closedAt),
       tables: tables.map((o) => ({ organisationId: o.id, organisation: o })),
     })),
+    removedItems: row.removedItems.map((r) => ({ ...r, removedAt: new Date(r.removedAt ?? 0) })),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { requiredGuardedText } from "~/domain/privacy/guarded-text";
+import { guardedText, requiredGuardedText } from "~/domain/privacy/guarded-text";
 
 const id = z.string().min(1).max(64);
 
@@ -44,3 +44,21 @@ export const acceptProposalSchema = z.object({
 export const declineProposalSchema = z.object({
   reason: requiredGuardedText(300),
 });
+
+/** A correction of an item: built on the version the form showed. */
+export const agendaItemCorrectionSchema = z.object({
+  question: requiredGuardedText(500),
+  timeboxMinutes: z.number().int().min(5, "validation.tooShort").max(120, "validation.tooLong"),
+  tableOrganisationIds: z.array(id).min(1, "validation.required").max(30, "validation.tooMany"),
+  version: z.number().int().min(1),
+  /** At a live table, when organisations leaving it wrote on its board: what happens to that. */
+  contributions: z.enum(["keep", "remove"]).optional(),
+});
+export type AgendaItemCorrection = z.infer<typeof agendaItemCorrectionSchema>;
+
+/** Taking an item off the agenda: after publishing, the invitees are told why. */
+export const agendaItemRemovalSchema = z.object({
+  reason: guardedText(300),
+  version: z.number().int().min(1),
+});
+export type AgendaItemRemoval = z.infer<typeof agendaItemRemovalSchema>;

@@ -158,6 +158,7 @@ export async function readMeeting(viewer: SessionUser, meetingId: string, meta: 
       timeboxMinutes: item.timeboxMinutes,
       reference: item.case.reference,
       changedAfterPublish: item.changedAfterPublishAt !== null,
+      closed: item.closedAt !== null,
       content: atTable
         ? {
             question: item.question,
@@ -168,6 +169,14 @@ export async function readMeeting(viewer: SessionUser, meetingId: string, meta: 
         : null,
     };
   });
+  // An item taken off the agenda: everyone invited sees that it went; why, only whoever saw its content.
+  const removedItems = meeting.removedItems.map((r) => ({
+    id: r.id,
+    reference: r.caseReference,
+    timeboxMinutes: r.timeboxMinutes,
+    removedAt: r.removedAt,
+    reason: seesItemContent(itemSeat(viewer, record, r)) ? r.reason : null,
+  }));
   const shown = items.filter((i) => i.content).map((i) => i.reference);
   // The agenda shows case content (questions): record who saw which, as for opening a case.
   const audited =
@@ -207,6 +216,7 @@ export async function readMeeting(viewer: SessionUser, meetingId: string, meta: 
     invitations: meeting.invitations,
     isChair,
     items,
+    removedItems,
     plannedMinutes: items.reduce((sum, i) => sum + i.timeboxMinutes, 0),
   };
   return { view, verified, audited };
@@ -229,10 +239,12 @@ export async function listMeetings(viewer: SessionUser, now = new Date()) {
       _count: { select: { items: true } },
     },
   });
-  const endOf = (m: { startsAt: Date; durationMinutes: number }) => m.startsAt.getTime() + m.durationMinutes * 60_000;
+  // A finished meeting is past, even when it ended before its planned time was over.
+  const isPast = (m: { startsAt: Date; durationMinutes: number; status: string }) =>
+    m.status === "FINISHED" || m.startsAt.getTime() + m.durationMinutes * 60_000 < now.getTime();
   return {
-    upcoming: meetings.filter((m) => endOf(m) >= now.getTime()),
-    past: meetings.filter((m) => endOf(m) < now.getTime()).reverse(),
+    upcoming: meetings.filter((m) => !isPast(m)),
+    past: meetings.filter(isPast).reverse(),
   };
 }
 

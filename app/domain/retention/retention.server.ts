@@ -79,6 +79,7 @@ export async function runRetention({
       await tx.action.updateMany({ where: { caseId: c.id }, data: { description: ERASED } });
       await tx.agendaProposal.updateMany({ where: { caseId: c.id }, data: { question: ERASED, declineReason: null } });
       await tx.agendaItem.updateMany({ where: { caseId: c.id }, data: { question: ERASED } });
+      await tx.removedAgendaItem.updateMany({ where: { caseId: c.id }, data: { reason: ERASED } });
       await eraseFromMinutes(tx, c.reference);
       // The condition makes two runs at once harmless: only one of them erases and records.
       const erased = await tx.case.updateMany({

@@ -317,6 +317,9 @@ const nl = {
       tables: "Aan tafel voor dit agendapunt",
       tablesHint: "Alleen deze organisaties zien de inhoud; de vragende organisatie zit altijd aan tafel.",
       reason: "Reden",
+      removalReason: "Waarom vervalt dit agendapunt?",
+      removalReasonHint:
+        "De genodigden zien dat het punt vervalt; de reden zien alleen de organisaties die aan tafel zaten. Zonder namen of andere direct identificerende gegevens.",
     },
     create: "Overleg aanmaken",
     chair: "Voorzitter",
@@ -365,6 +368,24 @@ const nl = {
     proposed: "Je voorstel is ingediend; de voorzitter beslist.",
     accepted: "Het voorstel is geaccepteerd en staat op de agenda.",
     declined: "Het voorstel is afgewezen; de indiener ziet de reden.",
+    editItem: "Agendapunt {{n}} ({{reference}}) wijzigen of laten vervallen",
+    editItemTitle: "Agendapunt {{reference}} wijzigen",
+    saveItem: "Agendapunt opslaan",
+    itemUpdated: "Het agendapunt is gewijzigd.",
+    itemRemoved: "Het agendapunt is van de agenda gehaald.",
+    removeItem: "Agendapunt van de agenda halen",
+    removeHintDraft: "De agenda is nog niet gepubliceerd: het punt verdwijnt zonder spoor voor de genodigden.",
+    removeHintPublished:
+      "De agenda is gepubliceerd: de genodigden zien het punt als vervallen. Een punt waarover aan tafel al iets is vastgelegd, sluit je in plaats daarvan.",
+    removedItems: "Vervallen agendapunten",
+    removed: "Vervallen",
+    removedReason: "Reden",
+    itemNotCorrectable: "Dit agendapunt is gesloten of het overleg is afgerond; het kan niet meer veranderen.",
+    contributions: {
+      legend: "{{organisations}} schreef al op het bord van dit agendapunt. Wat gebeurt er met die bijdragen?",
+      keep: "Laten staan: de tafel blijft hun rolkaart en behoeften zien",
+      remove: "Van het bord halen: hun rolkaart en hun behoeften verdwijnen (besluiten en acties blijven)",
+    },
     errors: {
       unknownOrganisation: "Een van de uitgenodigde organisaties bestaat niet (meer).",
       closedForChanges: "Dit overleg is begonnen of afgerond; de agenda kan niet meer veranderen.",
@@ -380,6 +401,15 @@ const nl = {
       notAChair: "Deze gebruiker is geen voorzitter.",
       alreadyDecided: "Over dit voorstel is al beslist.",
       alreadyPublished: "Dit overleg is al gepubliceerd.",
+      caseAlreadyOnAgenda: "Deze casus staat al op de agenda van dit overleg.",
+      staleItem:
+        "Iemand anders heeft dit agendapunt intussen gewijzigd. Hieronder staat hoe het er nu uitziet; jouw invoer staat nog in het formulier. Sla opnieuw op om jouw versie te bewaren.",
+      removalReason: "Geef aan waarom het agendapunt vervalt; de organisaties aan tafel zien de reden.",
+      itemOnTable: "Dit agendapunt ligt nu op tafel. Kies eerst een ander punt of sluit het.",
+      itemWrittenOn:
+        "Over dit agendapunt is aan tafel al iets vastgelegd. Sluit het in plaats van het te laten vervallen.",
+      contributionsChoice:
+        "{{organisations}} schreef al op het bord van dit agendapunt. Kies hieronder wat er met die bijdragen gebeurt en sla opnieuw op.",
     },
   },
   cases: {
@@ -604,6 +634,8 @@ const nl = {
       meeting_updated: "Overleg gewijzigd",
       meeting_chair_reassigned: "Voorzitter gewijzigd",
       meeting_item_added: "Agendapunt toegevoegd",
+      meeting_item_updated: "Agendapunt gewijzigd",
+      meeting_item_removed: "Agendapunt vervallen",
       meeting_agenda_reordered: "Agenda herschikt",
       meeting_agenda_viewed: "Agenda bekeken (met casusinhoud)",
       meeting_proposal_made: "Casus voorgesteld",
@@ -730,7 +762,6 @@ const nl = {
     presentCount_one: "{{count}} persoon aanwezig",
     presentCount_other: "{{count}} personen aanwezig",
     agendaNav: "Agendapunten",
-    itemButton: "{{n}}. {{reference}}",
     current: "Nu aan tafel",
     closed: "Gesloten",
     closedWithOpenNeeds: "Gesloten met open behoeften (bevestigd door de voorzitter)",

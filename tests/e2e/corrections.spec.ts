@@ -1,0 +1,88 @@
+import { expect, test } from "@playwright/test";
+
+import { buildMeeting } from "../support/e2e-fixtures";
+
+import { ORG } from "./live-support";
+import { expectNoAxeViolations, login, startingWith } from "./support";
+
+test("the chair corrects an item's question and table and drops another; who left the table sees none of it", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { meetingId, references } = await buildMeeting({
+    title: "Actie-overleg Westerduin, correcties",
+    startsAt: "2027-02-11T09:00:00.000Z",
+    invited: ["POL", "RvdK", "RECL", "VT"],
+    items: {
+      one: { table: ["POL", "RvdK"], question: "Wie neemt de regie in casus 1?", timeboxMinutes: 15 },
+      two: { table: ["RECL"], question: "Wie neemt de regie in casus 2?", timeboxMinutes: 15 },
+    },
+  });
+  await login(page, "voorzitter@veiligthuis.demo");
+  await page.goto(`/overleggen/${meetingId}`);
+
+  // Item 1: first a question left empty (refused, the rest of the input kept), then the correction.
+  await page.getByRole("link", { name: `Agendapunt 1 (${references.one}) wijzigen of laten vervallen` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Agendapunt ${references.one} wijzigen`);
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Vraag aan het overleg").fill("");
+  await page.getByLabel("Tijd in minuten").fill("20");
+  await page.getByRole("checkbox", { name: startingWith(ORG.POL) }).uncheck();
+  await page.getByRole("button", { name: "Agendapunt opslaan" }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "Vraag aan het overleg" });
+  await expect(summary).toBeFocused();
+  await expect(page.getByLabel("Tijd in minuten")).toHaveValue("20");
+  await expect(page.getByRole("checkbox", { name: startingWith(ORG.POL) })).not.toBeChecked();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Vraag aan het overleg").fill("Wie neemt de regie, en wie spreekt het gezin?");
+  await page.getByRole("button", { name: "Agendapunt opslaan" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Het agendapunt is gewijzigd." })).toBeVisible();
+  const first = page.getByTestId("agenda-item-1");
+  await expect(first).toContainText("Wie neemt de regie, en wie spreekt het gezin?");
+  await expect(first).toContainText("20 min");
+  await expect(first).toContainText("Gewijzigd na publicatie");
+
+  // Item 2 goes: a published agenda asks why.
+  await page.getByRole("link", { name: `Agendapunt 2 (${references.two}) wijzigen of laten vervallen` }).click();
+  const remove = page.getByRole("region", { name: "Agendapunt van de agenda halen" });
+  await remove.getByRole("button", { name: "Agendapunt van de agenda halen" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Geef aan waarom" })).toBeVisible();
+  await remove.getByLabel("Waarom vervalt dit agendapunt?").fill("Gezin De Vries is verhuisd.");
+  await remove.getByRole("button", { name: "Agendapunt van de agenda halen" }).click();
+  // The reason reaches other organisations: the identifier guard refuses a family name, the text stays.
+  await expect(remove.getByLabel("Waarom vervalt dit agendapunt?")).toHaveValue("Gezin De Vries is verhuisd.");
+  await remove.getByLabel("Waarom vervalt dit agendapunt?").fill("Het gezin is naar een andere regio verhuisd.");
+  await remove.getByRole("button", { name: "Agendapunt van de agenda halen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Het agendapunt is van de agenda gehaald." })).toBeVisible();
+  const removed = page.getByTestId("removed-items");
+  await expect(removed).toContainText(references.two);
+  await expect(removed).toContainText("Het gezin is naar een andere regio verhuisd.");
+  await expect(page.getByTestId("agenda-item-2")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // The police left item 1's table: they see that it exists, not what it asks; item 2 went, not why.
+  const police = await browser.newContext();
+  const policePage = await police.newPage();
+  await login(policePage, "medewerker@politie.demo");
+  await policePage.goto(`/overleggen/${meetingId}`);
+  await expect(policePage.getByTestId("agenda-item-1")).toContainText(
+    "alleen zichtbaar voor de organisaties aan tafel",
+  );
+  await expect(policePage.getByTestId("removed-items")).toContainText("Vervallen");
+  await expect(policePage.locator("body")).not.toContainText("spreekt het gezin");
+  await expect(policePage.locator("body")).not.toContainText("andere regio");
+  await expectNoAxeViolations(policePage);
+  await expect(await policePage.request.get(`/overleggen/${meetingId}/punten/x`)).not.toBeOK();
+  await police.close();
+
+  // Probation sat at item 2's table: it reads why it went.
+  const probation = await browser.newContext();
+  const probationPage = await probation.newPage();
+  await login(probationPage, "medewerker@reclassering.demo");
+  await probationPage.goto(`/overleggen/${meetingId}`);
+  await expect(probationPage.getByTestId("removed-items")).toContainText(
+    "Het gezin is naar een andere regio verhuisd.",
+  );
+  await probation.close();
+});
