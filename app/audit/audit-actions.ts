@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   "live.responsibility.set",
   "live.need.raised",
   "live.need.addressed",
+  "live.need.edited",
+  "live.need.withdrawn",
   "live.decision.recorded",
   "live.action.added",
   "live.action.status",

@@ -65,9 +65,11 @@ export type NeedView = {
   id: string;
   organisationId: string;
   text: string;
-  status: "OPEN" | "ADDRESSED";
+  status: "OPEN" | "ADDRESSED" | "WITHDRAWN";
   addressedByOrganisationId: string | null;
   addressedNote: string;
+  /** The chair recorded it for the organisation that takes it up. */
+  addressedOnBehalf: boolean;
   version: number;
 };
 

@@ -12,6 +12,7 @@ const need = (id: string, version = 1, status: NeedView["status"] = "OPEN"): Nee
   status,
   addressedByOrganisationId: status === "ADDRESSED" ? "rvdk" : null,
   addressedNote: "",
+  addressedOnBehalf: false,
   version,
 });
 

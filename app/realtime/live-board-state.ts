@@ -72,7 +72,8 @@ export function applyMeetingState(board: LiveBoard, state: LiveMeetingState): Li
 export function balanceOf(board: ItemBoard, organisationIds: string[]) {
   return organisationIds.map((organisationId) => ({
     organisationId,
-    needsRaised: board.needs.filter((n) => n.organisationId === organisationId).length,
+    // A withdrawn need was not asked of the table after all.
+    needsRaised: board.needs.filter((n) => n.organisationId === organisationId && n.status !== "WITHDRAWN").length,
     needsOpen: board.needs.filter((n) => n.organisationId === organisationId && n.status === "OPEN").length,
     needsAddressed: board.needs.filter((n) => n.addressedByOrganisationId === organisationId).length,
     actionsOwned: board.actions.filter((a) => a.ownerOrganisationId === organisationId).length,

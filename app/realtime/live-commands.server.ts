@@ -10,6 +10,8 @@ import {
   closeItemSchema,
   decisionSchema,
   earlierActionSchema,
+  editNeedSchema,
+  withdrawNeedSchema,
   endMeetingSchema,
   itemRefSchema,
   meetingRefSchema,
@@ -23,6 +25,7 @@ import {
   addNeed,
   addressNeed,
   closeItem,
+  editNeed,
   endMeeting,
   liveAccess,
   loadBoard,
@@ -31,6 +34,7 @@ import {
   setCurrentItem,
   setResponsibility,
   updateEarlierAction,
+  withdrawNeed,
 } from "~/domain/live/live.server";
 
 import { liveRooms } from "./events";
@@ -104,6 +108,8 @@ export const liveCommands = {
   "live:responsibility:set": command(responsibilitySchema, (p, c) => setResponsibility(c.user, p, c.meta)),
   "live:need:add": command(needSchema, (p, c) => addNeed(c.user, p, c.meta)),
   "live:need:address": command(addressNeedSchema, (p, c) => addressNeed(c.user, p, c.meta)),
+  "live:need:edit": command(editNeedSchema, (p, c) => editNeed(c.user, p, c.meta)),
+  "live:need:withdraw": command(withdrawNeedSchema, (p, c) => withdrawNeed(c.user, p, c.meta)),
   "live:decision:add": command(decisionSchema, (p, c) => addDecision(c.user, p, c.meta)),
   "live:action:add": command(actionSchema, (p, c) => addAction(c.user, p, c.meta)),
   "live:action:status": command(actionStatusSchema, (p, c) => setActionStatus(c.user, p, c.meta)),

@@ -608,11 +608,32 @@ export const ROWS: Row[] = [
   {
     area: "Live (socket)",
     surface: "socket live:need:address",
-    on: "behoefte aan tafel A (verouderde versie)",
-    expect: only(...AT_TABLE_A),
+    // Only the organisation that takes the need up records it; the chair may do so on its behalf.
+    on: "behoefte aan tafel A, opgepakt door de politie (verouderde versie)",
+    expect: only("chair", ...POLICE),
     socket: (fx) => ({
       event: "live:need:address",
       payload: { key: key(), needId: fx.need.id, version: 999, addressedByOrganisationId: fx.org.POL, note: "" },
+    }),
+  },
+  {
+    area: "Live (socket)",
+    surface: "socket live:need:edit",
+    on: "behoefte van Veilig Thuis aan tafel A (verouderde versie)",
+    expect: only("chair", "caseOwner"),
+    socket: (fx) => ({
+      event: "live:need:edit",
+      payload: { key: key(), needId: fx.need.id, version: 999, text: "Wie kent het gezin al?" },
+    }),
+  },
+  {
+    area: "Live (socket)",
+    surface: "socket live:need:withdraw",
+    on: "behoefte van Veilig Thuis aan tafel A (verouderde versie)",
+    expect: only("chair", "caseOwner"),
+    socket: (fx) => ({
+      event: "live:need:withdraw",
+      payload: { key: key(), needId: fx.need.id, version: 999 },
     }),
   },
   {

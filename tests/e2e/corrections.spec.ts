@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 
 import { buildMeeting } from "../support/e2e-fixtures";
 
-import { ORG } from "./live-support";
+import { joinAs, ORG, startLiveMeeting } from "./live-support";
 import { expectNoAxeViolations, login, startingWith } from "./support";
 
 test("the chair corrects an item's question and table and drops another; who left the table sees none of it", async ({
@@ -85,4 +85,50 @@ test("the chair corrects an item's question and table and drops another; who lef
     "Het gezin is naar een andere regio verhuisd.",
   );
   await probation.close();
+});
+
+test("at the live table the Board rewords and withdraws its need, the police take up another; probation sees none of it", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { livePath } = await startLiveMeeting(page, "Live overleg, correcties");
+  const rvdk = await joinAs(browser, "medewerker@rvdk.demo", livePath);
+  const police = await joinAs(browser, "medewerker@politie.demo", livePath);
+  const recl = await joinAs(browser, "medewerker@reclassering.demo", livePath);
+
+  const add = rvdk.page.getByRole("form", { name: "Behoefte toevoegen" });
+  for (const text of ["de politie de zorgmelding deelt.", "iemand de school belt."]) {
+    await add.getByLabel("Wij hebben nodig dat…").fill(text);
+    await add.getByRole("button", { name: "Behoefte toevoegen" }).click();
+    await expect(rvdk.page.getByTestId("need").filter({ hasText: text })).toBeVisible();
+  }
+  const first = rvdk.page.getByTestId("need").filter({ hasText: "zorgmelding" });
+  await first.getByText("Behoefte aanpassen").click();
+  await first.getByLabel("Wij hebben nodig dat…").fill("de politie de zorgmelding binnen 24 uur deelt.");
+  await first.getByRole("button", { name: "Aanpassing opslaan" }).click();
+  await expect(police.page.getByTestId("need").filter({ hasText: "binnen 24 uur" })).toBeVisible();
+  await expectNoAxeViolations(rvdk.page);
+
+  const second = rvdk.page.getByTestId("need").filter({ hasText: "de school belt" });
+  await second.getByText("Behoefte aanpassen").click();
+  await second.getByRole("button", { name: "Behoefte intrekken" }).click();
+  await expect(police.page.getByTestId("need").filter({ hasText: "de school belt" })).toContainText("Ingetrokken");
+  await expect(page.getByTestId("item-board")).toContainText("1 open behoefte");
+
+  // The police say they take the first one up: no choice of organisation, it is their own.
+  const forPolice = police.page.getByTestId("need").filter({ hasText: "binnen 24 uur" });
+  await expect(forPolice.getByLabel("Opgepakt door")).toHaveCount(0);
+  await forPolice.getByRole("button", { name: "Wij pakken dit op" }).click();
+  await expect(rvdk.page.getByTestId("need").filter({ hasText: "binnen 24 uur" })).toContainText(
+    `Opgepakt door ${ORG.POL}`,
+  );
+  // The police cannot change the Board's need.
+  await expect(police.page.getByText("Behoefte aanpassen")).toHaveCount(0);
+  await expectNoAxeViolations(police.page);
+
+  await expect(recl.page.getByTestId("item-board")).toContainText("zit bij dit agendapunt niet aan tafel");
+  await expect(recl.page.locator("body")).not.toContainText("zorgmelding");
+  await expect(recl.page.locator("body")).not.toContainText("de school belt");
+  for (const p of [rvdk, police, recl]) await p.context.close();
 });

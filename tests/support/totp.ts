@@ -1,3 +1,7 @@
+import { closeSync, mkdirSync, openSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
 import { generate } from "otplib";
 
 import { DEMO_TOTP_SECRET } from "~/domain/demo/demo-data";
@@ -8,11 +12,28 @@ const lastStep = new Map<string, number>();
 export const currentStep = (now = Date.now()) => Math.floor(now / PERIOD_MS);
 
 /**
+ * Claims are shared by every test process on this machine (Playwright's workers, vitest's files):
+ * one file per account and step, created exclusively, so two workers signing in as the same demo
+ * user never send the same code (the server accepts a code once per account).
+ */
+const CLAIMS = path.join(tmpdir(), "actie-overleg-totp-claims");
+
+/**
  * A time step for the next second-factor code of an account: the current one, or a later one when
- * this process already used it (a code counts once per account).
+ * it was already used (by this process or another).
  */
 export function claimStep(email: string): number {
-  const step = Math.max(currentStep(), (lastStep.get(email) ?? 0) + 1);
+  mkdirSync(CLAIMS, { recursive: true });
+  let step = Math.max(currentStep(), (lastStep.get(email) ?? 0) + 1);
+  for (;;) {
+    try {
+      closeSync(openSync(path.join(CLAIMS, `${encodeURIComponent(email)}-${step}`), "wx"));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      step++;
+    }
+  }
   lastStep.set(email, step);
   return step;
 }

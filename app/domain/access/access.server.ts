@@ -127,8 +127,9 @@ export function seesItemContent(seat: ItemSeat): boolean {
 /**
  * What the viewer may do on an item's board. The chair records what the table agreed (the lead,
  * any organisation's part, decisions, any action's status); an organisation at the table completes
- * its own role card, sets its own part (not the lead), raises its own needs, and moves its own
- * actions; everyone at the table marks needs taken up and adds actions for the table.
+ * its own role card, sets its own part (not the lead), raises, rewords and withdraws its own
+ * needs, says when it takes up a need (the chair may record that for another organisation), and
+ * moves its own actions; everyone at the table adds actions for the table.
  */
 export type ItemCapabilities = {
   setLead: boolean;
@@ -137,7 +138,13 @@ export type ItemCapabilities = {
   /** Organisations whose role card the viewer completes. */
   editRoleCardOf: string[];
   raiseNeed: boolean;
-  addressNeed: boolean;
+  /** Organisations whose open needs the viewer rewords or withdraws: the one that raised them. */
+  editNeedsOf: string[];
+  /**
+   * Organisations the viewer may record as taking up a need: their own (when at the table); the
+   * chair records it for any organisation at the table, shown as recorded on its behalf.
+   */
+  addressNeedFor: string[];
   addDecision: boolean;
   addAction: boolean;
   /** Owning organisations whose actions (from this item) the viewer may move. */
@@ -151,7 +158,8 @@ const NO_CAPABILITIES: ItemCapabilities = {
   setInvolvementOf: [],
   editRoleCardOf: [],
   raiseNeed: false,
-  addressNeed: false,
+  editNeedsOf: [],
+  addressNeedFor: [],
   addDecision: false,
   addAction: false,
   updateActionsOf: [],
@@ -168,7 +176,8 @@ export function itemCapabilities(viewer: Viewer, seat: ItemSeat, item: ItemRecor
     setInvolvementOf: chair ? [...item.tableOrganisationIds] : ownAtTable,
     editRoleCardOf: ownAtTable,
     raiseNeed: ownAtTable.length > 0,
-    addressNeed: true,
+    editNeedsOf: ownAtTable,
+    addressNeedFor: chair ? [...item.tableOrganisationIds] : ownAtTable,
     addDecision: chair,
     addAction: true,
     updateActionsOf: chair ? [...item.tableOrganisationIds] : [own],

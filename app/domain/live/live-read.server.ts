@@ -51,7 +51,7 @@ export async function readBoardEntries(
         'needs', COALESCE((
           SELECT json_agg(json_build_object('id', n.id, 'organisationId', n."organisationId", 'text', n.text,
                    'status', n.status, 'addressedByOrganisationId', n."addressedByOrganisationId",
-                   'addressedNote', n."addressedNote", 'version', n.version) ORDER BY n."createdAt", n.id)
+                   'addressedNote', n."addressedNote", 'addressedOnBehalf', n."addressedOnBehalf", 'version', n.version) ORDER BY n."createdAt", n.id)
           FROM "Need" n WHERE n."agendaItemId" = a.id), '[]'),
         'decisions', COALESCE((
           SELECT json_agg(json_build_object('id', d.id, 'text', d.text, 'version', d.version,

@@ -62,6 +62,7 @@ export const needSelect = {
   status: true,
   addressedByOrganisationId: true,
   addressedNote: true,
+  addressedOnBehalf: true,
   version: true,
 } as const;
 export const needView = (row: Prisma.NeedGetPayload<{ select: typeof needSelect }>): NeedView => ({ ...row });

@@ -8,14 +8,12 @@ import type { Acting } from "~/domain/acting.server";
 import { applyActionUpdate, checkActionOwner, currentAction, earlierActionById } from "~/domain/actions/actions.server";
 import { conflict, forbidden, ruleError } from "~/domain/errors.server";
 import { Prisma } from "~/generated/prisma/client";
-import type { ActionView, DecisionView, NeedView, RoleCardView, WriteResult } from "~/realtime/events";
+import type { ActionView, DecisionView, RoleCardView, WriteResult } from "~/realtime/events";
 
 import { unreachable, writeInOneStatement, writeOnItem } from "./board-write.server";
 import {
   roleCardSelect,
   roleCardView,
-  needSelect,
-  needView,
   actionSelect,
   actionView,
   responsibilitiesOf,
@@ -24,10 +22,8 @@ import {
 import type {
   ActionInput,
   ActionStatusInput,
-  AddressNeedInput,
   DecisionInput,
   EarlierActionInput,
-  NeedInput,
   ResponsibilityInput,
   RoleCardInput,
 } from "./live.schema";
@@ -111,83 +107,6 @@ export async function setResponsibility(user: SessionUser, input: Responsibility
       subjectId: input.itemId,
     };
   });
-}
-
-/** A member raises a need on behalf of their own organisation. */
-export async function addNeed(user: SessionUser, input: NeedInput, meta: Acting) {
-  const need: NeedView = {
-    id: randomUUID(),
-    organisationId: user.organisation.id,
-    text: input.text,
-    status: "OPEN",
-    addressedByOrganisationId: null,
-    addressedNote: "",
-    version: 1,
-  };
-  return writeInOneStatement(
-    user,
-    { itemId: input.itemId },
-    input.key,
-    "live.need.raised",
-    meta,
-    (ctx, now) => {
-      if (!ctx.can.raiseNeed) throw forbidden("live.errors.notAtTable");
-      return {
-        change: { kind: "need", need },
-        subjectId: need.id,
-        sql: Prisma.sql`changed AS (
-          INSERT INTO "Need" (id, "agendaItemId", "organisationId", text, "createdById", "createdAt")
-          SELECT ${need.id}, ${input.itemId}, ${need.organisationId}, ${need.text}, ${user.id}, ${now} FROM bumped
-          RETURNING id)`,
-      };
-    },
-    unreachable,
-  );
-}
-
-/** Anyone at the table marks a need addressed, saying which organisation takes it up. */
-export async function addressNeed(user: SessionUser, input: AddressNeedInput, meta: Acting) {
-  const [row] = await sqlQuery<NeedView & { agendaItemId: string }>(Prisma.sql`
-    SELECT id, "agendaItemId", "organisationId", text, status::text AS status, "addressedByOrganisationId",
-           "addressedNote", version
-    FROM "Need" WHERE id = ${input.needId}`);
-  if (!row) throw notFound();
-  const { agendaItemId, ...current } = row;
-  const explain = async (): Promise<never> => {
-    const now = await prisma.need.findUniqueOrThrow({ where: { id: input.needId }, select: needSelect });
-    throw conflict("live.errors.stale", needView(now));
-  };
-  return writeInOneStatement(
-    user,
-    { itemId: agendaItemId },
-    input.key,
-    "live.need.addressed",
-    meta,
-    (ctx, now) => {
-      if (!ctx.tableOrganisationIds.includes(input.addressedByOrganisationId))
-        throw ruleError("live.errors.notAtTableOrganisation");
-      // The view after the write is the row as read, changed: its version says nothing moved since.
-      if (current.version !== input.version || current.status !== "OPEN") return explain();
-      const need: NeedView = {
-        ...current,
-        status: "ADDRESSED",
-        addressedByOrganisationId: input.addressedByOrganisationId,
-        addressedNote: input.note,
-        version: input.version + 1,
-      };
-      return {
-        change: { kind: "need", need },
-        subjectId: need.id,
-        sql: Prisma.sql`changed AS (
-          UPDATE "Need" SET status = 'ADDRESSED', "addressedByOrganisationId" = ${need.addressedByOrganisationId},
-            "addressedNote" = ${need.addressedNote}, "addressedById" = ${user.id}, "addressedAt" = ${now},
-            version = version + 1
-          WHERE id = ${input.needId} AND version = ${input.version} AND status = 'OPEN' AND EXISTS (SELECT 1 FROM bumped)
-          RETURNING id)`,
-      };
-    },
-    explain,
-  );
 }
 
 /** The chair records what the table decided, with each dissenting organisation and its reason. */

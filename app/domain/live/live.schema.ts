@@ -69,6 +69,14 @@ export const addressNeedSchema = z
   })
   .strict();
 
+/** The organisation that raised a need rewords it (while it is open). */
+export const editNeedSchema = z
+  .object({ key, needId: id, version, text: requiredGuardedText(LIVE_LIMITS.need) })
+  .strict();
+
+/** …or takes it back. */
+export const withdrawNeedSchema = z.object({ key, needId: id, version }).strict();
+
 export const decisionSchema = z
   .object({
     key,
@@ -120,6 +128,8 @@ export type RoleCardInput = z.infer<typeof roleCardSchema>;
 export type ResponsibilityInput = z.infer<typeof responsibilitySchema>;
 export type NeedInput = z.infer<typeof needSchema>;
 export type AddressNeedInput = z.infer<typeof addressNeedSchema>;
+export type EditNeedInput = z.infer<typeof editNeedSchema>;
+export type WithdrawNeedInput = z.infer<typeof withdrawNeedSchema>;
 export type DecisionInput = z.infer<typeof decisionSchema>;
 export type ActionInput = z.infer<typeof actionSchema>;
 export type ActionStatusInput = z.infer<typeof actionStatusSchema>;

@@ -1,6 +1,6 @@
 /**
  * The live meeting's domain, along its seams: views (live-views), starting, access and the board
- * (live-board), the chair's controls (live-chair) and the board writes (live-writes).
+ * (live-board), the chair's controls (live-chair) and the board writes (live-writes, live-needs).
  */
 export { liveAccess, loadBoard, startMeeting } from "./live-board.server";
 export type { LiveAccess } from "./live-board.server";
@@ -8,10 +8,9 @@ export { closeItem, endMeeting, setCurrentItem } from "./live-chair.server";
 export {
   addAction,
   addDecision,
-  addNeed,
-  addressNeed,
   saveRoleCard,
   setActionStatus,
   setResponsibility,
   updateEarlierAction,
 } from "./live-writes.server";
+export { addNeed, addressNeed, editNeed, withdrawNeed } from "./live-needs.server";

@@ -11,9 +11,13 @@ import { formValues, useLiveForm } from "../use-live-form";
 import { AddForm } from "./add-form";
 import type { ItemProps } from "./item-props";
 
-function AddressNeedForm({ need, tables }: { need: NeedView; tables: string[] }) {
+/**
+ * Taking a need up: an organisation says it does so itself; the chair may record it for any
+ * organisation at the table (the board then says it was recorded on its behalf).
+ */
+function AddressNeedForm({ need, organisations }: { need: NeedView; organisations: string[] }) {
   const { t } = useLocale();
-  const { board, send, orgName } = useLive();
+  const { send, orgName } = useLive();
   const { state, submit } = useLiveForm(send);
   const fieldError = useFieldError(state.errors);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -26,31 +30,91 @@ function AddressNeedForm({ need, tables }: { need: NeedView; tables: string[] })
       note: values.note ?? "",
     });
   };
-  const defaultOrg = tables.includes(board.viewer.organisationId) ? board.viewer.organisationId : (tables[0] ?? "");
+  const onlyOwn = organisations.length === 1;
   return (
     <form className="live-form live-form--inline" onSubmit={onSubmit} noValidate>
-      <SelectField
-        id={`need-${need.id}-by`}
-        name="addressedByOrganisationId"
-        label={t("live.need.addressedBy")}
-        defaultValue={defaultOrg}
-        error={fieldError("addressedByOrganisationId")}
-        options={tables.map((id) => ({ value: id, label: orgName(id) }))}
-      />
+      {onlyOwn ? (
+        <input type="hidden" name="addressedByOrganisationId" value={organisations[0]} />
+      ) : (
+        <SelectField
+          id={`need-${need.id}-by`}
+          name="addressedByOrganisationId"
+          label={t("live.need.addressedBy")}
+          defaultValue={organisations[0] ?? ""}
+          error={fieldError("addressedByOrganisationId")}
+          options={organisations.map((id) => ({ value: id, label: orgName(id) }))}
+        />
+      )}
       <TextField id={`need-${need.id}-note`} name="note" label={t("live.need.note")} error={fieldError("note")} />
       <button type="submit" className="button button--secondary">
-        {t("live.need.markAddressed")}
+        {onlyOwn ? t("live.need.markAddressedByUs") : t("live.need.markAddressed")}
       </button>
       <FormStatus state={state} />
     </form>
   );
 }
 
-export function Needs({ itemId, board, tables, can, open }: ItemProps) {
+/** The organisation that raised an open need rewords it, or takes it back. */
+function OwnNeedForms({ need }: { need: NeedView }) {
+  const { t } = useLocale();
+  const { send } = useLive();
+  const edit = useLiveForm(send);
+  const withdraw = useLiveForm(send);
+  const fieldError = useFieldError(edit.state.errors);
+  const onEdit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const values = formValues(event.currentTarget);
+    void edit.submit("live:need:edit", { needId: need.id, version: need.version, text: values.text ?? "" });
+  };
+  return (
+    <details className="live-details">
+      <summary>{t("live.need.edit")}</summary>
+      <form className="live-form" onSubmit={onEdit} noValidate>
+        <TextAreaField
+          id={`need-${need.id}-text`}
+          name="text"
+          label={t("live.need.text")}
+          defaultValue={need.text}
+          error={fieldError("text")}
+          rows={2}
+        />
+        <button type="submit" className="button button--secondary">
+          {t("live.need.save")}
+        </button>
+        <FormStatus state={edit.state} />
+      </form>
+      <button
+        type="button"
+        className="button button--plain"
+        onClick={() => void withdraw.submit("live:need:withdraw", { needId: need.id, version: need.version })}
+      >
+        {t("live.need.withdraw")}
+      </button>
+      <FormStatus state={withdraw.state} />
+    </details>
+  );
+}
+
+function NeedStatus({ need }: { need: NeedView }) {
+  const { t } = useLocale();
+  const { orgName } = useLive();
+  if (need.status === "OPEN") return <span className="badge badge--outdated">{t("live.need.open")}</span>;
+  if (need.status === "WITHDRAWN") return <span className="badge">{t("live.need.withdrawn")}</span>;
+  const organisation = orgName(need.addressedByOrganisationId);
+  return (
+    <span className="badge">
+      {need.addressedOnBehalf
+        ? t("live.need.addressedOnBehalf", { organisation })
+        : t("live.need.addressed", { organisation })}
+    </span>
+  );
+}
+
+export function Needs({ itemId, board, can, open }: ItemProps) {
   const { t } = useLocale();
   const { orgName, editable, flash } = useLive();
-  const mayRaise = can.raiseNeed;
   const openCount = board.needs.filter((n) => n.status === "OPEN").length;
+  const writable = editable && open;
   return (
     <section aria-labelledby={`needs-title-${itemId}`} className="live-section">
       <h3 id={`needs-title-${itemId}`}>
@@ -61,21 +125,22 @@ export function Needs({ itemId, board, tables, can, open }: ItemProps) {
         {board.needs.map((need) => (
           <li key={need.id} className={`live-list__item${flash(need.id)}`} data-testid="need">
             <p>
-              <strong>{orgName(need.organisationId)}:</strong> {need.text}{" "}
-              <span className={need.status === "OPEN" ? "badge badge--outdated" : "badge"}>
-                {need.status === "OPEN"
-                  ? t("live.need.open")
-                  : t("live.need.addressed", { organisation: orgName(need.addressedByOrganisationId) })}
-              </span>
+              <strong>{orgName(need.organisationId)}:</strong>{" "}
+              {need.status === "WITHDRAWN" ? <del>{need.text}</del> : need.text} <NeedStatus need={need} />
             </p>
             {need.addressedNote ? <p className="hint">{need.addressedNote}</p> : null}
-            {need.status === "OPEN" && editable && open ? <AddressNeedForm need={need} tables={tables} /> : null}
+            {need.status === "OPEN" && writable && can.editNeedsOf.includes(need.organisationId) ? (
+              <OwnNeedForms need={need} />
+            ) : null}
+            {need.status === "OPEN" && writable && can.addressNeedFor.length > 0 ? (
+              <AddressNeedForm need={need} organisations={can.addressNeedFor} />
+            ) : null}
           </li>
         ))}
       </ul>
-      {mayRaise ? (
+      {can.raiseNeed ? (
         <AddForm
-          open={editable && open}
+          open={writable}
           event="live:need:add"
           title={t("live.need.add")}
           submitLabel={t("live.need.add")}
