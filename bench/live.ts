@@ -13,7 +13,9 @@
  *   product ×2 two app processes sharing one database, clients spread over both, with the
  *              PostgreSQL adapter (and the Redis one when Redis answers on REDIS_URL or :6379)
  *
- * Usage: npm run bench:live [-- --meetings 100 --seconds 30 --interval 3000 --burst 5]   (needs `npm run build`)
+ * Usage: npm run bench:live [-- --meetings 100 --seconds 30 --interval 3000 --burst 5 --rounds 1]   (needs `npm run build`)
+ * With --rounds N the three product scenarios run N times, interleaved, and each ratio is the
+ * median of the rounds' ratios (the machine's noise moves one 30 s scenario by ±30%).
  * BENCH_SERVER_NODE_ARGS are Node flags for the app processes (e.g. "--cpu-prof --cpu-prof-dir=…").
  */
 import { spawn } from "node:child_process";
@@ -40,8 +42,11 @@ const { values: options } = parseArgs({
     seconds: { type: "string", default: "30" },
     interval: { type: "string", default: "3000" },
     burst: { type: "string", default: "5" },
+    /** Rounds of the product scenarios (one, two with PostgreSQL, two with Redis), interleaved. */
+    rounds: { type: "string", default: "1" },
   },
 });
+const ROUNDS = Math.max(1, Number(options.rounds));
 const MEETINGS = Number(options.meetings);
 const PER_MEETING = Number(options.participants);
 const SECONDS = Number(options.seconds);
@@ -497,38 +502,41 @@ try {
     }),
   );
 
-  const single = await startServer(serverEnv());
-  try {
-    joined = await joinSize(single.url);
-    results.push(await productScenario("product: 1 process", [single]));
-  } finally {
-    await single.stop();
-  }
+  for (let round = 1; round <= ROUNDS; round++) {
+    const tag = ROUNDS > 1 ? ` (round ${round})` : "";
+    const single = await startServer(serverEnv());
+    try {
+      if (round === 1) joined = await joinSize(single.url);
+      results.push(await productScenario(`product: 1 process${tag}`, [single]));
+    } finally {
+      await single.stop();
+    }
 
-  const pair = [
-    await startServer(serverEnv({ REALTIME_ADAPTER: "postgres" })),
-    await startServer(serverEnv({ REALTIME_ADAPTER: "postgres" })),
-  ];
-  try {
-    results.push(await productScenario("product: 2 processes, postgres adapter", pair));
-  } finally {
-    await Promise.all(pair.map((s) => s.stop()));
-  }
-
-  const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-  const redis = new URL(redisUrl);
-  if (await reachable(redis.hostname, Number(redis.port || 6379))) {
-    const redisPair = [
-      await startServer(serverEnv({ REALTIME_ADAPTER: "redis", REDIS_URL: redisUrl })),
-      await startServer(serverEnv({ REALTIME_ADAPTER: "redis", REDIS_URL: redisUrl })),
+    const pair = [
+      await startServer(serverEnv({ REALTIME_ADAPTER: "postgres" })),
+      await startServer(serverEnv({ REALTIME_ADAPTER: "postgres" })),
     ];
     try {
-      results.push(await productScenario("product: 2 processes, redis adapter", redisPair));
+      results.push(await productScenario(`product: 2 processes, postgres adapter${tag}`, pair));
     } finally {
-      await Promise.all(redisPair.map((s) => s.stop()));
+      await Promise.all(pair.map((s) => s.stop()));
     }
-  } else {
-    console.log(`(no Redis at ${redisUrl}: the redis-adapter scenario is not run)`);
+
+    const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+    const redis = new URL(redisUrl);
+    if (await reachable(redis.hostname, Number(redis.port || 6379))) {
+      const redisPair = [
+        await startServer(serverEnv({ REALTIME_ADAPTER: "redis", REDIS_URL: redisUrl })),
+        await startServer(serverEnv({ REALTIME_ADAPTER: "redis", REDIS_URL: redisUrl })),
+      ];
+      try {
+        results.push(await productScenario(`product: 2 processes, redis adapter${tag}`, redisPair));
+      } finally {
+        await Promise.all(redisPair.map((s) => s.stop()));
+      }
+    } else if (round === 1) {
+      console.log(`(no Redis at ${redisUrl}: the redis-adapter scenario is not run)`);
+    }
   }
 } finally {
   await prisma.$disconnect();
@@ -558,16 +566,38 @@ for (const r of results) {
   );
 }
 const floor = results.find((r) => r.name.startsWith("floor"));
-const single = results.find((r) => r.name === "product: 1 process");
-if (floor && single) {
-  const ratio = (a: number[], b: number[], q = 0.95) => (quantile(a, q) / quantile(b, q)).toFixed(2);
-  console.log("\nagainst the durable floor (same run; targets: p95 ≤ 1.5, burst p95 ≤ 2, two processes ≤ 1.3× one):");
-  console.log(`  product p95 / floor p95             ${ratio(single.latencies, floor.latencies)}`);
-  console.log(`  product burst p95 / floor burst p95 ${ratio(single.burstLatencies, floor.burstLatencies)}`);
-  for (const r of results.filter((x) => x.name.startsWith("product: 2")))
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+const rounds = (prefix: string) => results.filter((r) => r.name.startsWith(prefix));
+const singles = rounds("product: 1 process");
+if (floor && singles.length) {
+  const p95 = (r: Result) => quantile(r.latencies, 0.95);
+  const burstP95 = (r: Result) => quantile(r.burstLatencies, 0.95);
+  const perRound = (xs: number[]) => (xs.length > 1 ? `  (rounds: ${xs.map((x) => x.toFixed(2)).join(", ")})` : "");
+  const againstFloor = singles.map((r) => p95(r) / p95(floor));
+  const burstAgainstFloor = singles.map((r) => burstP95(r) / burstP95(floor));
+  console.log(
+    `\nagainst the durable floor (same run; targets: p95 ≤ 1.5, burst p95 ≤ 2, two processes ≤ 1.3× one)${ROUNDS > 1 ? `; the median of ${ROUNDS} rounds` : ""}:`,
+  );
+  console.log(`  product p95 / floor p95             ${median(againstFloor).toFixed(2)}${perRound(againstFloor)}`);
+  console.log(
+    `  product burst p95 / floor burst p95 ${median(burstAgainstFloor).toFixed(2)}${perRound(burstAgainstFloor)}`,
+  );
+  for (const adapter of ["postgres", "redis"]) {
+    const pairs = rounds(`product: 2 processes, ${adapter} adapter`);
+    if (pairs.length === 0) continue;
+    // Each round's two processes against the same round's one process.
+    const ratios = pairs.map((r, i) => p95(r) / p95(singles[i] as Result));
+    const own = median(pairs.map((r) => quantile(r.sameProcess, 0.95)));
+    const other = median(pairs.map((r) => quantile(r.otherProcess, 0.95)));
     console.log(
-      `  ${r.name.slice(9).padEnd(34)} ${ratio(r.latencies, single.latencies)} × one process (p95 to the writer's own process ${quantile(r.sameProcess, 0.95).toFixed(1)} ms, to the other ${quantile(r.otherProcess, 0.95).toFixed(1)} ms)`,
+      `  2 processes, ${adapter} adapter`.padEnd(37) +
+        `${median(ratios).toFixed(2)} × one process${perRound(ratios)} (p95 to the writer's own process ${own.toFixed(1)} ms, to the other ${other.toFixed(1)} ms)`,
     );
+  }
 }
 if (joined) {
   const fullest = Math.max(...joined.items.map((i) => i.bytes));

@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   "live.need.edited",
   "live.need.withdrawn",
   "live.decision.recorded",
+  "live.decision.corrected",
   "live.action.added",
   "live.action.status",
   "action.list.viewed",

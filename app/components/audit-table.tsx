@@ -1,3 +1,4 @@
+import { ScrollingTable } from "~/components/scrolling-table";
 import { formatDateTime } from "~/i18n/format";
 import { asKey } from "~/i18n/keys";
 import { useLocale } from "~/i18n/use-locale";
@@ -18,9 +19,11 @@ export function AuditTable({ events }: { events: AuditRow[] }) {
   const { t, locale } = useLocale();
   if (events.length === 0) return <p>{t("audit.none")}</p>;
   return (
-    <div className="table-scroll">
+    <ScrollingTable captionId="audit-caption">
       <table className="table" data-testid="audit-table">
-        <caption className="visually-hidden">{t("audit.title")}</caption>
+        <caption id="audit-caption" className="visually-hidden">
+          {t("audit.title")}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t("audit.when")}</th>
@@ -44,6 +47,6 @@ export function AuditTable({ events }: { events: AuditRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }

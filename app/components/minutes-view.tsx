@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 
+import { needStatusText } from "~/domain/live/need-status";
 import type { MinutesFormData } from "~/domain/minutes/minutes-forms.server";
 import type { MinutesContent } from "~/domain/minutes/minutes.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
@@ -94,10 +95,7 @@ function ItemNeeds({ item, org }: { item: Item; org: OrgName }) {
       <ul>
         {item.needs.map((n, i) => (
           <li key={i}>
-            <strong>{org(n.organisationId)}:</strong> {n.text} —{" "}
-            {n.status === "OPEN"
-              ? t("live.need.open")
-              : t("live.need.addressed", { organisation: org(n.addressedByOrganisationId) })}
+            <strong>{org(n.organisationId)}:</strong> {n.text} — {needStatusText(t, n, org)}
             {n.note ? <> ({n.note})</> : null}
           </li>
         ))}
@@ -118,6 +116,11 @@ function ItemOutcome({ item, org }: { item: Item; org: OrgName }) {
         {item.decisions.map((d, i) => (
           <li key={i}>
             {d.text}
+            {d.earlierTexts.map((earlier, k) => (
+              <div key={`earlier-${k}`} className="hint">
+                {t("live.decision.earlier", { text: earlier })}
+              </div>
+            ))}
             {d.dissents.map((x) => (
               <div key={x.organisationId} className="hint">
                 {t("live.decision.dissentBy", { organisation: org(x.organisationId), reason: x.reason })}

@@ -76,6 +76,8 @@ export type NeedView = {
 export type DecisionView = {
   id: string;
   text: string;
+  /** The wording before each correction, oldest first. */
+  earlierTexts: string[];
   dissents: { organisationId: string; reason: string }[];
   version: number;
 };

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { requireRole } from "~/auth/guards.server";
 import { SelectField } from "~/components/forms";
+import { ScrollingTable } from "~/components/scrolling-table";
 import { actingFrom } from "~/domain/acting.server";
 import { isFormRefusal } from "~/domain/errors.server";
 import { listMeetingsForAdmin, reassignChair } from "~/domain/meetings/meetings.server";
@@ -50,41 +51,45 @@ export default function AdminMeetingsPage() {
       {meetings.length === 0 ? (
         <p>{t("admin.noMeetings")}</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t("admin.meetingsTitle")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.meeting")}</th>
-              <th scope="col">{t("admin.date")}</th>
-              <th scope="col">{t("admin.status")}</th>
-              <th scope="col">{t("admin.chair")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {meetings.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">{m.title}</th>
-                <td>{formatDateTime(m.startsAt, locale)}</td>
-                <td>{t(`meetings.status.${m.status}`)}</td>
-                <td>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="meetingId" value={m.id} />
-                    <SelectField
-                      id={`chair-${m.id}`}
-                      name="chairId"
-                      label={t("admin.newChair", { title: m.title })}
-                      defaultValue={m.chairId}
-                      options={chairs.map((c) => ({ value: c.id, label: `${c.name} (${c.organisation.shortCode})` }))}
-                    />
-                    <button type="submit" className="button button--secondary-dark">
-                      {t("admin.reassign")}
-                    </button>
-                  </Form>
-                </td>
+        <ScrollingTable captionId="meetings-caption">
+          <table className="table">
+            <caption id="meetings-caption" className="visually-hidden">
+              {t("admin.meetingsTitle")}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.meeting")}</th>
+                <th scope="col">{t("admin.date")}</th>
+                <th scope="col">{t("admin.status")}</th>
+                <th scope="col">{t("admin.chair")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {meetings.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">{m.title}</th>
+                  <td>{formatDateTime(m.startsAt, locale)}</td>
+                  <td>{t(`meetings.status.${m.status}`)}</td>
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="meetingId" value={m.id} />
+                      <SelectField
+                        id={`chair-${m.id}`}
+                        name="chairId"
+                        label={t("admin.newChair", { title: m.title })}
+                        defaultValue={m.chairId}
+                        options={chairs.map((c) => ({ value: c.id, label: `${c.name} (${c.organisation.shortCode})` }))}
+                      />
+                      <button type="submit" className="button button--secondary-dark">
+                        {t("admin.reassign")}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollingTable>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { requireUser } from "~/auth/guards.server";
+import { ScrollingTable } from "~/components/scrolling-table";
 import { listVisibleCases } from "~/domain/cases/cases.server";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
@@ -29,29 +30,33 @@ export default function CasesPage() {
       {cases.length === 0 ? (
         <p>{t("cases.none")}</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t("cases.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("cases.reference")}</th>
-              <th scope="col">{t("cases.riskLevel")}</th>
-              <th scope="col">{t("cases.region")}</th>
-              <th scope="col">{t("cases.created")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cases.map((c) => (
-              <tr key={c.reference}>
-                <th scope="row">
-                  <Link to={`/casussen/${c.reference}`}>{c.reference}</Link>
-                </th>
-                <td>{t(`cases.risk.${c.riskLevel}`)}</td>
-                <td>{c.region}</td>
-                <td>{formatDate(c.createdAt, locale)}</td>
+        <ScrollingTable captionId="cases-caption">
+          <table className="table">
+            <caption id="cases-caption" className="visually-hidden">
+              {t("cases.title")}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("cases.reference")}</th>
+                <th scope="col">{t("cases.riskLevel")}</th>
+                <th scope="col">{t("cases.region")}</th>
+                <th scope="col">{t("cases.created")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {cases.map((c) => (
+                <tr key={c.reference}>
+                  <th scope="row">
+                    <Link to={`/casussen/${c.reference}`}>{c.reference}</Link>
+                  </th>
+                  <td>{t(`cases.risk.${c.riskLevel}`)}</td>
+                  <td>{c.region}</td>
+                  <td>{formatDate(c.createdAt, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollingTable>
       )}
     </section>
   );

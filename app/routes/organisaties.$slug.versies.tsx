@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 
 import { requireUser } from "~/auth/guards.server";
 import { ProfileChanges } from "~/components/profile-changes";
+import { ScrollingTable } from "~/components/scrolling-table";
 import { actingFrom } from "~/domain/acting.server";
 import { badRequest } from "~/domain/errors.server";
 import { historyQuerySchema } from "~/domain/organisations/queries.server";
@@ -152,33 +153,37 @@ function VersionsTable({ versions, latest, canEdit }: { versions: Version[]; lat
   const { t } = useLocale();
   const navigation = useNavigation();
   return (
-    <table className="table">
-      <caption className="visually-hidden">{t("history.title")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("history.version")}</th>
-          <th scope="col">{t("history.date")}</th>
-          <th scope="col">{t("history.author")}</th>
-          <th scope="col">{t("history.summary")}</th>
-          {canEdit ? (
-            <th scope="col">
-              <span className="visually-hidden">{t("history.restore", { number: "" })}</span>
-            </th>
-          ) : null}
-        </tr>
-      </thead>
-      <tbody>
-        {versions.map((v) => (
-          <VersionRow
-            key={v.number}
-            version={v}
-            latest={latest}
-            canEdit={canEdit}
-            submitting={navigation.state === "submitting"}
-          />
-        ))}
-      </tbody>
-    </table>
+    <ScrollingTable captionId="history-caption">
+      <table className="table">
+        <caption id="history-caption" className="visually-hidden">
+          {t("history.title")}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("history.version")}</th>
+            <th scope="col">{t("history.date")}</th>
+            <th scope="col">{t("history.author")}</th>
+            <th scope="col">{t("history.summary")}</th>
+            {canEdit ? (
+              <th scope="col">
+                <span className="visually-hidden">{t("history.restore", { number: "" })}</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {versions.map((v) => (
+            <VersionRow
+              key={v.number}
+              version={v}
+              latest={latest}
+              canEdit={canEdit}
+              submitting={navigation.state === "submitting"}
+            />
+          ))}
+        </tbody>
+      </table>
+    </ScrollingTable>
   );
 }
 

@@ -5,6 +5,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { requireSession } from "~/auth/guards.server";
 import { listSessions, logoutEverywhere } from "~/auth/login.server";
 import { clearSessionCookie } from "~/auth/session.server";
+import { ScrollingTable } from "~/components/scrolling-table";
 import { badRequest } from "~/domain/errors.server";
 import { formatDateTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
@@ -33,9 +34,11 @@ export default function SessionsPage() {
     <section className="page" aria-labelledby="sessions-title">
       <h1 id="sessions-title">{t("sessions.title")}</h1>
       <p>{t("sessions.intro")}</p>
-      <div className="table-scroll">
+      <ScrollingTable captionId="sessions-caption">
         <table className="table" data-testid="sessions">
-          <caption className="visually-hidden">{t("sessions.title")}</caption>
+          <caption id="sessions-caption" className="visually-hidden">
+            {t("sessions.title")}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t("sessions.started")}</th>
@@ -59,7 +62,7 @@ export default function SessionsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
       <Form method="post" className="form-section">
         <p className="hint">{t("sessions.everywhereHint")}</p>
         <button type="submit" name="intent" value="everywhere" className="button">

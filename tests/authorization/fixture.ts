@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 
 import { prisma } from "~/db.server";
 import { createCase } from "~/domain/cases/cases.server";
-import { addAction, addNeed, endMeeting } from "~/domain/live/live.server";
+import { addAction, addDecision, addNeed, endMeeting } from "~/domain/live/live.server";
 import { proposeItem } from "~/domain/meetings/meetings.server";
 
 import { liveMeeting, meetingWithTables, roleCardOf } from "../support/live-meeting";
@@ -42,6 +42,8 @@ export async function buildFixture() {
     meta,
   );
   const action = await prisma.action.findFirstOrThrow({ where: { agendaItemId: live.itemIds.A } });
+  await addDecision(chair, { key: randomUUID(), itemId: live.itemIds.A, text: "Politie leidt.", dissents: [] }, meta);
+  const decision = await prisma.decision.findFirstOrThrow({ where: { agendaItemId: live.itemIds.A } });
 
   // A live meeting only for "end the meeting" (ending the main one would change every later cell).
   const toEnd = await liveMeeting();
@@ -122,6 +124,7 @@ export async function buildFixture() {
     policeCase,
     card: { id: card.id, version: card.version },
     need: { id: need.id, version: need.version },
+    decision: { id: decision.id },
     action: { id: action.id, version: action.version },
     toEnd: toEnd.meetingId,
     finished: finished.meetingId,

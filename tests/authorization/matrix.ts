@@ -648,6 +648,16 @@ export const ROWS: Row[] = [
   },
   {
     area: "Live (socket)",
+    surface: "socket live:decision:correct",
+    on: "besluit aan tafel A (verouderde versie)",
+    expect: only("chair"),
+    socket: (fx) => ({
+      event: "live:decision:correct",
+      payload: { key: key(), decisionId: fx.decision.id, version: 999, text: "Politie leidt, VT volgt." },
+    }),
+  },
+  {
+    area: "Live (socket)",
     surface: "socket live:action:add",
     on: "tafel A, eigenaar politie",
     expect: only(...AT_TABLE_A),

@@ -87,7 +87,7 @@ test("the chair corrects an item's question and table and drops another; who lef
   await probation.close();
 });
 
-test("at the live table the Board rewords and withdraws its need, the police take up another; probation sees none of it", async ({
+test("at the live table the Board rewords and withdraws its need, the police take up another, the chair corrects a decision; probation sees none of it", async ({
   page,
   browser,
 }) => {
@@ -127,7 +127,22 @@ test("at the live table the Board rewords and withdraws its need, the police tak
   await expect(police.page.getByText("Behoefte aanpassen")).toHaveCount(0);
   await expectNoAxeViolations(police.page);
 
+  // The chair records a decision and corrects its wording: the table sees both.
+  const decide = page.getByRole("form", { name: "Besluit vastleggen" });
+  await decide.getByLabel("Besluit", { exact: true }).fill("Politie neemt de regie.");
+  await decide.getByRole("button", { name: "Besluit vastleggen" }).click();
+  const decision = page.getByTestId("decision").filter({ hasText: "Politie neemt de regie." });
+  await decision.getByText("Formulering corrigeren").click();
+  await decision.getByLabel("Besluit", { exact: true }).fill("Politie neemt de regie; de Raad start een onderzoek.");
+  await decision.getByRole("button", { name: "Correctie opslaan" }).click();
+  const seen = police.page.getByTestId("decision");
+  await expect(seen).toContainText("Politie neemt de regie; de Raad start een onderzoek.");
+  await expect(seen).toContainText("Eerder geformuleerd als: Politie neemt de regie.");
+  await expect(police.page.getByText("Formulering corrigeren")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
   await expect(recl.page.getByTestId("item-board")).toContainText("zit bij dit agendapunt niet aan tafel");
+  await expect(recl.page.locator("body")).not.toContainText("de Raad start een onderzoek");
   await expect(recl.page.locator("body")).not.toContainText("zorgmelding");
   await expect(recl.page.locator("body")).not.toContainText("de school belt");
   for (const p of [rvdk, police, recl]) await p.context.close();

@@ -17,6 +17,67 @@ export async function expectNoAxeViolations(page: Page) {
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
   );
   expect(summary).toEqual([]);
+  await expectLayoutHolds(page);
+}
+
+/** Controls that overlap another by more than a sliver, as "a ↔ b" (visible ones only). */
+function overlappingControls(): string[] {
+  const describe = (el: Element) =>
+    `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.getAttribute("name") ? `[name=${el.getAttribute("name")}]` : ""}`;
+  const boxes = [...document.querySelectorAll("input:not([type=hidden]), select, textarea, button")]
+    .map((el) => ({ el, r: el.getBoundingClientRect() }))
+    // checkVisibility: not in a closed <details> (laid out, but not shown), not hidden, not transparent.
+    .filter(
+      ({ el, r }) =>
+        r.width > 2 &&
+        r.height > 2 &&
+        el.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true, opacityProperty: true }),
+    );
+  const found: string[] = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = (boxes[i] as (typeof boxes)[number]).r;
+      const b = (boxes[j] as (typeof boxes)[number]).r;
+      const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (x > 2 && y > 2)
+        found.push(
+          `${describe((boxes[i] as (typeof boxes)[number]).el)} ↔ ${describe((boxes[j] as (typeof boxes)[number]).el)}`,
+        );
+    }
+  }
+  return found;
+}
+
+/**
+ * Every page the suite checks with axe is also looked at on a phone and a laptop: at 390×844
+ * nothing scrolls sideways (the document is no wider than the screen), at 1366×768 no form control
+ * lies over another. The page's own size is restored afterwards.
+ */
+export async function expectLayoutHolds(page: Page) {
+  const original = page.viewportSize();
+  try {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const width = await page.evaluate(() => {
+      const screen = document.documentElement.clientWidth;
+      // The innermost elements that reach past the screen's edge: what to fix.
+      const wide = [...document.querySelectorAll("body *")]
+        .filter((el) => el.getBoundingClientRect().right > screen + 1)
+        .filter((el) => ![...el.children].some((child) => child.getBoundingClientRect().right > screen + 1))
+        .slice(0, 5)
+        .map(
+          (el) => `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)} px)`,
+        );
+      return { document: document.documentElement.scrollWidth, screen, wide };
+    });
+    expect(width.document, `${page.url()} scrolls sideways at 390 px: ${width.wide.join(", ")}`).toBeLessThanOrEqual(
+      width.screen,
+    );
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(await page.evaluate(overlappingControls), `${page.url()} at 1366 px`).toEqual([]);
+  } finally {
+    if (original) await page.setViewportSize(original);
+  }
 }
 
 const secondFactorCookies = new Map<string, Cookie[]>();

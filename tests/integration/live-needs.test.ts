@@ -6,7 +6,17 @@ import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { DomainError } from "~/domain/errors.server";
-import { addNeed, addressNeed, closeItem, editNeed, withdrawNeed } from "~/domain/live/live.server";
+import {
+  addDecision,
+  addNeed,
+  addressNeed,
+  closeItem,
+  correctDecision,
+  editNeed,
+  endMeeting,
+  withdrawNeed,
+} from "~/domain/live/live.server";
+import { getMinutes } from "~/domain/minutes/minutes.server";
 import type { WriteResult } from "~/realtime/events";
 
 import { liveMeeting } from "../support/live-meeting";
@@ -98,5 +108,42 @@ describe("correcting a need at the live table", () => {
     expect([onBehalf.addressedByOrganisationId, onBehalf.addressedOnBehalf]).toEqual([org.POL, true]);
     const stored = await prisma.need.findUniqueOrThrow({ where: { id: second.id } });
     expect([stored.addressedOnBehalf, stored.addressedById]).toEqual([true, chair.id]);
+  });
+});
+
+describe("correcting a decision at the live table", () => {
+  it("the chair corrects the wording until the item closes; the earlier wording is kept for the minutes", async () => {
+    const { itemIds, meetingId, org } = await liveMeeting();
+    const recorded = await addDecision(
+      chair,
+      {
+        key: key(),
+        itemId: itemIds.A,
+        text: "Politie neemt de regie.",
+        dissents: [{ organisationId: org.RvdK as string, reason: "Eerst onderzoek." }],
+      },
+      meta,
+    );
+    if (recorded.change.kind !== "decision") throw new Error("not a decision");
+    const id = recorded.change.decision.id;
+    const correct = (user: SessionUser, version: number, text: string) =>
+      correctDecision(user, { key: key(), decisionId: id, version, text }, meta);
+    expect(await outcome(correct(police, 1, "Iets anders"))).toBe("forbidden:live.errors.chairOnly");
+    const corrected = await correct(chair, 1, "Politie neemt de regie; Veilig Thuis volgt de veiligheid.");
+    if (corrected.change.kind !== "decision") throw new Error("not a decision");
+    expect(corrected.change.decision).toMatchObject({
+      text: "Politie neemt de regie; Veilig Thuis volgt de veiligheid.",
+      earlierTexts: ["Politie neemt de regie."],
+      dissents: [{ organisationId: org.RvdK, reason: "Eerst onderzoek." }],
+      version: 2,
+    });
+    expect(await outcome(correct(chair, 1, "Op een oude versie"))).toBe("conflict:live.errors.stale");
+    await closeItem(chair, meetingId, { itemId: itemIds.A, confirmOpenNeeds: false }, meta);
+    expect(await outcome(correct(chair, 2, "Na het sluiten"))).toBe("rule:live.errors.itemClosed");
+    await endMeeting(chair, meetingId, meta);
+    const minutes = await getMinutes(chair, meetingId, meta);
+    if (!minutes.available) throw new Error("no minutes");
+    const decision = minutes.content.items.find((i) => i.decisions.length > 0)?.decisions[0];
+    expect(decision?.earlierTexts).toEqual(["Politie neemt de regie."]);
   });
 });

@@ -91,6 +91,7 @@ describe("minutes", () => {
     expect(itemA?.decisions).toEqual([
       {
         text: "De politie neemt de regie.",
+        earlierTexts: [],
         dissents: [{ organisationId: org.RvdK, reason: "Eerst zelf onderzoeken." }],
       },
     ]);

@@ -4,6 +4,7 @@ import { userSelect } from "~/auth/session.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { createCase } from "~/domain/cases/cases.server";
+import { removeAgendaItem } from "~/domain/meetings/agenda-corrections.server";
 import { addAgendaItem, createMeeting, publishMeeting } from "~/domain/meetings/meetings.server";
 
 export const DEMO_MEETING_TITLE = "Actie-overleg Westerduin (demo)";
@@ -86,6 +87,32 @@ export async function seedDemoMeeting(now = new Date()): Promise<boolean> {
       meta,
     );
   }
+  // A fourth case went onto the agenda and was taken off it after publishing: the invitees see it
+  // as dropped ("vervallen"); the police and probation, who were at its table, see why.
+  const { reference } = await createCase(
+    chair,
+    { region: "Westerduin", description: "Gezin, 3 kinderen; verhuisd naar een andere regio.", riskLevel: "ELEVATED" },
+    meta,
+  );
+  const dropped = await addAgendaItem(
+    chair,
+    meeting.id,
+    {
+      caseReference: reference,
+      question: "Wie draagt de casus over aan de nieuwe regio?",
+      askingOrganisationId: org.VT as string,
+      timeboxMinutes: 10,
+      tableOrganisationIds: ["POL", "RECL"].map((c) => org[c] as string),
+    },
+    meta,
+  );
   await publishMeeting(chair, meeting.id, meta);
+  await removeAgendaItem(
+    chair,
+    meeting.id,
+    dropped.id,
+    { reason: "Het gezin is verhuisd; de tafel in de nieuwe regio neemt de casus over.", version: 1 },
+    meta,
+  );
   return true;
 }

@@ -54,7 +54,7 @@ export async function readBoardEntries(
                    'addressedNote', n."addressedNote", 'addressedOnBehalf', n."addressedOnBehalf", 'version', n.version) ORDER BY n."createdAt", n.id)
           FROM "Need" n WHERE n."agendaItemId" = a.id), '[]'),
         'decisions', COALESCE((
-          SELECT json_agg(json_build_object('id', d.id, 'text', d.text, 'version', d.version,
+          SELECT json_agg(json_build_object('id', d.id, 'text', d.text, 'earlierTexts', d."earlierTexts", 'version', d.version,
                    'dissents', COALESCE((SELECT json_agg(json_build_object('organisationId', x."organisationId",
                                                   'reason', x.reason) ORDER BY x."organisationId")
                                          FROM "DecisionDissent" x WHERE x."decisionId" = d.id), '[]'))

@@ -70,6 +70,7 @@ export const needView = (row: Prisma.NeedGetPayload<{ select: typeof needSelect 
 export const decisionSelect = {
   id: true,
   text: true,
+  earlierTexts: true,
   version: true,
   dissents: { select: { organisationId: true, reason: true }, orderBy: { organisationId: "asc" } },
 } as const;

@@ -126,6 +126,7 @@ export async function addDecision(user: SessionUser, input: DecisionInput, meta:
       const decision: DecisionView = {
         id: randomUUID(),
         text: input.text,
+        earlierTexts: [],
         dissents: input.dissents
           .map((d) => ({ organisationId: d.organisationId, reason: d.reason }))
           .sort((a, b) => a.organisationId.localeCompare(b.organisationId)),

@@ -89,6 +89,11 @@ export const decisionSchema = z
   })
   .strict();
 
+/** The chair corrects a decision's wording until its item closes; the earlier wording is kept. */
+export const correctDecisionSchema = z
+  .object({ key, decisionId: id, version, text: requiredGuardedText(LIVE_LIMITS.decision) })
+  .strict();
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
@@ -131,6 +136,7 @@ export type AddressNeedInput = z.infer<typeof addressNeedSchema>;
 export type EditNeedInput = z.infer<typeof editNeedSchema>;
 export type WithdrawNeedInput = z.infer<typeof withdrawNeedSchema>;
 export type DecisionInput = z.infer<typeof decisionSchema>;
+export type CorrectDecisionInput = z.infer<typeof correctDecisionSchema>;
 export type ActionInput = z.infer<typeof actionSchema>;
 export type ActionStatusInput = z.infer<typeof actionStatusSchema>;
 export type EarlierActionInput = z.infer<typeof earlierActionSchema>;

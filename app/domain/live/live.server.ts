@@ -14,3 +14,4 @@ export {
   updateEarlierAction,
 } from "./live-writes.server";
 export { addNeed, addressNeed, editNeed, withdrawNeed } from "./live-needs.server";
+export { correctDecision } from "./live-decisions.server";

@@ -3,6 +3,7 @@ import PDFDocument from "pdfkit";
 import type { SessionUser } from "~/auth/session.server";
 import type { Acting } from "~/domain/acting.server";
 import { ensure, notFound } from "~/domain/errors.server";
+import { needStatusText } from "~/domain/live/need-status";
 import type { Locale } from "~/i18n/config";
 import { dutchDate, formatDate, formatDateTime } from "~/i18n/format";
 import type { Translate } from "~/i18n/keys";
@@ -85,14 +86,13 @@ export async function minutesPdf(user: SessionUser, meetingId: string, t: Transl
     heading(t("live.sections.needs"), 11);
     if (item.needs.length === 0) line(t("live.need.none"));
     for (const n of item.needs)
-      bullet(
-        `${org(n.organisationId)}: ${n.text} — ${n.status === "OPEN" ? t("live.need.open") : t("live.need.addressed", { organisation: org(n.addressedByOrganisationId) })}${n.note ? ` (${n.note})` : ""}`,
-      );
+      bullet(`${org(n.organisationId)}: ${n.text} — ${needStatusText(t, n, org)}${n.note ? ` (${n.note})` : ""}`);
     if (item.closedWithOpenNeeds) line(t("live.closedWithOpenNeeds"));
     heading(t("live.sections.decisions"), 11);
     if (item.decisions.length === 0) line(t("live.decision.none"));
     for (const d of item.decisions) {
       bullet(d.text);
+      for (const earlier of d.earlierTexts) line(`    ${t("live.decision.earlier", { text: earlier })}`);
       for (const x of d.dissents)
         line(`    ${t("live.decision.dissentBy", { organisation: org(x.organisationId), reason: x.reason })}`);
     }

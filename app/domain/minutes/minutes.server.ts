@@ -25,11 +25,12 @@ export type MinutesItem = {
   needs: {
     organisationId: string;
     text: string;
-    status: string;
+    status: "OPEN" | "ADDRESSED" | "WITHDRAWN";
     addressedByOrganisationId: string | null;
+    addressedOnBehalf: boolean;
     note: string;
   }[];
-  decisions: { text: string; dissents: { organisationId: string; reason: string }[] }[];
+  decisions: { text: string; earlierTexts: string[]; dissents: { organisationId: string; reason: string }[] }[];
   actions: {
     description: string;
     ownerOrganisationId: string;
@@ -78,12 +79,13 @@ const minutesMeetingSelect = {
           text: true,
           status: true,
           addressedByOrganisationId: true,
+          addressedOnBehalf: true,
           addressedNote: true,
         },
       },
       decisions: {
         orderBy: { createdAt: "asc" },
-        select: { text: true, dissents: { select: { organisationId: true, reason: true } } },
+        select: { text: true, earlierTexts: true, dissents: { select: { organisationId: true, reason: true } } },
       },
       actions: {
         orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
@@ -152,6 +154,7 @@ function toMinutesItem(item: MinutesMeeting["items"][number]): MinutesItem {
       text: n.text,
       status: n.status,
       addressedByOrganisationId: n.addressedByOrganisationId,
+      addressedOnBehalf: n.addressedOnBehalf,
       note: n.addressedNote,
     })),
     decisions: item.decisions,
@@ -203,6 +206,22 @@ async function finishedMeeting(viewer: SessionUser, meetingId: string) {
  * amendments about those items and about the meeting as a whole. Draft minutes are generated
  * fresh; approved minutes are the frozen text plus amendments. Reading them is audited.
  */
+/**
+ * Approved minutes as they were stored: minutes approved before decisions kept their earlier
+ * wording (or needs said who recorded them) read as having none.
+ */
+function storedContent(stored: unknown): MinutesContent {
+  const content = stored as MinutesContent;
+  return {
+    ...content,
+    items: content.items.map((item) => ({
+      ...item,
+      needs: item.needs.map((n) => ({ ...n, addressedOnBehalf: n.addressedOnBehalf ?? false })),
+      decisions: item.decisions.map((d) => ({ ...d, earlierTexts: d.earlierTexts ?? [] })),
+    })),
+  };
+}
+
 export async function getMinutes(
   viewer: SessionUser,
   meetingId: string,
@@ -222,7 +241,7 @@ export async function getMinutes(
       amendments: { orderBy: { at: "asc" } },
     },
   });
-  const content = row?.status === "APPROVED" ? (row.content as MinutesContent) : await generate(meetingId);
+  const content = row?.status === "APPROVED" ? storedContent(row.content) : await generate(meetingId);
   const items = content.items.filter((i) =>
     seesItemContent(itemSeat(viewer, meeting, { tableOrganisationIds: i.tableOrganisationIds })),
   );

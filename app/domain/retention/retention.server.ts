@@ -74,7 +74,7 @@ export async function runRetention({
       });
       await tx.need.updateMany({ where: items, data: { text: ERASED, addressedNote: ERASED } });
       await tx.decisionDissent.updateMany({ where: { decision: items }, data: { reason: ERASED } });
-      await tx.decision.updateMany({ where: items, data: { text: ERASED } });
+      await tx.decision.updateMany({ where: items, data: { text: ERASED, earlierTexts: [] } });
       await tx.actionUpdate.updateMany({ where: { action: { caseId: c.id } }, data: { note: ERASED } });
       await tx.action.updateMany({ where: { caseId: c.id }, data: { description: ERASED } });
       await tx.agendaProposal.updateMany({ where: { caseId: c.id }, data: { question: ERASED, declineReason: null } });
@@ -132,6 +132,7 @@ async function eraseFromMinutes(tx: Prisma.TransactionClient, reference: string)
           needs: item.needs.map((n) => ({ ...n, text: ERASED, note: ERASED })),
           decisions: item.decisions.map((d) => ({
             text: ERASED,
+            earlierTexts: [],
             dissents: d.dissents.map((x) => ({ ...x, reason: ERASED })),
           })),
           actions: item.actions.map((a) => ({ ...a, description: ERASED })),

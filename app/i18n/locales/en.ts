@@ -650,6 +650,7 @@ const en: Shape<Translation> = {
       live_responsibility_set: "Responsibility recorded",
       live_need_raised: "Need raised",
       live_need_addressed: "Need taken up",
+      live_decision_corrected: "Decision corrected",
       live_need_edited: "Need changed",
       live_need_withdrawn: "Need withdrawn",
       live_decision_recorded: "Decision recorded",
@@ -886,6 +887,9 @@ const en: Shape<Translation> = {
       none: "No decisions yet.",
       noDissent: "No dissent.",
       dissentBy: "Dissent: {{organisation}} — {{reason}}",
+      correct: "Correct the wording",
+      saveCorrection: "Save the correction",
+      earlier: "Earlier worded as: {{text}}",
     },
     action: {
       add: "Add action",

@@ -651,6 +651,7 @@ const nl = {
       live_responsibility_set: "Verantwoordelijkheid vastgelegd",
       live_need_raised: "Behoefte ingebracht",
       live_need_addressed: "Behoefte opgepakt",
+      live_decision_corrected: "Besluit gecorrigeerd",
       live_need_edited: "Behoefte aangepast",
       live_need_withdrawn: "Behoefte ingetrokken",
       live_decision_recorded: "Besluit vastgelegd",
@@ -887,6 +888,9 @@ const nl = {
       none: "Nog geen besluiten.",
       noDissent: "Geen afwijkende standpunten.",
       dissentBy: "Afwijkend: {{organisation}} — {{reason}}",
+      correct: "Formulering corrigeren",
+      saveCorrection: "Correctie opslaan",
+      earlier: "Eerder geformuleerd als: {{text}}",
     },
     action: {
       add: "Actie toevoegen",

@@ -1,9 +1,12 @@
 import { useState } from "react";
+import type { FormEvent } from "react";
 
 import { TextAreaField, TextField } from "~/components/forms";
 import { useLocale } from "~/i18n/use-locale";
+import type { DecisionView } from "~/realtime/events";
 
-import { useLive } from "../live-context";
+import { FormStatus, useFieldError, useLive } from "../live-context";
+import { formValues, useLiveForm } from "../use-live-form";
 
 import { AddForm } from "./add-form";
 import type { ItemProps } from "./item-props";
@@ -61,6 +64,42 @@ function DissentFields({
   );
 }
 
+/** The chair corrects the wording; the board and the minutes keep the earlier one. */
+function CorrectDecision({ decision }: { decision: DecisionView }) {
+  const { t } = useLocale();
+  const { send } = useLive();
+  const { state, submit } = useLiveForm(send);
+  const fieldError = useFieldError(state.errors);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const values = formValues(event.currentTarget);
+    void submit("live:decision:correct", {
+      decisionId: decision.id,
+      version: decision.version,
+      text: values.text ?? "",
+    });
+  };
+  return (
+    <details className="live-details">
+      <summary>{t("live.decision.correct")}</summary>
+      <form className="live-form" onSubmit={onSubmit} noValidate>
+        <TextAreaField
+          id={`decision-${decision.id}-text`}
+          name="text"
+          label={t("live.decision.text")}
+          defaultValue={decision.text}
+          error={fieldError("text")}
+          rows={2}
+        />
+        <button type="submit" className="button button--secondary">
+          {t("live.decision.saveCorrection")}
+        </button>
+        <FormStatus state={state} />
+      </form>
+    </details>
+  );
+}
+
 export function Decisions({ itemId, board, tables, can, open }: ItemProps) {
   const { t } = useLocale();
   const { orgName, editable, flash } = useLive();
@@ -72,6 +111,11 @@ export function Decisions({ itemId, board, tables, can, open }: ItemProps) {
         {board.decisions.map((decision) => (
           <li key={decision.id} className={`live-list__item${flash(decision.id)}`} data-testid="decision">
             <p>{decision.text}</p>
+            {decision.earlierTexts.map((earlier, i) => (
+              <p key={i} className="hint">
+                {t("live.decision.earlier", { text: earlier })}
+              </p>
+            ))}
             {decision.dissents.length === 0 ? (
               <p className="hint">{t("live.decision.noDissent")}</p>
             ) : (
@@ -83,6 +127,7 @@ export function Decisions({ itemId, board, tables, can, open }: ItemProps) {
                 ))}
               </ul>
             )}
+            {can.addDecision && editable && open ? <CorrectDecision decision={decision} /> : null}
           </li>
         ))}
       </ul>

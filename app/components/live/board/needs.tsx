@@ -1,6 +1,8 @@
 import type { FormEvent } from "react";
 
 import { SelectField, TextAreaField, TextField } from "~/components/forms";
+import { ScrollingTable } from "~/components/scrolling-table";
+import { needStatusText } from "~/domain/live/need-status";
 import { useLocale } from "~/i18n/use-locale";
 import type { NeedView } from "~/realtime/events";
 import { balanceOf } from "~/realtime/live-board-state";
@@ -98,14 +100,9 @@ function OwnNeedForms({ need }: { need: NeedView }) {
 function NeedStatus({ need }: { need: NeedView }) {
   const { t } = useLocale();
   const { orgName } = useLive();
-  if (need.status === "OPEN") return <span className="badge badge--outdated">{t("live.need.open")}</span>;
-  if (need.status === "WITHDRAWN") return <span className="badge">{t("live.need.withdrawn")}</span>;
-  const organisation = orgName(need.addressedByOrganisationId);
   return (
-    <span className="badge">
-      {need.addressedOnBehalf
-        ? t("live.need.addressedOnBehalf", { organisation })
-        : t("live.need.addressed", { organisation })}
+    <span className={need.status === "OPEN" ? "badge badge--outdated" : "badge"}>
+      {needStatusText(t, need, orgName)}
     </span>
   );
 }
@@ -167,31 +164,33 @@ export function Balance({ itemId, board, tables }: ItemProps) {
   return (
     <section aria-labelledby={`balance-title-${itemId}`} className="live-section">
       <h3 id={`balance-title-${itemId}`}>{t("live.sections.balance")}</h3>
-      <table className="balance" data-testid="balance">
-        <caption>{t("live.balance.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("live.balance.organisation")}</th>
-            <th scope="col">{t("live.balance.needsRaised")}</th>
-            <th scope="col">{t("live.balance.needsOpen")}</th>
-            <th scope="col">{t("live.balance.needsAddressed")}</th>
-            <th scope="col">{t("live.balance.actionsOwned")}</th>
-            <th scope="col">{t("live.balance.cardCompleted")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {balanceOf(board, tables).map((row) => (
-            <tr key={row.organisationId}>
-              <th scope="row">{orgName(row.organisationId)}</th>
-              <td>{row.needsRaised}</td>
-              <td>{row.needsOpen}</td>
-              <td>{row.needsAddressed}</td>
-              <td>{row.actionsOwned}</td>
-              <td>{row.cardCompleted ? t("live.balance.yes") : t("live.balance.no")}</td>
+      <ScrollingTable captionId={`balance-caption-${itemId}`}>
+        <table className="balance" data-testid="balance">
+          <caption id={`balance-caption-${itemId}`}>{t("live.balance.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("live.balance.organisation")}</th>
+              <th scope="col">{t("live.balance.needsRaised")}</th>
+              <th scope="col">{t("live.balance.needsOpen")}</th>
+              <th scope="col">{t("live.balance.needsAddressed")}</th>
+              <th scope="col">{t("live.balance.actionsOwned")}</th>
+              <th scope="col">{t("live.balance.cardCompleted")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {balanceOf(board, tables).map((row) => (
+              <tr key={row.organisationId}>
+                <th scope="row">{orgName(row.organisationId)}</th>
+                <td>{row.needsRaised}</td>
+                <td>{row.needsOpen}</td>
+                <td>{row.needsAddressed}</td>
+                <td>{row.actionsOwned}</td>
+                <td>{row.cardCompleted ? t("live.balance.yes") : t("live.balance.no")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollingTable>
     </section>
   );
 }
