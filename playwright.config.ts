@@ -1,4 +1,11 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
 import { defineConfig, devices } from "@playwright/test";
+
+// Second-factor codes claimed by this run's workers (tests/support/totp.ts); the workers inherit it.
+process.env.TOTP_CLAIMS_DIR ??= mkdtempSync(path.join(tmpdir(), "actie-overleg-totp-"));
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${PORT}`;

@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "~/domain/demo/demo-data";
 
-import { claimStep, codeAt, currentStep, waitUntilAcceptable } from "../support/totp";
+import { claimStepAcrossWorkers, codeAt, currentStep, waitUntilAcceptable } from "../support/totp";
 
 export { DEMO_PASSWORD };
 
@@ -113,7 +113,7 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
  */
 export async function enterSecondFactor(page: Page, email: string, secret = DEMO_TOTP_SECRET) {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const step = claimStep(email);
+    const step = claimStepAcrossWorkers(email);
     if (step > currentStep() + 1) test.info().setTimeout(test.info().timeout + 30_000);
     await waitUntilAcceptable(step);
     await page.getByLabel("Code uit de app of herstelcode").fill(await codeAt(step, secret));

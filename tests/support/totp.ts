@@ -1,5 +1,4 @@
 import { closeSync, mkdirSync, openSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { generate } from "otplib";
@@ -12,22 +11,28 @@ const lastStep = new Map<string, number>();
 export const currentStep = (now = Date.now()) => Math.floor(now / PERIOD_MS);
 
 /**
- * Claims are shared by every test process on this machine (Playwright's workers, vitest's files):
- * one file per account and step, created exclusively, so two workers signing in as the same demo
- * user never send the same code (the server accepts a code once per account).
- */
-const CLAIMS = path.join(tmpdir(), "actie-overleg-totp-claims");
-
-/**
  * A time step for the next second-factor code of an account: the current one, or a later one when
- * it was already used (by this process or another).
+ * this process already used it (a code counts once per account).
  */
 export function claimStep(email: string): number {
-  mkdirSync(CLAIMS, { recursive: true });
+  const step = Math.max(currentStep(), (lastStep.get(email) ?? 0) + 1);
+  lastStep.set(email, step);
+  return step;
+}
+
+/**
+ * The same, for Playwright's workers, which sign in as the same demo user at the same moment: one
+ * file per account and step in the run's own directory (`TOTP_CLAIMS_DIR`, made by
+ * playwright.config.ts), created exclusively, so no two workers send the same code.
+ */
+export function claimStepAcrossWorkers(email: string): number {
+  const dir = process.env.TOTP_CLAIMS_DIR;
+  if (!dir) return claimStep(email);
+  mkdirSync(dir, { recursive: true });
   let step = Math.max(currentStep(), (lastStep.get(email) ?? 0) + 1);
   for (;;) {
     try {
-      closeSync(openSync(path.join(CLAIMS, `${encodeURIComponent(email)}-${step}`), "wx"));
+      closeSync(openSync(path.join(dir, `${encodeURIComponent(email)}-${step}`), "wx"));
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
