@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import type { SessionUser } from "~/auth/session.server";
@@ -240,6 +241,34 @@ describe("taking an item off the agenda", () => {
     await removeAgendaItem(chair, meetingId, itemIds.C, reason, meta);
     expect(await prisma.roleCard.count({ where: { agendaItemId: itemIds.C } })).toBe(0);
     expect(org.POL).toBeTruthy();
+  });
+});
+
+describe("taking an item off a live agenda while the table writes on it", () => {
+  it("waits for a board write in flight and then refuses: a saved need never disappears with its item", async () => {
+    const { meetingId, itemIds, org } = await meetingWithTables({
+      items: { A: { table: ["POL", "VT"] }, B: { table: ["POL", "VT"] } },
+      state: "live",
+    });
+    // A board write in flight, as the one-statement writes do it: the item bumped, a need inserted,
+    // not yet committed.
+    const writer = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await writer.connect();
+    try {
+      await writer.query("BEGIN");
+      await writer.query(`UPDATE "AgendaItem" SET "liveSeq" = "liveSeq" + 1 WHERE id = $1`, [itemIds.B]);
+      await writer.query(
+        `INSERT INTO "Need" (id, "agendaItemId", "organisationId", text, "createdById") VALUES ($1, $2, $3, $4, $5)`,
+        [randomUUID(), itemIds.B, org.POL, "Wij hebben het dossier nodig.", police.id],
+      );
+      const removal = removeAgendaItem(chair, meetingId, itemIds.B, { reason: "Elders belegd.", version: 1 }, meta);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the removal is waiting for the item
+      await writer.query("COMMIT");
+      await expect(removal).rejects.toThrow("meetings.errors.itemWrittenOn");
+    } finally {
+      await writer.end();
+    }
+    expect(await prisma.need.count({ where: { agendaItemId: itemIds.B } })).toBe(1);
   });
 });
 

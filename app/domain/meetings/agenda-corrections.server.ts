@@ -45,12 +45,24 @@ async function correctableItem(user: SessionUser, meetingId: string, itemId: str
 
 type CorrectableItem = Awaited<ReturnType<typeof correctableItem>>["item"];
 
+/**
+ * In a correction's transaction: the meeting row locked (starting, ending and the chair's live
+ * controls write it, so they wait), and still in the state the correction was decided for.
+ */
+async function lockMeeting(tx: Tx, meetingId: string, status: string) {
+  const [row] = await tx.$queryRaw<{ status: string }[]>`
+    SELECT status::text AS status FROM "Meeting" WHERE id = ${meetingId} FOR UPDATE`;
+  if (row?.status !== status) throw ruleError("meetings.errors.meetingMovedOn");
+}
+
 /** The item as it is now, for the editor whose version was stale. */
 export async function currentItem(itemId: string) {
-  const item = await prisma.agendaItem.findUniqueOrThrow({
+  const item = await prisma.agendaItem.findUnique({
     where: { id: itemId },
     select: { question: true, timeboxMinutes: true, version: true, tables: { select: { organisationId: true } } },
   });
+  // Taken off the agenda meanwhile: there is nothing left to correct.
+  ensure(item, notFound);
   return {
     question: item.question,
     timeboxMinutes: item.timeboxMinutes,
@@ -141,6 +153,7 @@ export async function updateAgendaItem(
   const excerpts = live && added.length ? await profileExcerpts(added) : new Map();
   const now = meta.now ?? new Date();
   const written = await prisma.$transaction(async (tx) => {
+    await lockMeeting(tx, meetingId, meeting.status);
     const updated = await tx.agendaItem.updateMany({
       where: { id: itemId, version: input.version, closedAt: null },
       data: {
@@ -203,9 +216,12 @@ export async function removeAgendaItem(
   if (item.version !== input.version) throw conflict("meetings.errors.staleItem", await currentItem(itemId));
   const published = meeting.status !== "DRAFT";
   if (published && !input.reason) throw ruleError("meetings.errors.removalReason");
-  if (meeting.status === "LIVE") await ensureUntouched(meetingId, itemId);
   const now = meta.now ?? new Date();
   await prisma.$transaction(async (tx) => {
+    await lockMeeting(tx, meetingId, meeting.status);
+    // The item's row locked too: a board write bumps it, so none can land between check and delete.
+    await tx.$executeRaw`SELECT 1 FROM "AgendaItem" WHERE id = ${itemId} FOR UPDATE`;
+    if (meeting.status === "LIVE") await ensureUntouched(tx, meetingId, itemId);
     const gone = await tx.agendaItem.deleteMany({ where: { id: itemId, version: input.version, closedAt: null } });
     if (gone.count !== 1) throw conflict("meetings.errors.staleItem");
     if (published) {
@@ -240,10 +256,10 @@ export async function removeAgendaItem(
 }
 
 /** At a live table: nothing written on the item's board yet, and it is not the item on the table. */
-async function ensureUntouched(meetingId: string, itemId: string) {
+async function ensureUntouched(tx: Tx, meetingId: string, itemId: string) {
   const [meeting, written] = await Promise.all([
-    prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { currentItemId: true } }),
-    prisma.agendaItem.findUniqueOrThrow({
+    tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { currentItemId: true } }),
+    tx.agendaItem.findUnique({
       where: { id: itemId },
       select: {
         _count: { select: { needs: true, decisions: true, actions: true } },
@@ -251,6 +267,7 @@ async function ensureUntouched(meetingId: string, itemId: string) {
       },
     }),
   ]);
+  if (!written) throw conflict("meetings.errors.staleItem"); // removed meanwhile
   if (meeting.currentItemId === itemId) throw ruleError("meetings.errors.itemOnTable");
   const counts = written._count;
   if (counts.needs + counts.decisions + counts.actions + written.roleCards.length > 0)

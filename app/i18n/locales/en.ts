@@ -402,6 +402,7 @@ const en: Shape<Translation> = {
       notAChair: "This user is not a chair.",
       alreadyDecided: "This proposal has already been decided.",
       alreadyPublished: "This meeting has already been published.",
+      meetingMovedOn: "The meeting has started or ended in the meantime; look at the agenda item again.",
       caseAlreadyOnAgenda: "This case is already on this meeting's agenda.",
       staleItem:
         "Someone else changed this agenda item in the meantime. Below is how it looks now; your input is still in the form. Save again to keep your version.",

@@ -401,6 +401,7 @@ const nl = {
       notAChair: "Deze gebruiker is geen voorzitter.",
       alreadyDecided: "Over dit voorstel is al beslist.",
       alreadyPublished: "Dit overleg is al gepubliceerd.",
+      meetingMovedOn: "Het overleg is intussen gestart of afgerond; bekijk het agendapunt opnieuw.",
       caseAlreadyOnAgenda: "Deze casus staat al op de agenda van dit overleg.",
       staleItem:
         "Iemand anders heeft dit agendapunt intussen gewijzigd. Hieronder staat hoe het er nu uitziet; jouw invoer staat nog in het formulier. Sla opnieuw op om jouw versie te bewaren.",
