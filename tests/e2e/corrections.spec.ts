@@ -51,6 +51,8 @@ test("the chair corrects an item's question and table and drops another; who lef
   await remove.getByLabel("Waarom vervalt dit agendapunt?").fill("Gezin De Vries is verhuisd.");
   await remove.getByRole("button", { name: "Agendapunt van de agenda halen" }).click();
   // The reason reaches other organisations: the identifier guard refuses a family name, the text stays.
+  // (Wait for the refusal itself: the field still holds the typed text before the answer is there.)
+  await expect(page.getByRole("alert").filter({ hasText: "Waarom vervalt dit agendapunt?" })).toBeVisible();
   await expect(remove.getByLabel("Waarom vervalt dit agendapunt?")).toHaveValue("Gezin De Vries is verhuisd.");
   await remove.getByLabel("Waarom vervalt dit agendapunt?").fill("Het gezin is naar een andere regio verhuisd.");
   await remove.getByRole("button", { name: "Agendapunt van de agenda halen" }).click();
