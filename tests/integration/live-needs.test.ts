@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
-import { DomainError } from "~/domain/errors.server";
 import {
   addDecision,
   addNeed,
@@ -20,6 +19,7 @@ import { getMinutes } from "~/domain/minutes/minutes.server";
 import type { WriteResult } from "~/realtime/events";
 
 import { liveMeeting } from "../support/live-meeting";
+import { outcome } from "../support/responses";
 import { sessionUser } from "../support/users";
 
 const meta = { clientAddress: "192.0.2.41" };
@@ -36,16 +36,6 @@ beforeAll(async () => {
     sessionUser("voorzitter@veiligthuis.demo"),
   ]);
 });
-
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof DomainError) return `${error.code}:${error.key}`;
-    throw error;
-  }
-}
 
 const needOf = (result: WriteResult) => {
   if (result.change.kind !== "need") throw new Error(`not a need: ${result.change.kind}`);

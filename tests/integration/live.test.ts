@@ -6,7 +6,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { DEMO_MEETING_TITLE, seedDemoMeeting } from "~/domain/demo/demo-meeting.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
-import { DomainError } from "~/domain/errors.server";
+import type { DomainError } from "~/domain/errors.server";
 import { actionSchema, decisionSchema, roleCardSchema } from "~/domain/live/live.schema";
 import {
   addAction,
@@ -25,6 +25,7 @@ import {
 import { fieldErrorsFrom } from "~/utils/form-errors";
 
 import { liveMeeting, roleCardOf } from "../support/live-meeting";
+import { outcome } from "../support/responses";
 import { sessionUser } from "../support/users";
 
 const meta = { clientAddress: "192.0.2.10" };
@@ -47,16 +48,6 @@ beforeAll(async () => {
 });
 
 /** "ok", or the refusal as `code:key`. */
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof DomainError) return `${error.code}:${error.key}`;
-    throw error;
-  }
-}
-
 function cardInput(cardId: string, version: number, fields: Partial<Record<string, string>> = {}) {
   return roleCardSchema.parse({
     key: key(),

@@ -14,3 +14,14 @@ export async function thrownStatus(promise: Promise<unknown>): Promise<number> {
   }
   return 200;
 }
+
+/** "ok", or a domain refusal as "code:key" (how the live tests compare outcomes). */
+export async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    if (error instanceof DomainError) return `${error.code}:${error.key}`;
+    throw error;
+  }
+}
