@@ -1,11 +1,13 @@
 import { Form, Link, useFetcher } from "@remix-run/react";
 
 import type { ActionFormData } from "~/domain/actions/action-forms.server";
-import { formatDate, formatDateTime } from "~/i18n/format";
+import { formatDate } from "~/i18n/format";
 import { asKey } from "~/i18n/keys";
 import { useLocale } from "~/i18n/use-locale";
 import type { loader } from "~/routes/acties._index";
 
+import { AnswerOfferForm, CorrectActionForm } from "./action-correction-forms";
+import { ActionHistory } from "./action-history";
 import { SelectField, TextAreaField } from "./forms";
 
 type Data = Awaited<ReturnType<typeof loader>>;
@@ -104,7 +106,7 @@ function UpdateForm({
   FormComponent: typeof Form;
 }) {
   const { t } = useLocale();
-  const mine = result?.actionId === action.id ? result : undefined;
+  const mine = result?.actionId === action.id && result.intent === "update" ? result : undefined;
   return (
     <details className="action-update" open={Boolean(mine && !mine.done)}>
       <summary>{t("actions.update")}</summary>
@@ -135,10 +137,13 @@ function ActionCard({
   result,
   inPlace,
   level,
+  offered,
 }: {
   action: ActionItem;
   members: Members;
   result?: ActionFormData;
+  /** Offered to the viewer's organisation: it answers, it does not update. */
+  offered?: boolean;
   /** Update without leaving the page (the agenda): the answer is shown on the card. */
   inPlace?: boolean;
   level: 2 | 3 | 4;
@@ -148,6 +153,9 @@ function ActionCard({
   const { t, locale } = useLocale();
   const fetcher = useFetcher<ActionFormData>({ key: `action-${action.id}` });
   const answer = inPlace ? fetcher.data : result;
+  const FormComponent = inPlace ? (fetcher.Form as typeof Form) : Form;
+  const mineFor = (intent: ActionFormData["intent"]) =>
+    answer?.actionId === action.id && answer.intent === intent ? answer : undefined;
   return (
     <article aria-labelledby={`action-${action.id}-title`}>
       <Title id={`action-${action.id}-title`} className="action-item__title">
@@ -165,37 +173,23 @@ function ActionCard({
         <span className="badge">{t(`live.action.statuses.${action.status}`)}</span>
         {action.closeReason ? <> · {t(`actions.reasons.${action.closeReason}`)}</> : null}
       </p>
+      {action.transferToShortCode && !offered ? (
+        <p className="hint">{t("live.action.offeredTo", { organisation: action.transferToShortCode })}</p>
+      ) : null}
+      {offered ? <p>{t("actions.offeredFrom", { organisation: action.ownerShortCode })}</p> : null}
       <Sub className="action-item__history">{t("actions.history")}</Sub>
-      {action.updates.length === 0 ? (
-        <p className="hint">{t("actions.noHistory")}</p>
-      ) : (
-        <ul className="action-history">
-          {action.updates.map((u) => (
-            <li key={u.id}>
-              {t("actions.historyLine", {
-                date: formatDateTime(u.at, locale),
-                name: u.byName,
-                status: u.closeReason
-                  ? `${t(`live.action.statuses.${u.status}`)} (${t(`actions.reasons.${u.closeReason}`)})`
-                  : t(`live.action.statuses.${u.status}`),
-              })}
-              {u.note ? <> — {u.note}</> : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ActionHistory lines={action.updates} />
       {inPlace ? (
         <p role="status" aria-live="polite" className={answer?.done ? "notice notice--success" : "visually-hidden"}>
           {answer?.done ? t(answer.done) : ""}
         </p>
       ) : null}
+      {offered ? <AnswerOfferForm action={action} mine={mineFor("transfer")} /> : null}
       {action.status === "DONE" || action.mayUpdate === false ? null : (
-        <UpdateForm
-          action={action}
-          members={members}
-          result={answer}
-          FormComponent={inPlace ? (fetcher.Form as typeof Form) : Form}
-        />
+        <>
+          <UpdateForm action={action} members={members} result={answer} FormComponent={FormComponent} />
+          <CorrectActionForm action={action} mine={mineFor("correct")} FormComponent={FormComponent} />
+        </>
       )}
     </article>
   );
@@ -207,12 +201,14 @@ export function ActionList({
   result,
   inPlace,
   level = 2,
+  offered,
 }: {
   actions: ActionItem[];
   members: Members;
   result?: ActionFormData;
   inPlace?: boolean;
   level?: 2 | 3 | 4;
+  offered?: boolean;
 }) {
   const { t } = useLocale();
   if (actions.length === 0) return <p>{t("actions.none")}</p>;
@@ -220,7 +216,14 @@ export function ActionList({
     <ol className="action-list">
       {actions.map((action) => (
         <li key={action.id} className="action-item" data-testid="action-item">
-          <ActionCard action={action} members={members} result={result} inPlace={inPlace} level={level} />
+          <ActionCard
+            action={action}
+            members={members}
+            result={result}
+            inPlace={inPlace}
+            level={level}
+            offered={offered}
+          />
         </li>
       ))}
     </ol>

@@ -9,6 +9,7 @@
  * confirming what is there.
  */
 import type { TranslationKey } from "~/i18n/keys";
+import type { FormErrors } from "~/utils/form-errors";
 
 /** `invalid`: a request no form of ours sends (a missing intent, a tampered version): 400. */
 export type DomainErrorCode = "not_found" | "forbidden" | "conflict" | "rule" | "invalid";
@@ -27,7 +28,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     readonly key: TranslationKey,
-    readonly extra: { values?: Record<string, string | number>; current?: unknown } = {},
+    readonly extra: { values?: Record<string, string | number>; current?: unknown; fields?: FormErrors } = {},
   ) {
     super(key);
     this.name = "DomainError";
@@ -46,6 +47,9 @@ export const notFound = (key: TranslationKey = "errors.notFound") => new DomainE
 export const forbidden = (key: TranslationKey = "errors.forbidden") => new DomainError("forbidden", key);
 export const ruleError = (key: TranslationKey, values?: Record<string, string | number>) =>
   new DomainError("rule", key, values ? { values } : {});
+/** A rule about one field: shown next to that field, with the typed text kept. */
+export const fieldRule = (field: string, key: TranslationKey) =>
+  new DomainError("rule", key, { fields: { [field]: { key } } });
 export const badRequest = (key: TranslationKey = "errors.badRequest") => new DomainError("invalid", key);
 export const conflict = (key: TranslationKey, current?: unknown) => new DomainError("conflict", key, { current });
 

@@ -5,6 +5,7 @@
  */
 
 import type { ItemCapabilities } from "~/domain/access/access.server";
+import type { ActionChanges } from "~/domain/actions/action-corrections.server";
 import type { ActionStatus, CloseReason, Involvement } from "~/domain/live/live-enums";
 import type { TranslationKey } from "~/i18n/keys";
 import type { FormErrors } from "~/utils/form-errors";
@@ -91,6 +92,10 @@ export type ActionView = {
   /** YYYY-MM-DD */
   dueDate: string;
   status: ActionStatus;
+  /** Offered to this organisation, which has not yet accepted it (the owner stays until then). */
+  transferToOrganisationId: string | null;
+  /** The last correction of what was agreed (text, due date, owner), if any. */
+  corrected: { at: string; byName: string; via: "TABLE" | "ACTIONS" | "MINUTES" } | null;
   version: number;
 };
 
@@ -105,8 +110,23 @@ export type EarlierActionView = {
   ownerUserId: string | null;
   ownerName: string | null;
   ownerOrganisationId: string;
+  transferToOrganisationId: string | null;
+  transferToShortCode: string | null;
   meeting: { id: string; title: string };
-  updates: { id: string; at: string; byName: string; status: ActionStatus; closeReason: string | null; note: string }[];
+  updates: ActionHistoryLine[];
+};
+
+/** One line of an action's history: a status update, a correction (`changes`), an offer or its refusal. */
+export type ActionHistoryLine = {
+  id: string;
+  at: string;
+  byName: string;
+  status: ActionStatus;
+  closeReason: string | null;
+  note: string;
+  kind: "STATUS" | "CORRECTION" | "TRANSFER_OFFERED" | "TRANSFER_DECLINED";
+  via: "TABLE" | "ACTIONS" | "MINUTES" | null;
+  changes: ActionChanges | null;
 };
 
 export type ItemBoard = {

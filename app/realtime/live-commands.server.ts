@@ -7,6 +7,8 @@ import {
   actionSchema,
   actionStatusSchema,
   addressNeedSchema,
+  answerTransferSchema,
+  correctActionSchema,
   closeItemSchema,
   correctDecisionSchema,
   decisionSchema,
@@ -25,7 +27,9 @@ import {
   addDecision,
   addNeed,
   addressNeed,
+  answerTransfer,
   closeItem,
+  correctAction,
   correctDecision,
   editNeed,
   endMeeting,
@@ -116,6 +120,8 @@ export const liveCommands = {
   "live:decision:correct": command(correctDecisionSchema, (p, c) => correctDecision(c.user, p, c.meta)),
   "live:action:add": command(actionSchema, (p, c) => addAction(c.user, p, c.meta)),
   "live:action:status": command(actionStatusSchema, (p, c) => setActionStatus(c.user, p, c.meta)),
+  "live:action:correct": command(correctActionSchema, (p, c) => correctAction(c.user, p, c.meta)),
+  "live:action:transfer": command(answerTransferSchema, (p, c) => answerTransfer(c.user, p, c.meta)),
   "live:earlierAction:update": command(earlierActionSchema, (p, c) => updateEarlierAction(c.user, p, c.meta)),
 };
 

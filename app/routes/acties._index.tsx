@@ -40,6 +40,13 @@ export default function ActionsPage() {
       <div role="status" aria-live="polite" className={result?.done ? "notice notice--success" : "visually-hidden"}>
         {result?.done ? t(result.done) : ""}
       </div>
+      {data.offered.length > 0 ? (
+        <section aria-labelledby="offered-title" className="form-section">
+          <h2 id="offered-title">{t("actions.offeredTitle")}</h2>
+          <p>{t("actions.offeredIntro")}</p>
+          <ActionList actions={data.offered} members={data.members} result={result} level={3} offered />
+        </section>
+      ) : null}
       <nav aria-label={t("actions.viewsLabel")} className="tabs">
         <ul>
           {ACTION_VIEWS.map((view) => (

@@ -48,5 +48,6 @@ export function withDomainErrors(build: ServerBuild): ServerBuild {
  */
 export function formRefusal<T extends object>(error: unknown, body: T) {
   if (!isFormRefusal(error)) throw error;
-  return data({ ...body, formError: error.key }, { status: httpStatusOf(error) });
+  const fields = error.extra.fields ? { errors: error.extra.fields } : {};
+  return data({ ...body, ...fields, formError: error.key }, { status: httpStatusOf(error) });
 }

@@ -42,6 +42,18 @@ export async function buildFixture() {
     meta,
   );
   const action = await prisma.action.findFirstOrThrow({ where: { agendaItemId: live.itemIds.A } });
+  // A second police action at table A, offered to Veilig Thuis (which takes it over or declines).
+  const offered = await prisma.action.create({
+    data: {
+      agendaItemId: live.itemIds.A,
+      caseId: action.caseId,
+      description: "Gesprek met de moeder",
+      ownerOrganisationId: org.POL as string,
+      transferToOrganisationId: org.VT as string,
+      dueDate: new Date("2027-01-12T00:00:00Z"),
+      createdById: chair.id,
+    },
+  });
   await addDecision(chair, { key: randomUUID(), itemId: live.itemIds.A, text: "Politie leidt.", dissents: [] }, meta);
   const decision = await prisma.decision.findFirstOrThrow({ where: { agendaItemId: live.itemIds.A } });
 
@@ -126,6 +138,7 @@ export async function buildFixture() {
     need: { id: need.id, version: need.version },
     decision: { id: decision.id },
     action: { id: action.id, version: action.version },
+    offered: { id: offered.id },
     toEnd: toEnd.meetingId,
     finished: finished.meetingId,
     published: { meetingId: published.meetingId, itemA: published.itemIds.A },

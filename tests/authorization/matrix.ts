@@ -511,6 +511,28 @@ export const ROWS: Row[] = [
         note: "Gestart",
       }),
   },
+  {
+    area: "Acties",
+    surface: "POST /acties correct",
+    on: "actie van de politie: tekst en datum (verouderde versie)",
+    expect: only(...POLICE),
+    http: (fx) =>
+      post("/acties", {
+        intent: "correct",
+        actionId: fx.action.id,
+        version: "999",
+        description: "Huisbezoek met de wijkagent",
+        dueDate: "2027-01-22",
+        reason: "Afspraak verschoven",
+      }),
+  },
+  {
+    area: "Acties",
+    surface: "POST /acties transfer",
+    on: "actie van de politie, aangeboden aan Veilig Thuis (verouderde versie)",
+    expect: only("chair", "caseOwner"),
+    http: (fx) => post("/acties", { intent: "transfer", actionId: fx.offered.id, version: "999", answer: "accept" }),
+  },
 
   // ---- Audit and administration --------------------------------------------------------------------
   {
@@ -680,6 +702,35 @@ export const ROWS: Row[] = [
     socket: (fx) => ({
       event: "live:action:status",
       payload: { key: key(), actionId: fx.action.id, version: 999, status: "IN_PROGRESS" },
+    }),
+  },
+  {
+    area: "Live (socket)",
+    surface: "socket live:action:correct",
+    on: "actie van de politie (verouderde versie)",
+    expect: only("chair", ...POLICE),
+    socket: (fx) => ({
+      event: "live:action:correct",
+      payload: {
+        key: key(),
+        actionId: fx.action.id,
+        version: 999,
+        description: "Huisbezoek met de wijkagent",
+        ownerOrganisationId: fx.org.POL,
+        ownerUserId: "",
+        dueDate: "2027-01-22",
+      },
+    }),
+  },
+  {
+    area: "Live (socket)",
+    surface: "socket live:action:transfer",
+    // Only the organisation it was offered to answers (the chair, of Veilig Thuis, as a member of it).
+    on: "actie van de politie, aangeboden aan Veilig Thuis (verouderde versie)",
+    expect: only("chair", "caseOwner"),
+    socket: (fx) => ({
+      event: "live:action:transfer",
+      payload: { key: key(), actionId: fx.offered.id, version: 999, accept: true },
     }),
   },
   {

@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 
 import { expect, test } from "@playwright/test";
 
+import { timePasses } from "../support/e2e-fixtures";
+
 import { ORG, joinAs, startLiveMeeting } from "./live-support";
 import { expectNoAxeViolations } from "./support";
 
@@ -14,14 +16,20 @@ test("the Board follows up its action in /acties: overdue on the start page, clo
   const { livePath } = await startLiveMeeting(chair, "Live overleg, opvolging");
   const rvdk = await joinAs(browser, "medewerker@rvdk.demo", livePath);
 
-  // At the table the Board takes an action that is already due (a follow-up of an earlier case).
+  // At the table the Board takes an action; a due date in the past is refused next to the field.
   const description = `Veiligheidsplan bespreken met moeder (${Date.now()})`;
   const actions = rvdk.page.getByRole("form", { name: "Actie toevoegen" });
   await actions.getByLabel("Wat moet er gebeuren").fill(description);
   await actions.getByLabel("Eigenaar (organisatie)").selectOption({ label: ORG.RvdK });
   await actions.getByLabel("Uiterlijk").fill("2026-01-15");
   await actions.getByRole("button", { name: "Actie toevoegen" }).click();
+  await expect(actions.getByText("Deze datum ligt in het verleden.")).toBeVisible();
+  await expect(actions.getByLabel("Wat moet er gebeuren")).toHaveValue(description);
+  await actions.getByLabel("Uiterlijk").fill("2099-01-15");
+  await actions.getByRole("button", { name: "Actie toevoegen" }).click();
   await expect(rvdk.page.getByTestId("item-board").getByTestId("action")).toContainText(description);
+  // Weeks later the date has passed.
+  await timePasses(description, "2026-01-15");
 
   // The start page of the Board's members flags it; the link opens the overdue actions.
   const page = rvdk.page;

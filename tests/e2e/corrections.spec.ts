@@ -149,3 +149,70 @@ test("at the live table the Board rewords and withdraws its need, the police tak
   await expect(recl.page.locator("body")).not.toContainText("de school belt");
   for (const p of [rvdk, police, recl]) await p.context.close();
 });
+
+test("the police correct their action at the table and hand it to the Board, which takes it over and moves its date in /acties; probation sees none of it", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { livePath } = await startLiveMeeting(page, "Live overleg, acties corrigeren");
+  const police = await joinAs(browser, "medewerker@politie.demo", livePath);
+  const rvdk = await joinAs(browser, "medewerker@rvdk.demo", livePath);
+  const recl = await joinAs(browser, "medewerker@reclassering.demo", livePath);
+
+  const description = `Zorgmelding delen (${Date.now()})`;
+  const add = police.page.getByRole("form", { name: "Actie toevoegen" });
+  await add.getByLabel("Wat moet er gebeuren").fill(description);
+  await add.getByLabel("Uiterlijk").fill("2099-03-01");
+  await add.getByRole("button", { name: "Actie toevoegen" }).click();
+  const mine = police.page.getByTestId("action").filter({ hasText: description });
+  await expect(mine).toBeVisible();
+
+  // Text and date: a date in the past is refused at the field, the typed text stays.
+  await mine.getByText("Actie wijzigen").click();
+  await mine.getByLabel("Wat moet er gebeuren").fill(`${description}, samen met de wijkagent`);
+  await mine.getByLabel("Uiterlijk").fill("2026-01-01");
+  await mine.getByRole("button", { name: "Wijziging opslaan" }).click();
+  await expect(mine.getByText("Deze datum ligt in het verleden.")).toBeVisible();
+  await expect(mine.getByLabel("Wat moet er gebeuren")).toHaveValue(`${description}, samen met de wijkagent`);
+  await mine.getByLabel("Uiterlijk").fill("2099-03-08");
+  await mine.getByRole("button", { name: "Wijziging opslaan" }).click();
+  const forBoard = rvdk.page.getByTestId("action").filter({ hasText: description });
+  await expect(forBoard).toContainText("samen met de wijkagent");
+  await expect(forBoard).toContainText("Gewijzigd door");
+  await expectNoAxeViolations(police.page);
+
+  // Handing it to the Board is an offer: the police stay the owner until the Board takes it over.
+  await mine.getByLabel("Eigenaar (organisatie)").selectOption({ label: ORG.RvdK });
+  await mine.getByRole("button", { name: "Wijziging opslaan" }).click();
+  await expect(forBoard).toContainText(`Aangeboden aan ${ORG.RvdK}; wacht op bevestiging.`);
+  await expect(mine.getByRole("button", { name: "Overnemen", exact: true })).toHaveCount(0);
+  await expectNoAxeViolations(rvdk.page);
+  await forBoard.getByRole("button", { name: "Overnemen", exact: true }).click();
+  await expect(mine).not.toContainText("Aangeboden aan");
+  await expect(mine).toContainText(ORG.RvdK);
+  await expect(mine.getByText("Actie wijzigen")).toHaveCount(0);
+  await expect(recl.page.locator("body")).not.toContainText(description);
+
+  // A week later the Board moves the date in /acties, with a reason; the history says it all.
+  await rvdk.page.goto("/acties");
+  const item = rvdk.page.getByTestId("action-item").filter({ hasText: description });
+  await expect(item).toContainText("organisatie: POL → RvdK");
+  await item.getByText("Tekst of datum wijzigen").click();
+  await item.getByLabel("Uiterlijk").fill("2099-03-15");
+  await item.getByLabel("Waarom (optioneel)").fill("Gesprek met de moeder kan pas na de vakantie.");
+  await item.getByRole("button", { name: "Wijziging opslaan" }).click();
+  await expect(rvdk.page.getByRole("status").filter({ hasText: "De wijziging is opgeslagen" })).toBeVisible();
+  const moved = rvdk.page.getByTestId("action-item").filter({ hasText: description });
+  await expect(moved).toContainText("in Acties");
+  await expect(moved).toContainText("Reden: Gesprek met de moeder kan pas na de vakantie.");
+  await expectNoAxeViolations(rvdk.page);
+
+  // Neither the police (no longer the owner) nor probation (never at the table) list it.
+  for (const other of [police, recl]) {
+    await other.page.goto("/acties?weergave=all");
+    await expect(other.page.getByRole("heading", { level: 1 })).toHaveText("Acties");
+    await expect(other.page.locator("body")).not.toContainText(description);
+  }
+  for (const p of [police, rvdk, recl]) await p.context.close();
+});

@@ -22,6 +22,7 @@ import { sessionUser } from "../support/users";
 const meta = { clientAddress: "192.0.2.20" };
 // Wednesday 2 December 2026, 10:00 in Amsterdam: the week runs from Monday 30 Nov to Sunday 6 Dec.
 const NOW = new Date("2026-12-02T09:00:00Z");
+const AGREED = new Date("2026-11-20T10:00:00Z");
 let rvdk: SessionUser;
 let police: SessionUser;
 
@@ -49,7 +50,8 @@ async function meetingWithBoardActions() {
         ownerUserId: name === "later" ? rvdk.id : "",
         dueDate,
       }),
-      meta,
+      // Agreed at a table before the first due date (a due date in the past is refused).
+      { ...meta, now: AGREED },
     );
     if (result.change.kind === "action") ids[name] = result.change.action.id;
   }
@@ -246,7 +248,7 @@ describe("exports", () => {
     expect(body.startsWith("\uFEFF")).toBe(true);
     const lines = body.slice(1).split("\r\n").filter(Boolean);
     expect(lines[0]).toBe(
-      "Casus;Overleg;Actie;Eigenaar (organisatie);Eigenaar (persoon);Uiterlijk;Status;Reden van afsluiten;Laatste toelichting",
+      "Casus;Overleg;Actie;Eigenaar (organisatie);Eigenaar (persoon);Uiterlijk;Status;Reden van afsluiten;Laatste toelichting;Gewijzigd",
     );
     expect(lines).toHaveLength(4);
     const row = (name: string) => lines.find((l) => l.includes(`Actie ${name} `)) ?? "";

@@ -22,3 +22,16 @@ export async function buildMeeting<Name extends string>(
   if (!response.ok) throw new Error(`building the meeting failed: ${await response.text()}`);
   return (await response.json()) as Awaited<ReturnType<typeof buildMeeting<Name>>>;
 }
+
+/**
+ * Time passes for one action (found by its unique description): its due date, agreed at a table
+ * where a date in the past is refused, is now the given past date.
+ */
+export async function timePasses(description: string, dueDate: string): Promise<void> {
+  const response = await fetch(`http://127.0.0.1:${E2E_FIXTURE_PORT}/time-passes`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ description, dueDate }),
+  });
+  if (!response.ok) throw new Error(`moving the due date failed: ${await response.text()}`);
+}

@@ -55,7 +55,8 @@ const fixtures = createServer((request, response) => {
     response.writeHead(status, { "Content-Type": "application/json" });
     response.end(JSON.stringify(body));
   };
-  if (request.method !== "POST" || request.url !== "/meetings") return answer(404, { error: "unknown fixture" });
+  if (request.method !== "POST" || (request.url !== "/meetings" && request.url !== "/time-passes"))
+    return answer(404, { error: "unknown fixture" });
   const chunks: Buffer[] = [];
   request.on("data", (chunk: Buffer) => chunks.push(chunk));
   request.on("end", () => {
@@ -64,6 +65,16 @@ const fixtures = createServer((request, response) => {
       spec = JSON.parse(Buffer.concat(chunks).toString("utf8")) as typeof spec;
     } catch {
       return answer(400, { error: "the body is not JSON" });
+    }
+    if (request.url === "/time-passes") {
+      // Time passes for one action: a due date agreed at a table (never in the past) is past now.
+      const { description, dueDate } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, string>;
+      return void prisma.action
+        .updateMany({ where: { description }, data: { dueDate: new Date(`${dueDate}T00:00:00Z`) } })
+        .then(
+          (result) => answer(result.count === 1 ? 200 : 404, { count: result.count }),
+          (error: unknown) => answer(500, { error: String(error) }),
+        );
     }
     meetingWithTables({ ...spec, startsAt: spec.startsAt ? new Date(spec.startsAt) : undefined }).then(
       ({ meetingId, itemIds, references }) => answer(200, { meetingId, itemIds, references }),

@@ -44,7 +44,8 @@ export function useLiveForm(send: Send) {
         setState({
           status: "error",
           errors: ack.error.fields ?? {},
-          formError: ack.error.code === "invalid_payload" ? "live.errors.invalid" : ack.error.key,
+          // A refusal about fields is said at each field; the form's status points there.
+          formError: ack.error.code === "invalid_payload" || ack.error.fields ? "live.errors.invalid" : ack.error.key,
           current: ack.error.current,
         });
       return ack;

@@ -147,8 +147,10 @@ export type ItemCapabilities = {
   addressNeedFor: string[];
   addDecision: boolean;
   addAction: boolean;
-  /** Owning organisations whose actions (from this item) the viewer may move. */
+  /** Owning organisations whose actions (from this item) the viewer may update and correct. */
   updateActionsOf: string[];
+  /** Organisations whose answer the viewer gives when an action of this item is offered to them. */
+  answerOffersFor: string[];
   /** Owning organisations whose actions from earlier meetings the viewer updates at this table. */
   updateEarlierActionsOf: string[];
 };
@@ -163,6 +165,7 @@ const NO_CAPABILITIES: ItemCapabilities = {
   addDecision: false,
   addAction: false,
   updateActionsOf: [],
+  answerOffersFor: [],
   updateEarlierActionsOf: [],
 };
 
@@ -181,6 +184,7 @@ export function itemCapabilities(viewer: Viewer, seat: ItemSeat, item: ItemRecor
     addDecision: chair,
     addAction: true,
     updateActionsOf: chair ? [...item.tableOrganisationIds] : [own],
+    answerOffersFor: ownAtTable,
     updateEarlierActionsOf: [own],
   };
 }
@@ -213,6 +217,11 @@ export function actionOwnedWhere(viewer: Viewer) {
 }
 export function actionOwnedSql(viewer: Viewer, alias: string) {
   return Prisma.sql`${Prisma.raw(alias)}."ownerOrganisationId" = ${viewer.organisation.id}`;
+}
+
+/** Actions offered to the viewer's organisation, waiting for it to take them over or decline. */
+export function actionOfferedSql(viewer: Viewer, alias: string) {
+  return Prisma.sql`${Prisma.raw(alias)}."transferToOrganisationId" = ${viewer.organisation.id}`;
 }
 
 export function ownsAction(viewer: Viewer, action: { ownerOrganisationId: string }): boolean {

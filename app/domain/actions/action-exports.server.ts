@@ -4,6 +4,7 @@ import type { Acting } from "~/domain/acting.server";
 import { dutchDate } from "~/i18n/format";
 import type { Translate } from "~/i18n/keys";
 import { asKey } from "~/i18n/keys";
+import type { ActionHistoryLine } from "~/realtime/events";
 import { spreadsheetCsv } from "~/utils/spreadsheet-csv.server";
 import { actionsUrl } from "~/utils/url-words";
 
@@ -20,6 +21,20 @@ async function exported(user: SessionUser, format: "csv" | "ics", count: number,
     details: { format, count },
     at: meta.now,
   });
+}
+
+/** An event title stays readable in a calendar's month view. */
+const short = (text: string) => (text.length > 60 ? `${text.slice(0, 59).trimEnd()}…` : text);
+
+/**
+ * The last correction of what was agreed, for the exports: when, by whom, where and why
+ * ("12-12-2026, Sanne de Vries, via het verslag: …"); empty when it was never corrected.
+ */
+function amendedText(updates: ActionHistoryLine[], t: Translate): string {
+  const last = updates.findLast((u) => u.kind === "CORRECTION");
+  if (!last) return "";
+  const via = last.via ? ` ${t(`live.action.via.${last.via}`)}` : "";
+  return `${dutchDate(last.at.slice(0, 10))}, ${last.byName}${via}${last.note ? `: ${last.note}` : ""}`;
 }
 
 const fileDate = (now: Date) => amsterdamToday(now).toISOString().slice(0, 10);
@@ -42,10 +57,11 @@ export async function actionsCsv(user: SessionUser, query: ActionQuery, t: Trans
       dutchDate(a.dueDate),
       t(asKey(`live.action.statuses.${a.status}`)),
       a.closeReason ? t(`actions.reasons.${a.closeReason}`) : "",
-      a.updates.at(-1)?.note ?? "",
+      a.updates.findLast((u) => u.kind === "STATUS")?.note ?? "",
+      amendedText(a.updates, t),
     ]),
-    ["case", "meeting", "action", "ownerOrganisation", "ownerPerson", "due", "status", "reason", "note"].map((column) =>
-      t(asKey(`actions.export.${column}`)),
+    ["case", "meeting", "action", "ownerOrganisation", "ownerPerson", "due", "status", "reason", "note", "amended"].map(
+      (column) => t(asKey(`actions.export.${column}`)),
     ),
   );
   await exported(user, "csv", actions.length, meta);
@@ -69,11 +85,13 @@ export async function actionsCalendar(user: SessionUser, baseUrl: string, t: Tra
       const [year, month, day] = a.dueDate.split("-").map(Number) as [number, number, number];
       return {
         uid: `action-${a.id}@actie-overleg`,
-        title: t("actions.export.eventTitle", { reference: a.caseReference }),
+        title: t("actions.export.eventTitle", { reference: a.caseReference, description: short(a.description) }),
         description: [
           a.description,
-          `${t("actions.export.ownerPerson")}: ${a.ownerName ?? user.organisation.name}`,
+          `${t("actions.export.ownerOrganisation")}: ${user.organisation.name}`,
+          `${t("actions.export.ownerPerson")}: ${a.ownerName ?? t("actions.nobody")}`,
           `${t("actions.export.meeting")}: ${a.meeting.title}`,
+          ...(amendedText(a.updates, t) ? [`${t("actions.export.amended")}: ${amendedText(a.updates, t)}`] : []),
         ].join("\n"),
         start: [year, month, day] as [number, number, number],
         duration: { days: 1 },

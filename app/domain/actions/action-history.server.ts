@@ -16,9 +16,11 @@ import type { EarlierAction } from "./actions.server";
 export const actionWithHistoryColumns = Prisma.sql`
   x.id, x.description, to_char(x."dueDate", 'YYYY-MM-DD') AS "dueDate", x.status::text AS status,
   x."closeReason"::text AS "closeReason", x.version, x."ownerUserId", u.name AS "ownerName",
-  x."ownerOrganisationId", o."shortCode" AS "ownerShortCode", json_build_object('id', m.id, 'title', m.title) AS meeting,
+  x."ownerOrganisationId", o."shortCode" AS "ownerShortCode", x."transferToOrganisationId",
+  (SELECT t."shortCode" FROM "Organisation" t WHERE t.id = x."transferToOrganisationId") AS "transferToShortCode", json_build_object('id', m.id, 'title', m.title) AS meeting,
   COALESCE((SELECT json_agg(json_build_object('id', h.id, 'at', ${isoOf("h.at")}, 'byName', h."byName",
-                     'status', h.status, 'closeReason', h."closeReason", 'note', h.note) ORDER BY h.at, h.id)
+                     'status', h.status, 'closeReason', h."closeReason", 'note', h.note, 'kind', h.kind,
+                     'via', h.via, 'changes', h.changes) ORDER BY h.at, h.id)
             FROM "ActionUpdate" h WHERE h."actionId" = x.id), '[]') AS updates`;
 export const actionWithHistoryFrom = Prisma.sql`"Action" x
   JOIN "AgendaItem" i ON i.id = x."agendaItemId"

@@ -1,7 +1,16 @@
 import { z } from "zod";
 
 import { ACTION_STATUSES, CLOSE_REASONS } from "~/domain/live/live-enums";
-import { guardedText } from "~/domain/privacy/guarded-text";
+import { guardedText, requiredGuardedText } from "~/domain/privacy/guarded-text";
+
+/** A calendar date as a date field sends it (YYYY-MM-DD), and a real one. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, "validation.date");
 
 export const ACTION_VIEWS = ["open", "week", "overdue", "done", "all"] as const;
 
@@ -35,5 +44,23 @@ export const actionQuerySchema = z.object({
   owner: z.string().max(64).catch("").default(""),
 });
 
+/** On /acties the owning organisation corrects what was agreed: the text and the due date, and why. */
+export const actionCorrectionSchema = z.object({
+  actionId: z.string().min(1).max(64),
+  version: z.coerce.number().int().min(1),
+  description: requiredGuardedText(500),
+  dueDate: isoDate,
+  reason: guardedText(500),
+});
+
+/** The organisation an action was offered to takes it over or declines it. */
+export const transferAnswerSchema = z.object({
+  actionId: z.string().min(1).max(64),
+  version: z.coerce.number().int().min(1),
+  answer: z.enum(["accept", "decline"]),
+});
+
+export type ActionCorrectionFormInput = z.infer<typeof actionCorrectionSchema>;
+export type TransferAnswerInput = z.infer<typeof transferAnswerSchema>;
 export type ActionUpdateInput = z.infer<typeof actionUpdateSchema>;
 export type ActionQuery = z.infer<typeof actionQuerySchema>;

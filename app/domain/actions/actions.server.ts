@@ -4,6 +4,7 @@ import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma, sqlQuery } from "~/db.server";
 import {
+  actionOfferedSql,
   actionOwnedSql,
   actionOwnedWhere,
   itemSeat,
@@ -19,6 +20,7 @@ import type { Acting } from "~/domain/acting.server";
 import { ensure, notFound, ruleError } from "~/domain/errors.server";
 import { Prisma } from "~/generated/prisma/client";
 
+import type { ActionChanges } from "./action-corrections.server";
 import { actionWithHistoryColumns, actionWithHistoryFrom, earlierActionsByCase } from "./action-history.server";
 import type { ActionQuery, ActionUpdateInput } from "./action.schema";
 
@@ -45,8 +47,9 @@ function weekOf(today: Date): { from: Date; to: Date } {
 export async function listActions(user: SessionUser, query: ActionQuery, meta: Acting) {
   const now = meta.now ?? new Date();
   const today = amsterdamToday(now);
-  const [actions, members, all] = await Promise.all([
+  const [actions, offered, members, all] = await Promise.all([
     selectActions(user, query, today),
+    offeredActions(user),
     organisationMembers(user),
     sqlQuery<{
       status: string;
@@ -73,7 +76,7 @@ export async function listActions(user: SessionUser, query: ActionQuery, meta: A
   };
   const cases = [...new Set(all.map((a) => a.reference))].sort();
   const meetings = [...new Map(all.map((a) => [a.meetingId, { id: a.meetingId, title: a.meetingTitle }])).values()];
-  const shown = [...new Set(actions.map((a) => a.caseReference))];
+  const shown = [...new Set([...actions, ...offered].map((a) => a.caseReference))];
   if (shown.length > 0) {
     await recordAudit({
       actor: actorOf(user),
@@ -85,7 +88,14 @@ export async function listActions(user: SessionUser, query: ActionQuery, meta: A
       at: now,
     });
   }
-  return { actions, counts, members, cases, meetings: meetings.map((m) => ({ id: m.id, title: m.title })) };
+  return {
+    actions,
+    offered: offered.map((a) => ({ ...a, overdue: a.dueDate < todayIso, mayUpdate: false })),
+    counts,
+    members,
+    cases,
+    meetings: meetings.map((m) => ({ id: m.id, title: m.title })),
+  };
 }
 
 /** My organisation's actions for a view and filters, earliest due date first, with history. */
@@ -110,6 +120,16 @@ export async function selectActions(user: SessionUser, query: ActionQuery, today
     LIMIT 500`);
   const todayIso = isoDate(today);
   return rows.map((r) => ({ ...r, overdue: r.status !== "DONE" && r.dueDate < todayIso }));
+}
+
+/** The actions offered to my organisation, waiting for its answer, with where they come from. */
+async function offeredActions(user: SessionUser) {
+  return sqlQuery<EarlierAction & { caseReference: string }>(Prisma.sql`
+    SELECT ${actionWithHistoryColumns}, c.reference AS "caseReference"
+    FROM ${actionWithHistoryFrom} JOIN "Case" c ON c.id = x."caseId"
+    WHERE ${actionOfferedSql(user, "x")} AND x.status <> 'DONE'
+    ORDER BY x."dueDate", x.id
+    LIMIT 100`);
 }
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
@@ -314,9 +334,21 @@ const actionWithHistorySelect = {
   ownerOrganisation: { select: { shortCode: true } },
   ownerUser: { select: { name: true } },
   agendaItem: { select: { meeting: { select: { id: true, title: true } } } },
+  transferToOrganisationId: true,
+  transferToOrganisation: { select: { shortCode: true } },
   updates: {
     orderBy: { at: "asc" },
-    select: { id: true, at: true, byName: true, status: true, closeReason: true, note: true },
+    select: {
+      id: true,
+      at: true,
+      byName: true,
+      status: true,
+      closeReason: true,
+      note: true,
+      kind: true,
+      via: true,
+      changes: true,
+    },
   },
 } as const;
 
@@ -335,8 +367,10 @@ function toActionWithHistory(a: Prisma.ActionGetPayload<{ select: typeof actionW
     ownerName: a.ownerUser?.name ?? null,
     ownerOrganisationId: a.ownerOrganisationId,
     ownerShortCode: a.ownerOrganisation.shortCode,
+    transferToOrganisationId: a.transferToOrganisationId,
+    transferToShortCode: a.transferToOrganisation?.shortCode ?? null,
     meeting: { id: a.agendaItem.meeting.id, title: a.agendaItem.meeting.title },
-    updates: a.updates.map((u) => ({ ...u, at: u.at.toISOString() })),
+    updates: a.updates.map((u) => ({ ...u, at: u.at.toISOString(), changes: u.changes as ActionChanges | null })),
   };
 }
 

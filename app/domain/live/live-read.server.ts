@@ -6,13 +6,19 @@
  * (board-statement.server.ts). Who may see which item is decided before: only visible items'
  * ids come in (the access module's item rule, applied in live-board.server.ts).
  */
-import { sqlQuery } from "~/db.server";
+import { isoOf, sqlQuery } from "~/db.server";
 import type { EarlierActionRow } from "~/domain/actions/action-history.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { ItemBoard } from "~/realtime/events";
 
 export type BoardEntries = Omit<ItemBoard, "seq" | "earlierActions">;
 export type Person = { id: string; name: string; organisationId: string };
+
+/** The last correction of an action as a JSON object (or null), for the SQL that builds boards. */
+export const latestCorrectionSql = (alias: string) =>
+  Prisma.sql`(SELECT json_build_object('at', ${isoOf("h.at")}, 'byName', h."byName", 'via', h.via)
+     FROM "ActionUpdate" h WHERE h."actionId" = ${Prisma.raw(alias)}.id AND h.kind = 'CORRECTION'
+     ORDER BY h.at DESC, h.id DESC LIMIT 1)`;
 
 /**
  * The entries on the boards of the given items (role cards and parts in the order of the
@@ -63,7 +69,8 @@ export async function readBoardEntries(
         'actions', COALESCE((
           SELECT json_agg(json_build_object('id', x.id, 'description', x.description,
                    'ownerOrganisationId', x."ownerOrganisationId", 'ownerUserId', x."ownerUserId", 'ownerName', u.name,
-                   'dueDate', to_char(x."dueDate", 'YYYY-MM-DD'), 'status', x.status, 'version', x.version)
+                   'dueDate', to_char(x."dueDate", 'YYYY-MM-DD'), 'status', x.status, 'version', x.version,
+                   'transferToOrganisationId', x."transferToOrganisationId", 'corrected', ${latestCorrectionSql("x")})
                    ORDER BY x."createdAt", x.id)
           FROM "Action" x LEFT JOIN "User" u ON u.id = x."ownerUserId" WHERE x."agendaItemId" = a.id), '[]')))
         FROM "AgendaItem" a WHERE a.id = ANY(${itemIds})), '[]') AS boards`);

@@ -86,8 +86,16 @@ export const actionSelect = {
   ownerUser: { select: { name: true } },
   dueDate: true,
   status: true,
+  transferToOrganisationId: true,
+  updates: {
+    where: { kind: "CORRECTION" },
+    orderBy: { at: "desc" },
+    take: 1,
+    select: { at: true, byName: true, via: true },
+  },
   version: true,
 } as const;
+
 export function actionView(row: Prisma.ActionGetPayload<{ select: typeof actionSelect }>): ActionView {
   return {
     id: row.id,
@@ -97,6 +105,10 @@ export function actionView(row: Prisma.ActionGetPayload<{ select: typeof actionS
     ownerName: row.ownerUser?.name ?? null,
     dueDate: row.dueDate.toISOString().slice(0, 10),
     status: row.status,
+    transferToOrganisationId: row.transferToOrganisationId,
+    corrected: row.updates[0]
+      ? { at: row.updates[0].at.toISOString(), byName: row.updates[0].byName, via: row.updates[0].via ?? "TABLE" }
+      : null,
     version: row.version,
   };
 }

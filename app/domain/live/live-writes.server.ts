@@ -5,12 +5,19 @@ import type { SessionUser } from "~/auth/session.server";
 import { prisma, sqlQuery } from "~/db.server";
 import { maySetInvolvement } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
-import { applyActionUpdate, checkActionOwner, currentAction, earlierActionById } from "~/domain/actions/actions.server";
-import { conflict, forbidden, ruleError } from "~/domain/errors.server";
+import {
+  amsterdamToday,
+  applyActionUpdate,
+  checkActionOwner,
+  currentAction,
+  earlierActionById,
+} from "~/domain/actions/actions.server";
+import { conflict, fieldRule, forbidden, ruleError } from "~/domain/errors.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { ActionView, DecisionView, RoleCardView, WriteResult } from "~/realtime/events";
 
 import { unreachable, writeInOneStatement, writeOnItem } from "./board-write.server";
+import { latestCorrectionSql } from "./live-read.server";
 import {
   roleCardSelect,
   roleCardView,
@@ -164,6 +171,8 @@ export async function addAction(user: SessionUser, input: ActionInput, meta: Act
     async (ctx, now) => {
       if (!ctx.tableOrganisationIds.includes(input.ownerOrganisationId))
         throw ruleError("live.errors.notAtTableOrganisation");
+      if (input.dueDate < amsterdamToday(now).toISOString().slice(0, 10))
+        throw fieldRule("dueDate", "actions.errors.dueInPast");
       let ownerName: string | null = null;
       if (input.ownerUserId) {
         const [owner] = await sqlQuery<{ name: string }>(Prisma.sql`
@@ -179,6 +188,8 @@ export async function addAction(user: SessionUser, input: ActionInput, meta: Act
         ownerName,
         dueDate: input.dueDate,
         status: "OPEN",
+        transferToOrganisationId: null,
+        corrected: null,
         version: 1,
       };
       return {
@@ -202,7 +213,8 @@ export async function addAction(user: SessionUser, input: ActionInput, meta: Act
 export async function setActionStatus(user: SessionUser, input: ActionStatusInput, meta: Acting) {
   const [row] = await sqlQuery<Omit<ActionView, "dueDate"> & { agendaItemId: string; dueDate: string }>(Prisma.sql`
     SELECT a.id, a."agendaItemId", a.description, a."ownerOrganisationId", a."ownerUserId", u.name AS "ownerName",
-           to_char(a."dueDate", 'YYYY-MM-DD') AS "dueDate", a.status::text AS status, a.version
+           to_char(a."dueDate", 'YYYY-MM-DD') AS "dueDate", a.status::text AS status, a.version,
+           a."transferToOrganisationId", ${latestCorrectionSql("a")} AS corrected
     FROM "Action" a LEFT JOIN "User" u ON u.id = a."ownerUserId"
     WHERE a.id = ${input.actionId}`);
   if (!row) throw notFound();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { actionUpdateFields } from "~/domain/actions/action.schema";
+import { actionUpdateFields, isoDate } from "~/domain/actions/action.schema";
 import { guardedText, requiredGuardedText } from "~/domain/privacy/guarded-text";
 
 import { INVOLVEMENTS, LIVE_ACTION_STATUSES } from "./live-enums";
@@ -94,14 +94,6 @@ export const correctDecisionSchema = z
   .object({ key, decisionId: id, version, text: requiredGuardedText(LIVE_LIMITS.decision) })
   .strict();
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, "validation.date");
-
 export const actionSchema = z
   .object({
     key,
@@ -112,6 +104,22 @@ export const actionSchema = z
     dueDate: isoDate,
   })
   .strict();
+
+/** The owning organisation (or the chair) corrects an action; another organisation is an offer it accepts. */
+export const correctActionSchema = z
+  .object({
+    key,
+    actionId: id,
+    version,
+    description: requiredGuardedText(LIVE_LIMITS.action),
+    ownerOrganisationId: z.string().min(1, "validation.choose").max(64),
+    ownerUserId: z.union([z.literal(""), id]).default(""),
+    dueDate: isoDate,
+  })
+  .strict();
+
+/** The organisation an action was offered to accepts or declines it. */
+export const answerTransferSchema = z.object({ key, actionId: id, version, accept: z.boolean() }).strict();
 
 export const actionStatusSchema = z
   .object({ key, actionId: id, version, status: z.enum(LIVE_ACTION_STATUSES, { error: "validation.choose" }) })
@@ -138,5 +146,7 @@ export type WithdrawNeedInput = z.infer<typeof withdrawNeedSchema>;
 export type DecisionInput = z.infer<typeof decisionSchema>;
 export type CorrectDecisionInput = z.infer<typeof correctDecisionSchema>;
 export type ActionInput = z.infer<typeof actionSchema>;
+export type CorrectActionInput = z.infer<typeof correctActionSchema>;
+export type AnswerTransferInput = z.infer<typeof answerTransferSchema>;
 export type ActionStatusInput = z.infer<typeof actionStatusSchema>;
 export type EarlierActionInput = z.infer<typeof earlierActionSchema>;

@@ -3,11 +3,11 @@ import type { FormEvent } from "react";
 
 import { SelectField, TextAreaField, TextField } from "~/components/forms";
 import { isLiveActionStatus, LIVE_ACTION_STATUSES } from "~/domain/live/live-enums";
-import { formatDate } from "~/i18n/format";
+import { formatDate, formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import type { ActionView } from "~/realtime/events";
 
-import { FormStatus, useLive } from "../live-context";
+import { FormStatus, useFieldError, useLive } from "../live-context";
 import { formValues, useLiveForm } from "../use-live-form";
 
 import { AddForm } from "./add-form";
@@ -39,6 +39,142 @@ function ActionStatusForm({ action }: { action: ActionView }) {
       </button>
       <FormStatus state={state} />
     </form>
+  );
+}
+
+/** The owning organisation (another one at the table: an offer) and, within it, the colleague. */
+function OwnerFields({
+  action,
+  tables,
+  fieldError,
+}: {
+  action: ActionView;
+  tables: string[];
+  fieldError: (field: string) => string | undefined;
+}) {
+  const { t } = useLocale();
+  const { board, orgName } = useLive();
+  const [owner, setOwner] = useState(action.transferToOrganisationId ?? action.ownerOrganisationId);
+  const people = board.people.filter((p) => p.organisationId === action.ownerOrganisationId);
+  const id = (field: string) => `action-${action.id}-correct-${field}`;
+  return (
+    <>
+      <SelectField
+        id={id("owner")}
+        name="ownerOrganisationId"
+        label={t("live.action.owner")}
+        hint={t("live.action.correctHint")}
+        value={owner}
+        onChange={(e) => setOwner(e.target.value)}
+        error={fieldError("ownerOrganisationId")}
+        options={tables.map((o) => ({ value: o, label: orgName(o) }))}
+      />
+      {owner === action.ownerOrganisationId ? (
+        <SelectField
+          id={id("person")}
+          name="ownerUserId"
+          label={t("live.action.ownerPerson")}
+          defaultValue={action.ownerUserId ?? ""}
+          error={fieldError("ownerUserId")}
+          options={[
+            { value: "", label: t("live.action.nobody") },
+            ...people.map((p) => ({ value: p.id, label: p.name })),
+          ]}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The owning organisation (or the chair) corrects an action: text, due date, owner. Saved on the
+ * version the user started from, so a colleague's change meanwhile is shown, not overwritten.
+ */
+function CorrectActionForm({ action, tables }: { action: ActionView; tables: string[] }) {
+  const { t, locale } = useLocale();
+  const { send, orgName } = useLive();
+  const { state, submit } = useLiveForm(send);
+  const fieldError = useFieldError(state.errors);
+  const [started, setStarted] = useState<number | null>(null);
+  const current = state.status === "error" ? (state.current as ActionView | undefined) : undefined;
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const values = formValues(event.currentTarget);
+    const ack = await submit("live:action:correct", {
+      actionId: action.id,
+      version: started ?? action.version,
+      description: values.description ?? "",
+      ownerOrganisationId: values.ownerOrganisationId ?? "",
+      ownerUserId: values.ownerUserId ?? "",
+      dueDate: values.dueDate ?? "",
+    });
+    // After a save, or once the user has seen the current state, the next save starts from there.
+    if (ack.ok) setStarted(null);
+    else if (ack.error.code === "conflict" && ack.error.current) setStarted((ack.error.current as ActionView).version);
+  };
+  const id = (field: string) => `action-${action.id}-correct-${field}`;
+  return (
+    <details
+      className="live-details"
+      onToggle={(e) => {
+        if (e.currentTarget.open && started === null) setStarted(action.version);
+      }}
+    >
+      <summary>{t("live.action.correct")}</summary>
+      <form className="live-form" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <TextAreaField
+          id={id("description")}
+          name="description"
+          label={t("live.action.description")}
+          defaultValue={action.description}
+          error={fieldError("description")}
+          rows={2}
+        />
+        <OwnerFields action={action} tables={tables} fieldError={fieldError} />
+        <TextField
+          id={id("due")}
+          name="dueDate"
+          type="date"
+          label={t("live.action.dueDate")}
+          defaultValue={action.dueDate}
+          error={fieldError("dueDate")}
+        />
+        <button type="submit" className="button button--secondary">
+          {t("live.action.saveCorrection")}
+        </button>
+        <FormStatus state={state} />
+        {current ? (
+          <p className="hint">
+            {t("live.action.currentIs", {
+              description: current.description,
+              owner: orgName(current.ownerOrganisationId),
+              date: formatDate(`${current.dueDate}T12:00:00Z`, locale),
+            })}
+          </p>
+        ) : null}
+      </form>
+    </details>
+  );
+}
+
+/** The organisation an action was offered to takes it over, or declines. */
+function AnswerOffer({ action }: { action: ActionView }) {
+  const { t } = useLocale();
+  const { send } = useLive();
+  const { state, submit } = useLiveForm(send);
+  const answer = (accept: boolean) =>
+    void submit("live:action:transfer", { actionId: action.id, version: action.version, accept });
+  return (
+    <div className="live-form live-form--inline" role="group" aria-label={t("live.action.offeredToUs")}>
+      <p>{t("live.action.offeredToUs")}</p>
+      <button type="button" className="button button--secondary" onClick={() => answer(true)}>
+        {t("live.action.accept")}
+      </button>
+      <button type="button" className="button button--plain" onClick={() => answer(false)}>
+        {t("live.action.decline")}
+      </button>
+      <FormStatus state={state} />
+    </div>
   );
 }
 
@@ -117,7 +253,29 @@ export function Actions({ itemId, board, tables, can, open }: ItemProps) {
                 {formatDate(`${action.dueDate}T12:00:00Z`, locale)} ·{" "}
                 <span className="badge">{t(`live.action.statuses.${action.status}`)}</span>
               </p>
-              {editable && open && mayMove && action.status !== "DONE" ? <ActionStatusForm action={action} /> : null}
+              {action.corrected ? (
+                <p className="hint">
+                  {t("live.action.corrected", {
+                    name: action.corrected.byName,
+                    date: formatDateTime(action.corrected.at, locale),
+                    via: t(`live.action.via.${action.corrected.via}`),
+                  })}
+                </p>
+              ) : null}
+              {action.transferToOrganisationId ? (
+                <p className="hint">
+                  {t("live.action.offeredTo", { organisation: orgName(action.transferToOrganisationId) })}
+                </p>
+              ) : null}
+              {editable && open && action.status !== "DONE" ? (
+                <>
+                  {mayMove ? <ActionStatusForm action={action} /> : null}
+                  {mayMove ? <CorrectActionForm action={action} tables={tables} /> : null}
+                  {action.transferToOrganisationId && can.answerOffersFor.includes(action.transferToOrganisationId) ? (
+                    <AnswerOffer action={action} />
+                  ) : null}
+                </>
+              ) : null}
             </li>
           );
         })}

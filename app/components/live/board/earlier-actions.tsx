@@ -1,9 +1,9 @@
 import type { FormEvent } from "react";
 
+import { ActionHistory } from "~/components/action-history";
 import { SelectField, TextField } from "~/components/forms";
 import { ACTION_STATUSES, CLOSE_REASONS, isActionStatus, isCloseReason } from "~/domain/live/live-enums";
 import { formatDate } from "~/i18n/format";
-import { asKey } from "~/i18n/keys";
 import { useLocale } from "~/i18n/use-locale";
 import type { EarlierActionView } from "~/realtime/events";
 
@@ -90,17 +90,7 @@ export function EarlierActions({ itemId, board, can, open }: ItemProps) {
               <br />
               <span className="hint">{t("actions.fromMeeting", { meeting: action.meeting.title })}</span>
             </p>
-            {action.updates.length ? (
-              <ul className="action-history">
-                {action.updates.map((u) => (
-                  <li key={u.id}>
-                    {u.byName}: {t(`live.action.statuses.${u.status}`)}
-                    {u.closeReason ? ` (${t(asKey(`actions.reasons.${u.closeReason}`))})` : ""}
-                    {u.note ? ` — ${u.note}` : ""}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            {action.updates.length ? <ActionHistory lines={action.updates} /> : null}
             {editable &&
             open &&
             action.status !== "DONE" &&
