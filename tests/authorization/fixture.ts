@@ -37,7 +37,7 @@ export async function buildFixture() {
       description: "Huisbezoek afleggen",
       ownerOrganisationId: org.POL as string,
       ownerUserId: "",
-      dueDate: "2027-01-15",
+      dueDate: "2099-01-15",
     },
     meta,
   );

@@ -50,7 +50,7 @@ beforeAll(async () => {
         description,
         ownerOrganisationId: live.org.RvdK,
         ownerUserId: "",
-        dueDate: "2027-01-15",
+        dueDate: "2099-01-15",
       }),
       meta,
     );

@@ -246,7 +246,7 @@ describe("responsibilities, needs, decisions, actions", () => {
         itemId: itemIds.A,
         description: "Raadsonderzoek",
         ownerOrganisationId: org.RvdK,
-        dueDate: "2026-12-15",
+        dueDate: "2099-12-15",
       }),
       at,
     );
@@ -323,7 +323,7 @@ describe("responsibilities, needs, decisions, actions", () => {
           description: "Raadsonderzoek starten",
           ownerOrganisationId: org[owner],
           ownerUserId,
-          dueDate: "2026-12-15",
+          dueDate: "2099-12-15",
         }),
         meta,
       );
@@ -332,7 +332,7 @@ describe("responsibilities, needs, decisions, actions", () => {
     const added = await action("RvdK", rvdk.id);
     expect(added.change).toMatchObject({
       kind: "action",
-      action: { dueDate: "2026-12-15", ownerName: rvdk.name, status: "OPEN" },
+      action: { dueDate: "2099-12-15", ownerName: rvdk.name, status: "OPEN" },
     });
     const actionId = added.change.kind === "action" ? added.change.action.id : "";
     const move = (user: SessionUser, version: number) =>

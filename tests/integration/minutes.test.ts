@@ -57,7 +57,7 @@ async function finishedMeeting() {
       itemId: itemIds.A,
       description: "Raadsonderzoek starten",
       ownerOrganisationId: org.RvdK,
-      dueDate: "2026-12-15",
+      dueDate: "2099-12-15",
     }),
     meta,
   );
@@ -96,7 +96,7 @@ describe("minutes", () => {
       },
     ]);
     expect(itemA?.actions.map((a) => [a.description, a.ownerOrganisationId, a.dueDate])).toEqual([
-      ["Raadsonderzoek starten", org.RvdK, "2026-12-15"],
+      ["Raadsonderzoek starten", org.RvdK, "2099-12-15"],
     ]);
     expect(itemA?.needs.map((n) => [n.text, n.status])).toEqual([["Wij hebben nodig: schoolcontact.", "OPEN"]]);
     expect(forChair.content.attendance.map((a) => a.organisationId).sort()).toEqual([org.POL, org.RvdK].sort());

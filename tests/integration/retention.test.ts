@@ -7,7 +7,7 @@ import { prisma } from "~/db.server";
 import { closeCase } from "~/domain/cases/cases.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { actionSchema, decisionSchema } from "~/domain/live/live.schema";
-import { addAction, addDecision, addNeed, endMeeting, saveRoleCard } from "~/domain/live/live.server";
+import { addAction, addDecision, addNeed, correctAction, endMeeting, saveRoleCard } from "~/domain/live/live.server";
 import { amendMinutes, approveMinutes, getMinutes } from "~/domain/minutes/minutes.server";
 import { runRetention } from "~/domain/retention/retention.server";
 
@@ -53,15 +53,29 @@ async function discussedAndClosed(closedAt: Date) {
     }),
     meta,
   );
-  await addAction(
+  const added = await addAction(
     rvdk,
     actionSchema.parse({
       key: randomUUID(),
       itemId: itemIds.A,
       description: "Raadsonderzoek starten",
       ownerOrganisationId: org.RvdK,
-      dueDate: "2026-12-15",
+      dueDate: "2099-12-15",
     }),
+    meta,
+  );
+  // Corrected at the table: the history keeps the earlier and the new text until retention.
+  await correctAction(
+    rvdk,
+    {
+      key: randomUUID(),
+      actionId: added.change.kind === "action" ? added.change.action.id : "",
+      version: 1,
+      description: "Raadsonderzoek starten, met voorrang",
+      ownerOrganisationId: org.RvdK as string,
+      ownerUserId: "",
+      dueDate: "2099-12-15",
+    },
     meta,
   );
   await endMeeting(chair, meetingId, meta);
@@ -86,7 +100,7 @@ async function contentOf(caseId: string, itemId: string) {
     prisma.roleCard.findMany({ where: { agendaItemId: itemId } }),
     prisma.need.findMany({ where: { agendaItemId: itemId } }),
     prisma.decision.findMany({ where: { agendaItemId: itemId }, include: { dissents: true } }),
-    prisma.action.findMany({ where: { caseId } }),
+    prisma.action.findMany({ where: { caseId }, include: { updates: true } }),
   ]);
   return [
     c.description,
@@ -94,7 +108,7 @@ async function contentOf(caseId: string, itemId: string) {
     ...cards.flatMap((r) => [r.roleInCase, r.knowledge, r.contribution]),
     ...needs.map((n) => n.text),
     ...decisions.flatMap((d) => [d.text, ...d.dissents.map((x) => x.reason)]),
-    ...actions.map((a) => a.description),
+    ...actions.flatMap((a) => [a.description, ...a.updates.map((u) => (u.changes ? JSON.stringify(u.changes) : ""))]),
   ].join("|");
 }
 
@@ -104,6 +118,7 @@ describe("retention", () => {
     const { reference, caseId, itemId, meetingId, chair } = await discussedAndClosed(closedAt);
     const before = await contentOf(caseId, itemId);
     expect(before).toContain("Twee eerdere incidenten.");
+    expect(before).toContain("Raadsonderzoek starten, met voorrang");
 
     // Eleven months later: not yet.
     const early = await runRetention({ now: new Date("2025-12-09T12:00:00Z"), months: 12, dryRun: false });

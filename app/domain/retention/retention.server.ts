@@ -1,7 +1,7 @@
 import { recordAudit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import type { MinutesContent } from "~/domain/minutes/minutes.server";
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { logger } from "~/utils/logger.server";
 
 /** Erased text is replaced by this, so a reader sees that something was there. */
@@ -75,7 +75,11 @@ export async function runRetention({
       await tx.need.updateMany({ where: items, data: { text: ERASED, addressedNote: ERASED } });
       await tx.decisionDissent.updateMany({ where: { decision: items }, data: { reason: ERASED } });
       await tx.decision.updateMany({ where: items, data: { text: ERASED, earlierTexts: [] } });
-      await tx.actionUpdate.updateMany({ where: { action: { caseId: c.id } }, data: { note: ERASED } });
+      // A correction's history keeps what the text was and became: erased with the rest.
+      await tx.actionUpdate.updateMany({
+        where: { action: { caseId: c.id } },
+        data: { note: ERASED, changes: Prisma.DbNull },
+      });
       await tx.action.updateMany({ where: { caseId: c.id }, data: { description: ERASED } });
       await tx.agendaProposal.updateMany({ where: { caseId: c.id }, data: { question: ERASED, declineReason: null } });
       await tx.agendaItem.updateMany({ where: { caseId: c.id }, data: { question: ERASED } });
