@@ -61,29 +61,7 @@ export async function runRetention({
   }
   for (const c of due) {
     await prisma.$transaction(async (tx) => {
-      const items = { agendaItem: { caseId: c.id } };
-      await tx.roleCard.updateMany({
-        where: items,
-        data: {
-          roleInCase: ERASED,
-          knowledge: ERASED,
-          knowledgeLegalBasis: ERASED,
-          contribution: ERASED,
-          limitsHere: ERASED,
-        },
-      });
-      await tx.need.updateMany({ where: items, data: { text: ERASED, addressedNote: ERASED } });
-      await tx.decisionDissent.updateMany({ where: { decision: items }, data: { reason: ERASED } });
-      await tx.decision.updateMany({ where: items, data: { text: ERASED, earlierTexts: [] } });
-      // A correction's history keeps what the text was and became: erased with the rest.
-      await tx.actionUpdate.updateMany({
-        where: { action: { caseId: c.id } },
-        data: { note: ERASED, changes: Prisma.DbNull },
-      });
-      await tx.action.updateMany({ where: { caseId: c.id }, data: { description: ERASED } });
-      await tx.agendaProposal.updateMany({ where: { caseId: c.id }, data: { question: ERASED, declineReason: null } });
-      await tx.agendaItem.updateMany({ where: { caseId: c.id }, data: { question: ERASED } });
-      await tx.removedAgendaItem.updateMany({ where: { caseId: c.id }, data: { reason: ERASED } });
+      await eraseCaseContent(tx, c.id);
       await eraseFromMinutes(tx, c.reference);
       // The condition makes two runs at once harmless: only one of them erases and records.
       const erased = await tx.case.updateMany({
@@ -106,6 +84,33 @@ export async function runRetention({
     });
   }
   return { dryRun, cutoff: cutoff.toISOString(), cases };
+}
+
+/** Everything said about the case at a table: the words go, the structure stays. */
+async function eraseCaseContent(tx: Prisma.TransactionClient, caseId: string) {
+  const items = { agendaItem: { caseId: caseId } };
+  await tx.roleCard.updateMany({
+    where: items,
+    data: {
+      roleInCase: ERASED,
+      knowledge: ERASED,
+      knowledgeLegalBasis: ERASED,
+      contribution: ERASED,
+      limitsHere: ERASED,
+    },
+  });
+  await tx.need.updateMany({ where: items, data: { text: ERASED, addressedNote: ERASED } });
+  await tx.decisionDissent.updateMany({ where: { decision: items }, data: { reason: ERASED } });
+  await tx.decision.updateMany({ where: items, data: { text: ERASED, earlierTexts: [] } });
+  // A correction's history keeps what the text was and became: erased with the rest.
+  await tx.actionUpdate.updateMany({
+    where: { action: { caseId: caseId } },
+    data: { note: ERASED, changes: Prisma.DbNull },
+  });
+  await tx.action.updateMany({ where: { caseId: caseId }, data: { description: ERASED } });
+  await tx.agendaProposal.updateMany({ where: { caseId: caseId }, data: { question: ERASED, declineReason: null } });
+  await tx.agendaItem.updateMany({ where: { caseId: caseId }, data: { question: ERASED } });
+  await tx.removedAgendaItem.updateMany({ where: { caseId: caseId }, data: { reason: ERASED } });
 }
 
 /**
