@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 
 import { needStatusText } from "~/domain/live/need-status";
+import type { AmendmentChanges } from "~/domain/minutes/minutes-amendments.server";
 import type { MinutesFormData } from "~/domain/minutes/minutes-forms.server";
 import type { MinutesContent } from "~/domain/minutes/minutes.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
@@ -8,6 +9,8 @@ import { asKey } from "~/i18n/keys";
 import { useLocale } from "~/i18n/use-locale";
 
 import { SelectField, TextAreaField } from "./forms";
+import type { Amendable } from "./minutes-corrections";
+import { AmendmentChangeLines, ItemCorrections } from "./minutes-corrections";
 
 type Amendment = {
   id: string;
@@ -16,16 +19,19 @@ type Amendment = {
   byName: string;
   change: string;
   reason: string;
+  kind: "TEXT" | "ACTION" | "DECISION";
+  changes: AmendmentChanges | null;
 };
 
-function AmendmentList({ amendments }: { amendments: Amendment[] }) {
+function AmendmentList({ amendments, orgByCode }: { amendments: Amendment[]; orgByCode: (code: string) => string }) {
   const { t, locale } = useLocale();
   if (amendments.length === 0) return null;
   return (
     <ul className="amendments">
       {amendments.map((a) => (
         <li key={a.id} data-testid="amendment">
-          <strong>{t("minutes.amendmentBy", { name: a.byName, date: formatDateTime(a.at, locale) })}</strong> {a.change}{" "}
+          <strong>{t("minutes.amendmentBy", { name: a.byName, date: formatDateTime(a.at, locale) })}</strong>{" "}
+          {a.kind !== "TEXT" && a.changes ? <AmendmentChangeLines changes={a.changes} org={orgByCode} /> : a.change}{" "}
           <span className="hint">({t("minutes.because", { reason: a.reason })})</span>
         </li>
       ))}
@@ -144,7 +150,21 @@ function ItemOutcome({ item, org }: { item: Item; org: OrgName }) {
   );
 }
 
-function MinutesItem({ item, org, amendments }: { item: Item; org: OrgName; amendments: Amendment[] }) {
+type Corrections = { amendable: Amendable | null; result: MinutesFormData | undefined };
+
+function MinutesItem({
+  item,
+  org,
+  orgByCode,
+  amendments,
+  corrections,
+}: {
+  item: Item;
+  org: OrgName;
+  orgByCode: (code: string) => string;
+  amendments: Amendment[];
+  corrections: Corrections;
+}) {
   const { t } = useLocale();
   return (
     <section aria-labelledby={`minutes-item-${item.id}`} className="minutes-item" data-testid="minutes-item">
@@ -160,14 +180,34 @@ function MinutesItem({ item, org, amendments }: { item: Item; org: OrgName; amen
       <ItemRoles item={item} org={org} />
       <ItemNeeds item={item} org={org} />
       <ItemOutcome item={item} org={org} />
-      <AmendmentList amendments={amendments.filter((a) => a.agendaItemId === item.id)} />
+      <AmendmentList amendments={amendments.filter((a) => a.agendaItemId === item.id)} orgByCode={orgByCode} />
+      {corrections.amendable ? (
+        <ItemCorrections
+          itemId={item.id}
+          tables={item.tableOrganisationIds}
+          amendable={corrections.amendable}
+          org={org}
+          result={corrections.result}
+        />
+      ) : null}
     </section>
   );
 }
 
-export function MinutesBody({ content, amendments }: { content: MinutesContent; amendments: Amendment[] }) {
+export function MinutesBody({
+  content,
+  amendments,
+  amendable = null,
+  result,
+}: {
+  content: MinutesContent;
+  amendments: Amendment[];
+  amendable?: Amendable | null;
+  result?: MinutesFormData;
+}) {
   const { t, locale } = useLocale();
   const org = (id: string | null) => content.organisations.find((o) => o.id === id)?.name ?? "";
+  const orgByCode = (code: string) => content.organisations.find((o) => o.shortCode === code)?.name ?? code;
   return (
     <>
       <dl className="facts">
@@ -179,9 +219,16 @@ export function MinutesBody({ content, amendments }: { content: MinutesContent; 
         <dd>{content.chairName}</dd>
       </dl>
       <Attendance content={content} org={org} />
-      <AmendmentList amendments={amendments.filter((a) => !a.agendaItemId)} />
+      <AmendmentList amendments={amendments.filter((a) => !a.agendaItemId)} orgByCode={orgByCode} />
       {content.items.map((item) => (
-        <MinutesItem key={item.id} item={item} org={org} amendments={amendments} />
+        <MinutesItem
+          key={item.id}
+          item={item}
+          org={org}
+          orgByCode={orgByCode}
+          amendments={amendments}
+          corrections={{ amendable, result }}
+        />
       ))}
     </>
   );
@@ -192,7 +239,29 @@ export function ApproveForm({ result }: { result: MinutesFormData | undefined })
   return (
     <Form method="post" className="form-section no-print">
       <p className="hint">{t("minutes.approveHint")}</p>
-      {result?.formError ? <p className="notice notice--error">{t(result.formError)}</p> : null}
+      {result?.form === "approve" && result.formError && !result.errors ? (
+        <p className="notice notice--error" role="alert">
+          {t(result.formError)}
+        </p>
+      ) : null}
+      <div className="field">
+        <label className="checkbox" htmlFor="approve-confirm">
+          <input
+            id="approve-confirm"
+            type="checkbox"
+            name="confirm"
+            value="yes"
+            aria-invalid={result?.errors?.confirm ? true : undefined}
+            aria-describedby={result?.errors?.confirm ? "approve-confirm-error" : undefined}
+          />{" "}
+          {t("minutes.approveConfirm")}
+        </label>
+        {result?.errors?.confirm ? (
+          <p id="approve-confirm-error" className="field__error">
+            {t(result.errors.confirm.key)}
+          </p>
+        ) : null}
+      </div>
       <button type="submit" name="intent" value="approve" className="button">
         {t("minutes.approve")}
       </button>
@@ -200,8 +269,15 @@ export function ApproveForm({ result }: { result: MinutesFormData | undefined })
   );
 }
 
-export function AmendForm({ content, result }: { content: MinutesContent; result: MinutesFormData | undefined }) {
+export function AmendForm({
+  content,
+  result: answer,
+}: {
+  content: MinutesContent;
+  result: MinutesFormData | undefined;
+}) {
   const { t } = useLocale();
+  const result = answer?.form === "amend" ? answer : undefined;
   const error = (field: string) => {
     const e = result?.errors?.[field];
     return e ? t(e.key, e.values) : undefined;

@@ -5,6 +5,7 @@ import { requireUser } from "~/auth/guards.server";
 import { AmendForm, ApproveForm, MinutesBody } from "~/components/minutes-view";
 import { PrintButton } from "~/components/print-button";
 import { actingFrom } from "~/domain/acting.server";
+import { amendableEntries } from "~/domain/minutes/minutes-amendments.server";
 import { handleMinutesAction } from "~/domain/minutes/minutes-forms.server";
 import { getMinutes } from "~/domain/minutes/minutes.server";
 import { formatDateTime } from "~/i18n/format";
@@ -19,7 +20,16 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const meetingId = params.id ?? "";
-  return { meetingId, minutes: await getMinutes(user, meetingId, actingFrom(context)) };
+  const minutes = await getMinutes(user, meetingId, actingFrom(context));
+  // The chair of approved minutes corrects actions and decisions as they are now, by amendment.
+  const amendable =
+    minutes.available && minutes.isChair && minutes.status === "APPROVED"
+      ? await amendableEntries(
+          meetingId,
+          minutes.content.items.map((i) => i.id),
+        )
+      : null;
+  return { meetingId, minutes, amendable };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -29,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function MinutesPage() {
   const { t, locale } = useLocale();
-  const { meetingId, minutes } = useLoaderData<typeof loader>();
+  const { meetingId, minutes, amendable } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   if (!minutes.available) {
@@ -69,7 +79,7 @@ export default function MinutesPage() {
         <a href={`/overleggen/${meetingId}/verslag.pdf`}>{t("minutes.pdf")}</a>
         <a href={`/overleggen/${meetingId}/verslag.csv`}>{t("minutes.csv")}</a>
       </p>
-      <MinutesBody content={minutes.content} amendments={minutes.amendments} />
+      <MinutesBody content={minutes.content} amendments={minutes.amendments} amendable={amendable} result={result} />
       {minutes.isChair && !approved ? <ApproveForm result={result} /> : null}
       {minutes.isChair && approved ? <AmendForm content={minutes.content} result={result} /> : null}
     </article>

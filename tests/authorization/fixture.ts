@@ -62,6 +62,24 @@ export async function buildFixture() {
 
   // Finished: minutes exist.
   const finished = await liveMeeting();
+  const finishedAction = await addAction(
+    chair,
+    {
+      key: randomUUID(),
+      itemId: finished.itemIds.A,
+      description: "Leerplicht inschakelen",
+      ownerOrganisationId: org.POL as string,
+      ownerUserId: "",
+      dueDate: "2099-01-18",
+    },
+    meta,
+  );
+  await addDecision(
+    chair,
+    { key: randomUUID(), itemId: finished.itemIds.A, text: "Politie leidt.", dissents: [] },
+    meta,
+  );
+  const finishedDecision = await prisma.decision.findFirstOrThrow({ where: { agendaItemId: finished.itemIds.A } });
   await endMeeting(chair, finished.meetingId, meta);
 
   // An action from the finished meeting comes back when its case is on a later live agenda:
@@ -141,6 +159,8 @@ export async function buildFixture() {
     offered: { id: offered.id },
     toEnd: toEnd.meetingId,
     finished: finished.meetingId,
+    finishedAction: { id: finishedAction.change.kind === "action" ? finishedAction.change.action.id : "" },
+    finishedDecision: { id: finishedDecision.id },
     published: { meetingId: published.meetingId, itemA: published.itemIds.A },
     proposals: proposals.map((p) => p.id),
     draft: draft.meetingId,

@@ -459,7 +459,7 @@ export const ROWS: Row[] = [
     surface: "POST /overleggen/:id/verslag approve",
     on: "afgerond overleg",
     expect: only("chair"),
-    http: (fx) => post(`/overleggen/${fx.finished}/verslag`, { intent: "approve" }),
+    http: (fx) => post(`/overleggen/${fx.finished}/verslag`, { intent: "approve", confirm: "yes" }),
   },
   {
     area: "Verslag",
@@ -472,6 +472,36 @@ export const ROWS: Row[] = [
         agendaItemId: fx.live.itemA,
         change: "Aanvulling",
         reason: "Vergeten",
+      }),
+  },
+  {
+    area: "Verslag",
+    surface: "POST /overleggen/:id/verslag amendAction",
+    on: "vastgesteld verslag, actie aan tafel A (verouderde versie)",
+    expect: only("chair"),
+    http: (fx) =>
+      post(`/overleggen/${fx.finished}/verslag`, {
+        intent: "amendAction",
+        actionId: fx.finishedAction.id,
+        version: "999",
+        description: "Gesprek met school en leerplicht",
+        dueDate: "2099-01-20",
+        ownerOrganisationId: fx.org.POL as string,
+        reason: "Verkeerd genoteerd",
+      }),
+  },
+  {
+    area: "Verslag",
+    surface: "POST /overleggen/:id/verslag amendDecision",
+    on: "vastgesteld verslag, besluit aan tafel A (verouderde versie)",
+    expect: only("chair"),
+    http: (fx) =>
+      post(`/overleggen/${fx.finished}/verslag`, {
+        intent: "amendDecision",
+        decisionId: fx.finishedDecision.id,
+        version: "999",
+        text: "De politie neemt de regie.",
+        reason: "Verkeerd genoteerd",
       }),
   },
 

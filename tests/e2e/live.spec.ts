@@ -164,19 +164,47 @@ test("three partners at one table see each other's changes live; probation at an
   await chair.getByRole("link", { name: "Verslag" }).click();
   await expect(chair.getByRole("heading", { level: 1 })).toContainText("Concept");
   await expect(chair.getByTestId("minutes-item")).toHaveCount(2);
+  // Approving asks for a confirmation first.
+  await chair.getByRole("button", { name: "Verslag vaststellen" }).click();
+  await expect(chair.getByText("Bevestig dat je het verslag hebt nagelezen")).toBeVisible();
+  await expect(chair.getByRole("heading", { level: 1 })).toContainText("Concept");
+  await chair.getByLabel(/Ik heb het verslag nagelezen/).check();
   await chair.getByRole("button", { name: "Verslag vaststellen" }).click();
   await expect(chair.getByRole("heading", { level: 1 })).toContainText("Vastgesteld");
-  await chair.getByLabel("Over", { exact: true }).selectOption({ index: 1 });
-  await chair.getByLabel("Wijziging", { exact: true }).fill("De politie rijdt ook in het weekend surveillance.");
-  await chair.getByLabel("Reden").fill("Aanvulling na het overleg.");
-  await chair.getByRole("button", { name: "Wijziging toevoegen" }).click();
+  const amend = chair.getByRole("region", { name: "Wijziging vastleggen" });
+  await amend.getByLabel("Over", { exact: true }).selectOption({ index: 1 });
+  await amend.getByLabel("Wijziging", { exact: true }).fill("De politie rijdt ook in het weekend surveillance.");
+  await amend.getByLabel("Reden").fill("Aanvulling na het overleg.");
+  await amend.getByRole("button", { name: "Wijziging toevoegen" }).click();
   await expect(chair.getByTestId("amendment")).toContainText("De politie rijdt ook in het weekend surveillance.");
+  // An amendment that corrects the Board's action: the date moves in the product, not only in words.
+  const corrections = chair.getByTestId("minutes-corrections");
+  await corrections.getByText("Actie corrigeren via een wijziging").click();
+  const amendAction = corrections.getByRole("form", { name: /^Actie corrigeren: Raadsonderzoek starten/ });
+  await amendAction.getByLabel("Uiterlijk").fill("2027-03-04");
+  await amendAction.getByRole("button", { name: "Wijziging vastleggen" }).click();
+  // The reason is required; the new date is kept.
+  await expect(chair.getByText("Niet alles is goed ingevuld")).toBeVisible();
+  const again = chair.getByRole("form", { name: /^Actie corrigeren: Raadsonderzoek starten/ });
+  await expect(again.getByLabel("Uiterlijk")).toHaveValue("2027-03-04");
+  await again.getByLabel("Reden").fill("De Raad had 4 maart toegezegd.");
+  await again.getByRole("button", { name: "Wijziging vastleggen" }).click();
+  const amended = chair.getByTestId("amendment").filter({ hasText: "Actie “Raadsonderzoek starten" });
+  await expect(amended).toContainText("reden: De Raad had 4 maart toegezegd.");
+  await expect(amended).toContainText("werd");
   await expectNoAxeViolations(chair);
+  await rvdk.page.goto("/acties");
+  const boardAction = rvdk.page.getByTestId("action-item").filter({ hasText: "Raadsonderzoek starten" });
+  await expect(boardAction).toContainText("4 maart 2027");
+  await expect(boardAction).toContainText("via het verslag");
+  await expect(boardAction).toContainText("Reden: De Raad had 4 maart toegezegd.");
   const minutesPath = new URL(chair.url()).pathname;
   await police.page.goto(minutesPath);
   await expect(police.page.getByTestId("minutes-item")).toHaveCount(1);
   await expect(police.page.getByTestId("minutes-item")).toContainText("Politie neemt de regie");
-  await expect(police.page.getByTestId("amendment")).toContainText("reden: Aanvulling na het overleg.");
+  await expect(police.page.getByTestId("amendment").first()).toContainText("reden: Aanvulling na het overleg.");
+  // The police sat at that table: they see the action's correction too.
+  await expect(police.page.getByTestId("amendment").nth(1)).toContainText("reden: De Raad had 4 maart toegezegd.");
   await recl.page.goto(minutesPath);
   await expect(recl.page.getByTestId("minutes-item")).toHaveCount(1);
   await expect(recl.page.locator("main")).not.toContainText("Politie neemt de regie");

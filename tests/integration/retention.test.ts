@@ -8,6 +8,7 @@ import { closeCase } from "~/domain/cases/cases.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { actionSchema, decisionSchema } from "~/domain/live/live.schema";
 import { addAction, addDecision, addNeed, correctAction, endMeeting, saveRoleCard } from "~/domain/live/live.server";
+import { amendDecision } from "~/domain/minutes/minutes-amendments.server";
 import { amendMinutes, approveMinutes, getMinutes } from "~/domain/minutes/minutes.server";
 import { runRetention } from "~/domain/retention/retention.server";
 
@@ -90,6 +91,14 @@ async function discussedAndClosed(closedAt: Date) {
     { agendaItemId: itemIds.A, change: "Surveillance ook 's nachts.", reason: "Aanvulling." },
     meta,
   );
+  // An amendment that rewords the decision keeps the old and the new wording, until retention.
+  const decision = await prisma.decision.findFirstOrThrow({ where: { agendaItemId: itemIds.A } });
+  await amendDecision(
+    chair,
+    meetingId,
+    { decisionId: decision.id, version: decision.version, text: "De Raad onderzoekt met spoed.", reason: "Preciezer." },
+    meta,
+  );
   return { reference: item.case.reference, caseId: item.caseId, itemId: itemIds.A, meetingId, chair };
 }
 
@@ -154,6 +163,8 @@ describe("retention", () => {
       "Eerst vrijwillig",
       "Raadsonderzoek",
       "'s nachts",
+      "met spoed",
+      "Preciezer",
     ])
       expect(serialised).not.toContain(gone);
     expect(minutes.content.items.map((i) => i.reference)).toContain(reference);

@@ -10,8 +10,10 @@ import {
   seesItemContent,
 } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
-import { ensure, notFound, ruleError } from "~/domain/errors.server";
+import { ensure, fieldRule, notFound, ruleError } from "~/domain/errors.server";
 import type { Prisma } from "~/generated/prisma/client";
+
+import type { AmendmentChanges } from "./minutes-amendments.server";
 
 export type MinutesItem = {
   id: string;
@@ -255,6 +257,8 @@ export async function getMinutes(
       byName: a.byName,
       change: a.change,
       reason: a.reason,
+      kind: a.kind,
+      changes: a.changes as AmendmentChanges | null,
     }));
   if (items.length > 0) {
     // Every view and every export is recorded, with the cases it showed.
@@ -279,15 +283,19 @@ export async function getMinutes(
   };
 }
 
-async function requireChairOfFinished(user: SessionUser, meetingId: string) {
+export async function requireChairOfFinished(user: SessionUser, meetingId: string) {
   const meeting = await finishedMeeting(user, meetingId);
   ensure(meetingSeat(user, meeting) === "chair", notFound);
   if (meeting.status !== "FINISHED") throw ruleError("minutes.errors.notFinished");
 }
 
-/** The chair approves the minutes: the generated text is frozen; from now on only amendments. */
-export async function approveMinutes(user: SessionUser, meetingId: string, meta: Acting) {
+/**
+ * The chair approves the minutes, having confirmed she read them: the generated text is frozen;
+ * from now on only amendments.
+ */
+export async function approveMinutes(user: SessionUser, meetingId: string, meta: Acting, confirmed = true) {
   await requireChairOfFinished(user, meetingId);
+  if (!confirmed) throw fieldRule("confirm", "minutes.errors.confirmApproval");
   const content = await generate(meetingId);
   const now = meta.now ?? new Date();
   await prisma.$transaction(async (tx) => {

@@ -152,7 +152,7 @@ async function eraseFromMinutes(tx: Prisma.TransactionClient, reference: string)
     if (itemIds.length) {
       await tx.minutesAmendment.updateMany({
         where: { minutesId: m.id, agendaItemId: { in: itemIds } },
-        data: { change: ERASED, reason: ERASED },
+        data: { change: ERASED, reason: ERASED, changes: Prisma.DbNull },
       });
     }
   }
