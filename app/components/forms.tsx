@@ -137,3 +137,34 @@ export function SelectField({
     </FieldFrame>
   );
 }
+
+/** One checkbox with its label after it, and its error (a confirmation, say). */
+export function CheckboxField({
+  name,
+  label,
+  error,
+  id = name,
+  ...input
+}: { name: string; label: string; error?: string; id?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={error ? "field field--invalid" : "field"}>
+      {error ? (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+      <label className="checkbox" htmlFor={id}>
+        <input
+          id={id}
+          name={name}
+          type="checkbox"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={errorId}
+          {...input}
+        />{" "}
+        {label}
+      </label>
+    </div>
+  );
+}

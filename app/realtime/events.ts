@@ -124,7 +124,7 @@ export type ActionHistoryLine = {
   status: ActionStatus;
   closeReason: string | null;
   note: string;
-  kind: "STATUS" | "CORRECTION" | "TRANSFER_OFFERED" | "TRANSFER_DECLINED";
+  kind: "STATUS" | "CORRECTION" | "TRANSFER_OFFERED" | "TRANSFER_DECLINED" | "TRANSFER_WITHDRAWN";
   via: "TABLE" | "ACTIONS" | "MINUTES" | null;
   changes: ActionChanges | null;
 };

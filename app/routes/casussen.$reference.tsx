@@ -1,13 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { requireUser } from "~/auth/guards.server";
+import { CloseCaseForm, EditCaseForm, EraseForm, ReopenCaseForm } from "~/components/case-corrections";
+import { CaseHistory } from "~/components/case-history";
+import { ownsCase } from "~/domain/access/access.server";
 import { actingFrom } from "~/domain/acting.server";
-import { closeCase, openCase } from "~/domain/cases/cases.server";
-import { badRequest } from "~/domain/errors.server";
+import { caseHistory, withinRetention } from "~/domain/cases/case-corrections.server";
+import { handleCaseCorrection } from "~/domain/cases/case-form.server";
+import { openCase } from "~/domain/cases/cases.server";
+import { retentionEnd } from "~/domain/retention/retention.server";
 import { getEnv } from "~/env.server";
-import { formatDateTime } from "~/i18n/format";
+import { formatDate, formatDateTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale } from "~/i18n/use-locale";
 
@@ -18,26 +22,31 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const found = await openCase(user, params.reference ?? "", actingFrom(context));
-  const { organisationId, ...shown } = found;
+  const { organisationId, id, ...shown } = found;
+  const months = getEnv().RETENTION_MONTHS;
+  // What the bringing organisation may do with its case; the others read.
+  const owner = ownsCase(user, { organisationId }) && !found.anonymisedAt;
+  const open = found.status === "OPEN";
+  const reopenable = !open && found.closedAt !== null && withinRetention(found.closedAt, new Date(), months);
   return {
     found: shown,
-    mayClose: organisationId === user.organisation.id && found.status === "OPEN",
-    retentionMonths: getEnv().RETENTION_MONTHS,
+    history: await caseHistory(id),
+    can: { edit: owner && open, erase: owner, close: owner && open, reopen: owner && reopenable },
+    reopenUntil: found.closedAt ? retentionEnd(found.closedAt, months).toISOString() : null,
+    retentionMonths: months,
   };
 }
 
-/** The bringing organisation closes the case (from then on the retention period runs). */
+/** The bringing organisation corrects, erases an identifier, closes or reopens (each audited). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
-  if (form.get("intent") !== "close") throw badRequest("errors.unknownIntent");
-  await closeCase(user, params.reference ?? "", actingFrom(context));
-  throw redirect(`/casussen/${params.reference}?gesloten`);
+  return handleCaseCorrection(user, params.reference ?? "", await request.formData(), actingFrom(context));
 }
 
 export default function CasePage() {
   const { t, locale } = useLocale();
-  const { found, mayClose, retentionMonths } = useLoaderData<typeof loader>();
+  const { found, history, can, reopenUntil, retentionMonths } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
     <article className="page" aria-labelledby="case-title">
@@ -50,17 +59,15 @@ export default function CasePage() {
           {t("cases.createdNotice", { reference: found.reference })}
         </p>
       ) : null}
-      {params.has("gesloten") ? (
-        <p className="notice notice--success" role="status">
-          {t("cases.closedNotice", { months: retentionMonths })}
-        </p>
-      ) : null}
+      <div role="status" data-testid="case-notice">
+        {result?.done ? <p className="notice notice--success">{t(result.done, result.doneValues)}</p> : null}
+      </div>
       {found.anonymisedAt ? (
         <p className="notice">{t("cases.anonymised", { date: formatDateTime(found.anonymisedAt, locale) })}</p>
       ) : null}
       <dl className="facts">
         <dt>{t("cases.description")}</dt>
-        <dd>{found.description || "—"}</dd>
+        <dd data-testid="case-description">{found.description || "—"}</dd>
         <dt>{t("cases.riskLevel")}</dt>
         <dd>{t(`cases.risk.${found.riskLevel}`)}</dd>
         <dt>{t("cases.status")}</dt>
@@ -82,14 +89,11 @@ export default function CasePage() {
           </>
         ) : null}
       </dl>
-      {mayClose ? (
-        <Form method="post" className="form-section">
-          <p className="hint">{t("cases.closeHint", { months: retentionMonths })}</p>
-          <button type="submit" name="intent" value="close" className="button">
-            {t("cases.close")}
-          </button>
-        </Form>
-      ) : null}
+      {can.edit ? <EditCaseForm found={found} result={result} /> : null}
+      {can.erase ? <EraseForm found={found} result={result} /> : null}
+      {can.close ? <CloseCaseForm months={retentionMonths} result={result} /> : null}
+      {can.reopen && reopenUntil ? <ReopenCaseForm until={formatDate(reopenUntil, locale)} result={result} /> : null}
+      <CaseHistory revisions={history.revisions} events={history.events} />
     </article>
   );
 }

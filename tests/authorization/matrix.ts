@@ -798,13 +798,37 @@ export const ROWS: Row[] = [
     socket: (fx) => ({ event: "live:meeting:end", payload: { key: key(), meetingId: fx.toEnd } }),
   },
 
+  {
+    area: "Casussen",
+    surface: "POST /casussen/:reference edit",
+    on: "casus P van de politie (versie verouderd: niets verandert)",
+    expect: only(...POLICE),
+    http: (fx) =>
+      post(`/casussen/${fx.policeCase}`, { intent: "edit", version: "0", description: "Gezin", riskLevel: "LOW" }),
+  },
+  {
+    area: "Casussen",
+    surface: "POST /casussen/:reference erase",
+    on: "casus P van de politie (tekst komt niet voor: niets verandert)",
+    expect: only(...POLICE),
+    http: (fx) => post(`/casussen/${fx.policeCase}`, { intent: "erase", version: "1", text: "komt niet voor" }),
+  },
+  {
+    area: "Casussen",
+    surface: "POST /casussen/:reference reopen",
+    on: "casus P van de politie (open: niets verandert)",
+    expect: only(...POLICE),
+    http: (fx) => post(`/casussen/${fx.policeCase}`, { intent: "reopen", note: "Opnieuw nodig" }),
+  },
+
   // ---- Last: changes that end something ----------------------------------------------------------
   {
     area: "Casussen",
     surface: "POST /casussen/:reference close",
     on: "casus P van de politie",
     expect: only(...POLICE),
-    http: (fx) => post(`/casussen/${fx.policeCase}`, { intent: "close" }),
+    http: (fx) =>
+      post(`/casussen/${fx.policeCase}`, { intent: "close", confirm: "yes", closeReason: "NO_LONGER_NEEDED" }),
   },
   {
     area: "Account",

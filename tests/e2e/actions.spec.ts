@@ -115,11 +115,14 @@ test("the Board follows up its action in /acties: overdue on the start page, clo
 
   // Veilig Thuis brought the case in and closes it: from now on the retention period runs.
   await chair.goto(`/casussen/${reference}`);
-  await chair.getByRole("button", { name: "Casus sluiten" }).click();
+  await chair.getByText("Casus sluiten", { exact: true }).click();
+  await chair.getByLabel("Reden van sluiten").selectOption("GOALS_MET");
+  await chair.getByLabel(/Ik weet dat de bewaartermijn/).check();
+  await chair.getByRole("button", { name: "Casus definitief sluiten" }).click();
   await expect(chair.getByRole("status").filter({ hasText: "De casus is gesloten." })).toContainText(
     "De casus is gesloten. Over 12 maanden wordt de inhoud gewist.",
   );
-  await expect(chair.getByRole("button", { name: "Casus sluiten" })).toHaveCount(0);
+  await expect(chair.getByRole("button", { name: "Casus definitief sluiten" })).toHaveCount(0);
   await expectNoAxeViolations(chair);
 
   // Another organisation does not see it.

@@ -46,3 +46,98 @@ test("the platform admin's meetings page lists meetings without agenda content a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Overleggen beheren");
   await expectNoAxeViolations(page);
 });
+
+test("Veilig Thuis corrects its case, erases a name from every version, closes and reopens it; a stale tab is told; the police see none of it", async ({
+  page,
+  browser,
+}) => {
+  await login(page, "medewerker@veiligthuis.demo");
+  await page.goto("/casussen/nieuw");
+  await page.getByLabel("Korte omschrijving").fill("Gezin, moeder Yvonne Bakkerman, 2 kinderen. Melding na incident.");
+  await page.getByLabel("Risico").selectOption("ELEVATED");
+  await page.getByRole("button", { name: "Casus inbrengen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^AO-\d{4}-\d{4}$/);
+  const casePath = new URL(page.url()).pathname;
+
+  // A second tab of the same person, opened on the same version.
+  const stale = await page.context().newPage();
+  await stale.goto(casePath);
+
+  // Correct: a new version, the earlier one stays in the history.
+  await page.getByText("Omschrijving of risico corrigeren").click();
+  const edit = page.getByRole("form", { name: /corrigeren$/ });
+  await edit.getByLabel("Korte omschrijving").fill("Gezin, moeder Yvonne Bakkerman, 3 kinderen. Melding na incident.");
+  await edit.getByLabel("Risico").selectOption("HIGH");
+  await edit.getByRole("button", { name: "Correctie opslaan" }).click();
+  await expect(page.getByTestId("case-notice")).toContainText("nieuwe versie");
+  await expect(page.getByTestId("case-description")).toHaveText(
+    "Gezin, moeder Yvonne Bakkerman, 3 kinderen. Melding na incident.",
+  );
+  await expect(page.getByTestId("case-history")).toContainText("Versie 2");
+  await expect(page.getByTestId("case-history")).toContainText("Gezin, moeder Yvonne Bakkerman, 2 kinderen.");
+  await expectNoAxeViolations(page);
+
+  // The other tab saves on the old version: told it was "you, in another tab", its text kept.
+  await stale.getByText("Omschrijving of risico corrigeren").click();
+  const staleEdit = stale.getByRole("form", { name: /corrigeren$/ });
+  await staleEdit.getByLabel("Korte omschrijving").fill("Tekst uit het oude tabblad.");
+  await staleEdit.getByRole("button", { name: "Correctie opslaan" }).click();
+  await expect(stale.getByRole("alert")).toContainText("Je hebt de casus intussen zelf gewijzigd");
+  await expect(stale.getByTestId("case-current")).toContainText("3 kinderen");
+  await expect(stale.getByRole("form", { name: /corrigeren$/ }).getByLabel("Korte omschrijving")).toHaveValue(
+    "Tekst uit het oude tabblad.",
+  );
+  await expectNoAxeViolations(stale);
+  await stale.close();
+
+  // The name slipped through the guard: erased from the case and both versions.
+  await page.getByText("Identificerend gegeven wissen").click();
+  await page.getByLabel("Te wissen tekst").fill("Pietersen");
+  await page.getByRole("button", { name: "Uit alle versies wissen" }).click();
+  await expect(page.getByLabel("Te wissen tekst")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("alert").filter({ hasText: "Er is een probleem" })).toContainText("komt niet voor");
+  await page.getByLabel("Te wissen tekst").fill("yvonne bakkerman");
+  await page.getByRole("button", { name: "Uit alle versies wissen" }).click();
+  await expect(page.getByTestId("case-notice")).toContainText("Gewist uit de huidige omschrijving en 2 versie(s).");
+  await expect(page.getByTestId("case-description")).toHaveText("Gezin, moeder ███, 3 kinderen. Melding na incident.");
+  const history = page.getByTestId("case-history");
+  await expect(history).not.toContainText("Bakkerman");
+  await expect(history).toContainText("Identificerend gegeven gewist door");
+  await expect(page.getByLabel("Te wissen tekst")).toHaveValue("");
+  await expectNoAxeViolations(page);
+
+  // Closing asks for confirmation and a reason; what was chosen stays when the check is missing.
+  await page.getByText("Casus sluiten", { exact: true }).click();
+  await page.getByLabel("Reden van sluiten").selectOption("GOALS_MET");
+  await page.getByRole("button", { name: "Casus definitief sluiten" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Er is een probleem" })).toContainText(
+    "Bevestig dat je de casus wilt sluiten.",
+  );
+  await expect(page.getByLabel("Reden van sluiten")).toHaveValue("GOALS_MET");
+  await expectNoAxeViolations(page);
+  await page.getByLabel(/Ik weet dat de bewaartermijn/).check();
+  await page.getByRole("button", { name: "Casus definitief sluiten" }).click();
+  await expect(page.getByTestId("case-notice")).toContainText(
+    "De casus is gesloten. Over 12 maanden wordt de inhoud gewist.",
+  );
+  await expect(history).toContainText("Doelen bereikt");
+
+  // Reopened within the retention period, with a reason.
+  await page.getByText("Casus heropenen", { exact: true }).click();
+  await page.getByLabel("Waarom wordt de casus heropend?").fill("Nieuwe melding van school.");
+  await page.getByRole("button", { name: "Heropenen" }).click();
+  await expect(page.getByTestId("case-notice")).toContainText("De casus is heropend.");
+  await expect(history).toContainText("Nieuwe melding van school.");
+  await expectNoAxeViolations(page);
+
+  // The police were never at a table for it: the case, its versions and its history are not there.
+  const police = await (await browser.newContext()).newPage();
+  await login(police, "medewerker@politie.demo");
+  expect((await police.goto(casePath))?.status()).toBe(404);
+  const post = await police.request.post(casePath, {
+    form: { intent: "reopen", note: "Poging" },
+    headers: { Origin: new URL(police.url()).origin },
+  });
+  expect(post.status()).toBe(404);
+  await police.context().close();
+});

@@ -47,6 +47,8 @@ const UNTOUCHED_BY_REFUSALS = [
   "RecoveryCode",
   "Case",
   "CaseReferenceCounter",
+  "CaseRevision",
+  "CaseEvent",
   "Meeting",
   "MeetingInvitation",
   "AgendaItem",

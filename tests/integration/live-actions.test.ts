@@ -4,10 +4,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
-import { amsterdamToday } from "~/domain/actions/actions.server";
+import { answerOffer, correctOwnAction } from "~/domain/actions/action-corrections.server";
+import { amsterdamToday, listActions, updateAction } from "~/domain/actions/actions.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { DomainError } from "~/domain/errors.server";
 import { addAction, answerTransfer, correctAction, loadBoard } from "~/domain/live/live.server";
+import { updateAgendaItem } from "~/domain/meetings/agenda-corrections.server";
 import type { ActionView, WriteResult } from "~/realtime/events";
 
 import { liveMeeting } from "../support/live-meeting";
@@ -248,5 +250,101 @@ describe("correcting an action at the live table", () => {
     ).toBe("not_found:live.errors.notFound");
     const board = await loadBoard(probation, meetingId, meta);
     expect(board.items.find((i) => i.id === itemIds.A)?.content).toBeNull();
+  });
+});
+
+describe("offers that end", () => {
+  const offer = async (itemId: string, to: string) => {
+    const action = await policeAction(itemId);
+    const input = {
+      key: key(),
+      version: 1,
+      actionId: action.id,
+      description: action.description,
+      ownerOrganisationId: to,
+      ownerUserId: "",
+      dueDate: action.dueDate,
+    };
+    await correctAction(police, input, meta);
+    return action;
+  };
+  const kindsOf = async (actionId: string) =>
+    (await prisma.actionUpdate.findMany({ where: { actionId }, orderBy: { at: "asc" }, select: { kind: true } })).map(
+      (u) => u.kind,
+    );
+  const query = { view: "all" as const, caseReference: "", meetingId: "", owner: "" };
+
+  it("an organisation taken off the table loses the offer: it neither sees nor takes the action", async () => {
+    const { itemIds, meetingId, org } = await liveMeeting();
+    const action = await offer(itemIds.A, rvdk.organisation.id);
+    expect((await listActions(rvdk, query, meta)).offered.map((a) => a.id)).toContain(action.id);
+    const item = await prisma.agendaItem.findUniqueOrThrow({ where: { id: itemIds.A } });
+    const result = await updateAgendaItem(
+      chair,
+      meetingId,
+      itemIds.A,
+      {
+        question: item.question,
+        timeboxMinutes: item.timeboxMinutes,
+        tableOrganisationIds: [org.POL as string, org.VT as string],
+        version: item.version,
+        contributions: "keep",
+      },
+      meta,
+    );
+    expect(result.ok).toBe(true);
+    expect((await prisma.action.findUniqueOrThrow({ where: { id: action.id } })).transferToOrganisationId).toBeNull();
+    expect((await listActions(rvdk, query, meta)).offered.map((a) => a.id)).not.toContain(action.id);
+    expect(await outcome(answerOffer(rvdk, { actionId: action.id, version: 3, answer: "accept" }, meta))).toBe(
+      "not_found:errors.notFound",
+    );
+    expect(await kindsOf(action.id)).toEqual(["TRANSFER_OFFERED", "TRANSFER_WITHDRAWN"]);
+  });
+
+  it("the owner corrects text and date on /acties while the offer stays open; closing the action ends the offer", async () => {
+    const { itemIds } = await liveMeeting();
+    const action = await offer(itemIds.A, rvdk.organisation.id);
+    await correctOwnAction(
+      police,
+      {
+        actionId: action.id,
+        version: 2,
+        description: "Politie deelt het overzicht van 2 jaar.",
+        dueDate: day(10),
+        reason: "",
+      },
+      meta,
+    );
+    const corrected = await prisma.action.findUniqueOrThrow({ where: { id: action.id } });
+    expect([corrected.description, corrected.transferToOrganisationId]).toEqual([
+      "Politie deelt het overzicht van 2 jaar.",
+      rvdk.organisation.id,
+    ]);
+    await updateAction(
+      police,
+      { actionId: action.id, version: 3, status: "DONE", closeReason: "EXECUTED", ownerUserId: "", note: "Gedeeld." },
+      meta,
+    );
+    expect((await prisma.action.findUniqueOrThrow({ where: { id: action.id } })).transferToOrganisationId).toBeNull();
+    expect((await listActions(rvdk, query, meta)).offered.map((a) => a.id)).not.toContain(action.id);
+  });
+
+  it("the owner taking the offer back writes it in the history", async () => {
+    const { itemIds } = await liveMeeting();
+    const action = await offer(itemIds.A, rvdk.organisation.id);
+    await correctAction(
+      police,
+      {
+        key: key(),
+        version: 2,
+        actionId: action.id,
+        description: action.description,
+        ownerOrganisationId: police.organisation.id,
+        ownerUserId: "",
+        dueDate: action.dueDate,
+      },
+      meta,
+    );
+    expect(await kindsOf(action.id)).toEqual(["TRANSFER_OFFERED", "TRANSFER_WITHDRAWN"]);
   });
 });

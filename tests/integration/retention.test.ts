@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
-import { closeCase } from "~/domain/cases/cases.server";
+import { closeCase } from "~/domain/cases/case-corrections.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { actionSchema, decisionSchema } from "~/domain/live/live.schema";
 import { addAction, addDecision, addNeed, correctAction, endMeeting, saveRoleCard } from "~/domain/live/live.server";
@@ -16,6 +16,7 @@ import { liveMeeting, roleCardOf } from "../support/live-meeting";
 import { thrownStatus } from "../support/responses";
 import { sessionUser } from "../support/users";
 
+const closing = { confirm: "yes" as const, closeReason: "GOALS_MET" as const, note: "" };
 const meta = { clientAddress: "192.0.2.30" };
 let police: SessionUser;
 let rvdk: SessionUser;
@@ -82,8 +83,8 @@ async function discussedAndClosed(closedAt: Date) {
   await endMeeting(chair, meetingId, meta);
   const item = await prisma.agendaItem.findUniqueOrThrow({ where: { id: itemIds.A }, include: { case: true } });
   // The case was brought in by Veilig Thuis (the chair's organisation): they close it.
-  expect(await thrownStatus(closeCase(police, item.case.reference, meta))).toBe(404);
-  await closeCase(chair, item.case.reference, { ...meta, now: closedAt });
+  expect(await thrownStatus(closeCase(police, item.case.reference, closing, meta))).toBe(404);
+  await closeCase(chair, item.case.reference, closing, { ...meta, now: closedAt });
   await approveMinutes(chair, meetingId, meta);
   await amendMinutes(
     chair,

@@ -206,6 +206,9 @@ export function caseVisibleWhere(viewer: Viewer) {
 export function caseOwnedWhere(viewer: Viewer) {
   return { organisationId: viewer.organisation.id } satisfies Prisma.CaseWhereInput;
 }
+export function ownsCase(viewer: Viewer, found: { organisationId: string }): boolean {
+  return found.organisationId === viewer.organisation.id;
+}
 export function caseOwnedSql(viewer: Viewer, alias: string) {
   return Prisma.sql`${Prisma.raw(alias)}."organisationId" = ${viewer.organisation.id}`;
 }
@@ -221,7 +224,11 @@ export function actionOwnedSql(viewer: Viewer, alias: string) {
 
 /** Actions offered to the viewer's organisation, waiting for it to take them over or decline. */
 export function actionOfferedSql(viewer: Viewer, alias: string) {
-  return Prisma.sql`${Prisma.raw(alias)}."transferToOrganisationId" = ${viewer.organisation.id}`;
+  // Only while the organisation sits at the action's table: leaving it takes the offer along.
+  return Prisma.sql`${Prisma.raw(alias)}."transferToOrganisationId" = ${viewer.organisation.id}
+    AND EXISTS (SELECT 1 FROM "AgendaItemTable" offered_t
+                WHERE offered_t."agendaItemId" = ${Prisma.raw(alias)}."agendaItemId"
+                  AND offered_t."organisationId" = ${viewer.organisation.id})`;
 }
 
 export function ownsAction(viewer: Viewer, action: { ownerOrganisationId: string }): boolean {

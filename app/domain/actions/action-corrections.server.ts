@@ -141,8 +141,60 @@ export async function applyActionCorrection(
     await tx.actionUpdate.create({
       data: { ...line, kind: "TRANSFER_OFFERED", via: rules.via, changes: { ownerOrganisation }, note: rules.reason },
     });
+  } else if (offerChanged && current.transferToOrganisationId) {
+    await writeWithdrawal(tx, user, current, current.transferToOrganisationId, rules.via, rules.now);
   }
   return { changes, offeredTo };
+}
+
+/** The history line of an offer taken back (the action stays with its owner). */
+async function writeWithdrawal(
+  tx: Tx,
+  user: SessionUser,
+  action: { id: string; ownerOrganisationId: string; ownerUserId: string | null; status: LockedAction["status"] },
+  offeredTo: string,
+  via: CorrectionSource,
+  now: Date,
+) {
+  const codes = await shortCodes(tx, [action.ownerOrganisationId, offeredTo]);
+  const ownerOrganisation = { from: codes.get(action.ownerOrganisationId) ?? "", to: codes.get(offeredTo) ?? "" };
+  await tx.actionUpdate.create({
+    data: {
+      actionId: action.id,
+      at: now,
+      ...by(user),
+      status: action.status,
+      ownerUserId: action.ownerUserId,
+      kind: "TRANSFER_WITHDRAWN",
+      via,
+      changes: { ownerOrganisation },
+    },
+  });
+}
+
+/**
+ * Offers on an item's actions to organisations that left its table are taken back, each with a
+ * history line: an organisation no longer at the table neither sees nor takes over the action.
+ */
+export async function withdrawOffersTo(
+  tx: Tx,
+  user: SessionUser,
+  agendaItemId: string,
+  organisationIds: readonly string[],
+  now: Date,
+) {
+  if (organisationIds.length === 0) return;
+  const offered = await tx.action.findMany({
+    where: { agendaItemId, transferToOrganisationId: { in: [...organisationIds] } },
+    select: { id: true, ownerOrganisationId: true, ownerUserId: true, status: true, transferToOrganisationId: true },
+  });
+  for (const action of offered) {
+    await tx.action.update({
+      where: { id: action.id },
+      data: { transferToOrganisationId: null, version: { increment: 1 } },
+    });
+    await writeWithdrawal(tx, user, action, action.transferToOrganisationId as string, "TABLE", now);
+  }
 }
 
 const by = (user: SessionUser) => ({ byUserId: user.id, byName: user.name, byOrganisationId: user.organisation.id });
@@ -159,6 +211,12 @@ export async function answerActionTransfer(
   answer: { version: number; accept: boolean; via: CorrectionSource; now: Date; stale: () => Promise<never> },
 ): Promise<{ accepted: boolean }> {
   if (current.transferToOrganisationId !== user.organisation.id) throw notFound();
+  // Still at the action's table, checked on the locked row (leaving the table withdraws offers).
+  const seat = await tx.agendaItemTable.findFirst({
+    where: { agendaItemId: current.agendaItemId, organisationId: user.organisation.id },
+    select: { organisationId: true },
+  });
+  if (!seat) throw notFound();
   if (current.version !== answer.version) return answer.stale();
   if (current.status === "DONE") throw ruleError("actions.errors.alreadyClosed");
   const codes = await shortCodes(tx, [current.ownerOrganisationId, user.organisation.id]);
@@ -194,8 +252,9 @@ export async function answerActionTransfer(
   return { accepted: answer.accept };
 }
 
-const staleOn = (actionId: string) => async (): Promise<never> => {
-  throw conflict("actions.errors.stale", await currentAction(prisma, actionId));
+/** The current state, read in the transaction that holds the row (no second connection). */
+const staleOn = (tx: Tx, actionId: string) => async (): Promise<never> => {
+  throw conflict("actions.errors.stale", await currentAction(tx, actionId));
 };
 
 /**
@@ -216,7 +275,14 @@ export async function correctOwnAction(user: SessionUser, input: ActionCorrectio
         ownerOrganisationId: current.transferToOrganisationId ?? current.ownerOrganisationId,
         ownerUserId: current.ownerUserId ?? "",
       },
-      { via: "ACTIONS", reason: input.reason, now, movableTo: [], stale: staleOn(input.actionId) },
+      {
+        via: "ACTIONS",
+        reason: input.reason,
+        now,
+        // An open offer stays open: the form corrects text and date, not the owner.
+        movableTo: current.transferToOrganisationId ? [current.transferToOrganisationId] : [],
+        stale: staleOn(tx, input.actionId),
+      },
     );
     await recordAudit(
       {
@@ -243,7 +309,7 @@ export async function answerOffer(user: SessionUser, input: TransferAnswerInput,
       accept: input.answer === "accept",
       via: "ACTIONS",
       now,
-      stale: staleOn(input.actionId),
+      stale: staleOn(tx, input.actionId),
     });
     await recordAudit(
       {

@@ -127,7 +127,7 @@ async function offeredActions(user: SessionUser) {
   return sqlQuery<EarlierAction & { caseReference: string }>(Prisma.sql`
     SELECT ${actionWithHistoryColumns}, c.reference AS "caseReference"
     FROM ${actionWithHistoryFrom} JOIN "Case" c ON c.id = x."caseId"
-    WHERE ${actionOfferedSql(user, "x")} AND x.status <> 'DONE'
+    WHERE ${actionOfferedSql(user, "x")} AND x.status <> 'DONE' AND c."anonymisedAt" IS NULL
     ORDER BY x."dueDate", x.id
     LIMIT 100`);
 }
@@ -228,6 +228,8 @@ export async function applyActionUpdate(
       closeReason: closing ? input.closeReason || null : null,
       closedAt: closing ? now : null,
       ownerUserId: input.ownerUserId || null,
+      // A closed action is nobody's to take over: an open offer ends with it.
+      ...(closing ? { transferToOrganisationId: null } : {}),
       version: { increment: 1 },
     },
   });

@@ -2,11 +2,16 @@ import { data, redirect } from "@remix-run/node";
 
 import type { SessionUser } from "~/auth/session.server";
 import type { Acting } from "~/domain/acting.server";
+import { badRequest, DomainError } from "~/domain/errors.server";
+import { getEnv } from "~/env.server";
+import type { TranslationKey } from "~/i18n/keys";
+import { formRefusal } from "~/server/domain-errors.server";
 import { formText } from "~/utils/form-data";
 import type { FormErrors } from "~/utils/form-errors";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 
-import { newCaseSchema } from "./case.schema";
+import { closeCase, editCase, eraseFromCase, reopenCase, requireOwnedCase } from "./case-corrections.server";
+import { caseCloseSchema, caseEditSchema, caseEraseSchema, caseReopenSchema, newCaseSchema } from "./case.schema";
 import { createCase } from "./cases.server";
 
 export type CaseFormData = { values: { region: string; description: string; riskLevel: string }; errors?: FormErrors };
@@ -23,4 +28,81 @@ export async function handleNewCaseForm(user: SessionUser, formData: FormData, m
     return data<CaseFormData>({ values, errors: fieldErrorsFrom(parsed.error.issues) }, { status: 400 });
   const created = await createCase(user, parsed.data, meta);
   throw redirect(`/casussen/${created.reference}?nieuw=1`);
+}
+
+export type CaseIntent = "edit" | "erase" | "close" | "reopen";
+
+export type CaseCorrectionData = {
+  intent: CaseIntent;
+  values: Record<string, string>;
+  errors?: FormErrors;
+  formError?: TranslationKey;
+  /** On a conflict: what the case says now and who wrote it. */
+  current?: { description: string; riskLevel: string; version: number; byName: string | null };
+  done?: TranslationKey;
+  doneValues?: Record<string, string | number>;
+};
+
+const FIELDS: Record<CaseIntent, readonly string[]> = {
+  edit: ["version", "description", "riskLevel"],
+  erase: ["version", "text"],
+  close: ["confirm", "closeReason", "note"],
+  reopen: ["note"],
+};
+
+function isIntent(value: string): value is CaseIntent {
+  return Object.hasOwn(FIELDS, value);
+}
+
+async function runCaseIntent(
+  user: SessionUser,
+  reference: string,
+  intent: CaseIntent,
+  values: Record<string, string>,
+  meta: Acting,
+): Promise<{ errors: FormErrors } | { done: TranslationKey; doneValues?: Record<string, string | number> }> {
+  const invalid = (issues: Parameters<typeof fieldErrorsFrom>[0]) => ({ errors: fieldErrorsFrom(issues) });
+  if (intent === "edit") {
+    const parsed = caseEditSchema.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error.issues);
+    await editCase(user, reference, parsed.data, meta);
+    return { done: "cases.editedNotice" };
+  }
+  if (intent === "erase") {
+    const parsed = caseEraseSchema.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error.issues);
+    const { versions } = await eraseFromCase(user, reference, parsed.data, meta);
+    return { done: "cases.erasedNotice", doneValues: { count: versions } };
+  }
+  if (intent === "close") {
+    const parsed = caseCloseSchema.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error.issues);
+    await closeCase(user, reference, parsed.data, meta);
+    return { done: "cases.closedNotice", doneValues: { months: getEnv().RETENTION_MONTHS } };
+  }
+  const parsed = caseReopenSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error.issues);
+  await reopenCase(user, reference, parsed.data, { ...meta, retentionMonths: getEnv().RETENTION_MONTHS });
+  return { done: "cases.reopenedNotice" };
+}
+
+/**
+ * The case page's forms: correct, erase an identifier, close, reopen. Every refusal comes back
+ * with what was typed; a done erasure does not echo the erased text.
+ */
+export async function handleCaseCorrection(user: SessionUser, reference: string, formData: FormData, meta: Acting) {
+  const intent = formText(formData.get("intent"));
+  if (!isIntent(intent)) throw badRequest("errors.unknownIntent");
+  // Who may not change the case hears it does not exist, before any field is read.
+  await requireOwnedCase(user, reference);
+  const values = Object.fromEntries(FIELDS[intent].map((k) => [k, formText(formData.get(k)).slice(0, 10_000)]));
+  const base = { intent, values };
+  try {
+    const result = await runCaseIntent(user, reference, intent, values, meta);
+    if ("errors" in result) return data<CaseCorrectionData>({ ...base, errors: result.errors }, { status: 400 });
+    return data<CaseCorrectionData>({ intent, values: {}, ...result });
+  } catch (error) {
+    const current = error instanceof DomainError ? (error.current as CaseCorrectionData["current"]) : undefined;
+    return formRefusal(error, { ...base, ...(current ? { current } : {}) } as CaseCorrectionData);
+  }
 }

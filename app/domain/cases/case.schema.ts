@@ -1,8 +1,9 @@
 import { z } from "zod";
 
-import { requiredGuardedText } from "~/domain/privacy/guarded-text";
+import { guardedText, requiredGuardedText } from "~/domain/privacy/guarded-text";
 
 export const RISK_LEVELS = ["ACUTE", "HIGH", "ELEVATED", "LOW"] as const;
+export const CLOSE_REASONS = ["GOALS_MET", "TRANSFERRED", "NO_LONGER_NEEDED", "OTHER"] as const;
 
 /** A new case: only the minimum the table needs, checked for direct identifiers. */
 export const newCaseSchema = z.object({
@@ -11,4 +12,42 @@ export const newCaseSchema = z.object({
   riskLevel: z.enum(RISK_LEVELS, { error: "validation.choose" }),
 });
 
+const version = z.coerce.number().int().min(1);
+
+/** The bringing organisation corrects the description and risk level, on the version it saw. */
+export const caseEditSchema = z.object({
+  version,
+  description: requiredGuardedText(500),
+  riskLevel: z.enum(RISK_LEVELS, { error: "validation.choose" }),
+});
+
+/**
+ * An identifier that slipped through is erased from the case and every earlier version. The text
+ * is what to erase, so it is not guarded; at least three characters, so one letter cannot blank
+ * out the case.
+ */
+export const caseEraseSchema = z.object({
+  version,
+  text: z.string().trim().min(3, "cases.errors.eraseTooShort").max(200, "validation.tooLong"),
+});
+
+/** Closing asks for confirmation and a reason; "other" needs the reason in words. */
+export const caseCloseSchema = z
+  .object({
+    confirm: z.literal("yes", { error: "cases.errors.confirmClose" }),
+    closeReason: z.enum(CLOSE_REASONS, { error: "validation.choose" }),
+    note: guardedText(500),
+  })
+  .superRefine((value, ctx) => {
+    if (value.closeReason === "OTHER" && !value.note)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "cases.errors.noteForOther" });
+  });
+
+/** Reopening a closed case (within the retention period) says why. */
+export const caseReopenSchema = z.object({ note: requiredGuardedText(500) });
+
 export type NewCase = z.infer<typeof newCaseSchema>;
+export type CaseEditInput = z.infer<typeof caseEditSchema>;
+export type CaseEraseInput = z.infer<typeof caseEraseSchema>;
+export type CaseCloseInput = z.infer<typeof caseCloseSchema>;
+export type CaseReopenInput = z.infer<typeof caseReopenSchema>;

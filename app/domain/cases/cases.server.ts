@@ -1,7 +1,7 @@
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma, sqlQuery } from "~/db.server";
-import { caseOwnedSql, caseOwnedWhere, caseVisibleWhere } from "~/domain/access/access.server";
+import { caseOwnedSql, caseVisibleWhere } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { ensure, notFound } from "~/domain/errors.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -31,7 +31,7 @@ export async function createCase(user: SessionUser, input: NewCase, meta: Acting
       INSERT INTO "CaseReferenceCounter" ("year", "last") VALUES (${year}, 1)
       ON CONFLICT ("year") DO UPDATE SET "last" = "CaseReferenceCounter"."last" + 1
       RETURNING "last"`;
-    return tx.case.create({
+    const created = await tx.case.create({
       data: {
         reference: formatReference(year, counter!.last),
         organisationId: user.organisation.id,
@@ -43,6 +43,18 @@ export async function createCase(user: SessionUser, input: NewCase, meta: Acting
       },
       select: { id: true, reference: true },
     });
+    // Version 1 of its content: what was brought in, by whom, when.
+    await tx.caseRevision.create({
+      data: {
+        caseId: created.id,
+        number: 1,
+        description: input.description,
+        riskLevel: input.riskLevel,
+        authorId: user.id,
+        createdAt: now,
+      },
+    });
+    return created;
   });
   await recordAudit({
     actor: actorOf(user),
@@ -103,33 +115,4 @@ export async function listOwnOpenCases(viewer: SessionUser) {
     SELECT c.reference, c."riskLevel"::text AS "riskLevel" FROM "Case" c
     WHERE ${caseOwnedSql(viewer, "c")} AND c.status = 'OPEN'
     ORDER BY c."createdAt" DESC, c.id`);
-}
-
-/**
- * The organisation that brought a case in closes it when the table's work is done. From then on
- * the retention period runs (RETENTION_MONTHS); after it, the content is erased.
- */
-export async function closeCase(user: SessionUser, reference: string, meta: Acting) {
-  const found = await prisma.case.findFirst({
-    where: { reference, ...caseOwnedWhere(user) },
-    select: { id: true, status: true },
-  });
-  ensure(found, notFound);
-  if (found.status === "CLOSED") return { closed: false as const };
-  const now = meta.now ?? new Date();
-  const updated = await prisma.case.updateMany({
-    where: { id: found.id, status: "OPEN" },
-    data: { status: "CLOSED", closedAt: now, version: { increment: 1 } },
-  });
-  if (updated.count === 1) {
-    await recordAudit({
-      actor: actorOf(user),
-      action: "case.closed",
-      subjectType: "Case",
-      subjectId: reference,
-      clientAddress: meta.clientAddress,
-      at: now,
-    });
-  }
-  return { closed: updated.count === 1 };
 }

@@ -3,6 +3,7 @@ import { TZDate } from "@date-fns/tz";
 import { userSelect } from "~/auth/session.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { closeCase, editCase } from "~/domain/cases/case-corrections.server";
 import { createCase } from "~/domain/cases/cases.server";
 import { removeAgendaItem } from "~/domain/meetings/agenda-corrections.server";
 import { addAgendaItem, createMeeting, publishMeeting } from "~/domain/meetings/meetings.server";
@@ -68,6 +69,7 @@ export async function seedDemoMeeting(now = new Date()): Promise<boolean> {
     },
     meta,
   );
+  const references: string[] = [];
   for (const item of items) {
     const { reference } = await createCase(
       chair,
@@ -86,9 +88,32 @@ export async function seedDemoMeeting(now = new Date()): Promise<boolean> {
       },
       meta,
     );
+    references.push(reference);
   }
-  // A fourth case went onto the agenda and was taken off it after publishing: the invitees see it
-  // as dropped ("vervallen"); the police and probation, who were at its table, see why.
+  // The first case was corrected after it was brought in: its history shows two versions.
+  const [first] = items;
+  if (first && references[0])
+    await editCase(
+      chair,
+      references[0],
+      { version: 1, description: `${first.description} Nieuwe melding van school.`, riskLevel: "ACUTE" },
+      meta,
+    );
+  await seedDroppedCase(chair, meeting.id, org, meta);
+  return true;
+}
+
+/**
+ * A fourth case went onto the agenda and was taken off it after publishing: the invitees see it
+ * as dropped ("vervallen"); the police and probation, who were at its table, see why. Then it was
+ * closed as handed over.
+ */
+async function seedDroppedCase(
+  chair: SessionUser,
+  meetingId: string,
+  org: Record<string, string>,
+  meta: { clientAddress: null },
+) {
   const { reference } = await createCase(
     chair,
     { region: "Westerduin", description: "Gezin, 3 kinderen; verhuisd naar een andere regio.", riskLevel: "ELEVATED" },
@@ -96,7 +121,7 @@ export async function seedDemoMeeting(now = new Date()): Promise<boolean> {
   );
   const dropped = await addAgendaItem(
     chair,
-    meeting.id,
+    meetingId,
     {
       caseReference: reference,
       question: "Wie draagt de casus over aan de nieuwe regio?",
@@ -106,13 +131,19 @@ export async function seedDemoMeeting(now = new Date()): Promise<boolean> {
     },
     meta,
   );
-  await publishMeeting(chair, meeting.id, meta);
+  await publishMeeting(chair, meetingId, meta);
   await removeAgendaItem(
     chair,
-    meeting.id,
+    meetingId,
     dropped.id,
     { reason: "Het gezin is verhuisd; de tafel in de nieuwe regio neemt de casus over.", version: 1 },
     meta,
   );
-  return true;
+  // …and closed as handed over; it can be reopened while its retention period runs.
+  await closeCase(
+    chair,
+    reference,
+    { confirm: "yes", closeReason: "TRANSFERRED", note: "Overgedragen aan de tafel in de nieuwe regio." },
+    meta,
+  );
 }

@@ -9,6 +9,7 @@ import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import type { Acting } from "~/domain/acting.server";
+import { withdrawOffersTo } from "~/domain/actions/action-corrections.server";
 import { conflict, ensure, notFound, ruleError } from "~/domain/errors.server";
 import { createRoleCards, profileExcerpts } from "~/domain/live/live-board.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -165,6 +166,7 @@ export async function updateAgendaItem(
     });
     if (updated.count !== 1) return false;
     await tx.agendaItemTable.deleteMany({ where: { agendaItemId: itemId, organisationId: { in: removed } } });
+    await withdrawOffersTo(tx, user, itemId, removed, now);
     await tx.agendaItemTable.createMany({
       data: added.map((organisationId) => ({ agendaItemId: itemId, organisationId })),
     });

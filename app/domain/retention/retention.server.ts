@@ -17,6 +17,13 @@ export function retentionCutoff(now: Date, months: number): Date {
   return cutoff;
 }
 
+/** The moment a case closed at `closedAt` loses its content (shown to whoever may reopen it). */
+export function retentionEnd(closedAt: Date, months: number): Date {
+  const end = new Date(closedAt);
+  end.setUTCMonth(end.getUTCMonth() + months);
+  return end;
+}
+
 /**
  * Closed cases whose retention period has passed lose their content: the case description, the
  * question on every agenda item about it, role cards, needs, decisions (with dissent reasons),
@@ -107,9 +114,15 @@ async function eraseCaseContent(tx: Prisma.TransactionClient, caseId: string) {
     where: { action: { caseId: caseId } },
     data: { note: ERASED, changes: Prisma.DbNull },
   });
-  await tx.action.updateMany({ where: { caseId: caseId }, data: { description: ERASED } });
+  await tx.action.updateMany({
+    where: { caseId: caseId },
+    data: { description: ERASED, transferToOrganisationId: null },
+  });
   await tx.agendaProposal.updateMany({ where: { caseId: caseId }, data: { question: ERASED, declineReason: null } });
   await tx.agendaItem.updateMany({ where: { caseId: caseId }, data: { question: ERASED } });
+  // Every earlier version of the description, and the reasons given for closing or reopening.
+  await tx.caseRevision.updateMany({ where: { caseId }, data: { description: ERASED } });
+  await tx.caseEvent.updateMany({ where: { caseId }, data: { note: null } });
   await tx.removedAgendaItem.updateMany({ where: { caseId: caseId }, data: { reason: ERASED } });
 }
 
