@@ -1,5 +1,6 @@
 import type { ActionChanges } from "~/domain/actions/action-corrections.server";
-import { formatDate, formatDateTime } from "~/i18n/format";
+import { actionChangeLines } from "~/domain/actions/change-lines";
+import { formatDateTime } from "~/i18n/format";
 import { asKey } from "~/i18n/keys";
 import { useLocale } from "~/i18n/use-locale";
 import type { ActionHistoryLine } from "~/realtime/events";
@@ -7,30 +8,7 @@ import type { ActionHistoryLine } from "~/realtime/events";
 /** What a correction changed, field by field, in the reader's language. */
 export function useChangeLines() {
   const { t, locale } = useLocale();
-  const date = (iso: string) => formatDate(`${iso}T12:00:00Z`, locale);
-  return (changes: ActionChanges | null): string[] => {
-    if (!changes) return [];
-    const lines: string[] = [];
-    if (changes.description)
-      lines.push(t("actions.changes.description", { from: changes.description.from, to: changes.description.to }));
-    if (changes.dueDate)
-      lines.push(t("actions.changes.dueDate", { from: date(changes.dueDate.from), to: date(changes.dueDate.to) }));
-    if (changes.ownerOrganisation)
-      lines.push(
-        t("actions.changes.ownerOrganisation", {
-          from: changes.ownerOrganisation.from,
-          to: changes.ownerOrganisation.to,
-        }),
-      );
-    if (changes.ownerUser)
-      lines.push(
-        t("actions.changes.ownerUser", {
-          from: changes.ownerUser.from ?? t("actions.nobody"),
-          to: changes.ownerUser.to ?? t("actions.nobody"),
-        }),
-      );
-    return lines;
-  };
+  return (changes: ActionChanges | null): string[] => actionChangeLines(changes, t, locale);
 }
 
 /** One history line: who, when, and what — a status, a correction with its reason, an offer. */

@@ -1,10 +1,10 @@
 import { Form } from "@remix-run/react";
 
+import { amendmentChangeLines } from "~/domain/actions/change-lines";
 import type { AmendmentChanges } from "~/domain/minutes/minutes-amendments.server";
 import type { MinutesFormData } from "~/domain/minutes/minutes-forms.server";
 import { useLocale } from "~/i18n/use-locale";
 
-import { useChangeLines } from "./action-history";
 import { SelectField, TextAreaField, TextField } from "./forms";
 
 /** The current actions and decisions of the items, for the chair of approved minutes. */
@@ -198,19 +198,11 @@ export function ItemCorrections({
 
 /** What a structured amendment changed, line by line. */
 export function AmendmentChangeLines({ changes, org }: { changes: AmendmentChanges; org: (code: string) => string }) {
-  const { t } = useLocale();
-  const actionLines = useChangeLines();
-  const lines = changes.decision
-    ? [t("minutes.decisionChange", changes.decision.text)]
-    : [
-        ...actionLines(changes.action ?? null),
-        ...(changes.action?.offeredTo ? [t("minutes.offeredTo", { organisation: org(changes.action.offeredTo) })] : []),
-      ];
+  const { t, locale } = useLocale();
+  const { title, lines } = amendmentChangeLines(changes, t, locale, org);
   return (
     <>
-      {changes.decision
-        ? t("minutes.amendedDecision", { about: changes.about })
-        : t("minutes.amendedAction", { about: changes.about })}
+      {title}
       <ul>
         {lines.map((line) => (
           <li key={line}>{line}</li>

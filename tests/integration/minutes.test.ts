@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { inflateSync } from "node:zlib";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -11,6 +10,7 @@ import { seedDemoData } from "~/domain/demo/seed.server";
 import { DomainError, httpStatusOf } from "~/domain/errors.server";
 import { actionSchema, decisionSchema } from "~/domain/live/live.schema";
 import { addAction, addDecision, addNeed, endMeeting, loadBoard } from "~/domain/live/live.server";
+import { amendAction } from "~/domain/minutes/minutes-amendments.server";
 import { minutesActionsCsv, minutesPdf } from "~/domain/minutes/minutes-exports.server";
 import { amendMinutes, approveMinutes, getMinutes } from "~/domain/minutes/minutes.server";
 import { translator } from "~/i18n/translate.server";
@@ -170,25 +170,27 @@ describe("minutes", () => {
   });
 });
 
-/** The text drawn in a PDF made by pdfkit: its content streams inflated, hex strings decoded. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString("latin1");
-  let text = "";
-  for (const match of raw.matchAll(/stream\n([\s\S]*?)\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1] as string, "latin1")).toString("latin1");
-    } catch {
-      continue; // not a compressed content stream (fonts, images)
-    }
-    for (const tj of content.matchAll(/\[(.*?)\] TJ/g)) {
-      text += [...(tj[1] as string).matchAll(/<([0-9a-fA-F]*)>/g)]
-        .map((h) => Buffer.from(h[1] as string, "hex").toString("latin1"))
-        .join("");
-      text += "\n";
-    }
+/** Each page's text as PDF.js (Mozilla's reader, not ours) extracts it, and what it says about tagging. */
+async function readPdf(pdf: Buffer) {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await getDocument({ data: new Uint8Array(pdf), disableFontFace: true, verbosity: 0 }).promise;
+  const pages: string[] = [];
+  const structured: boolean[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const text = await page.getTextContent();
+    pages.push(
+      text.items
+        .map((item) => ("str" in item ? item.str : ""))
+        .join(" ")
+        .replace(/\s+/g, " "),
+    );
+    structured.push(Boolean((await page.getStructTree())?.children?.length));
   }
-  return text;
+  const { info } = (await doc.getMetadata()) as { info: { Language?: string; Title?: string } };
+  const marked = await doc.getMarkInfo();
+  await doc.destroy();
+  return { pages, text: pages.join("\n"), structured, language: info.Language, title: info.Title, marked };
 }
 
 describe("minutes exports", () => {
@@ -198,7 +200,7 @@ describe("minutes exports", () => {
     const nl = await translator("nl");
     const pdf = await minutesPdf(police, meetingId, nl, "nl", meta);
     expect(pdf.body.subarray(0, 5).toString()).toBe("%PDF-");
-    const text = pdfText(pdf.body);
+    const { text } = await readPdf(pdf.body);
     for (const expected of [
       "Verslag: Live overleg",
       "Aanwezig",
@@ -214,7 +216,7 @@ describe("minutes exports", () => {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain("Vraag B");
-    const probationPdf = pdfText((await minutesPdf(recl, meetingId, nl, "nl", meta)).body);
+    const probationPdf = (await readPdf((await minutesPdf(recl, meetingId, nl, "nl", meta)).body)).text;
     expect(probationPdf).toContain("Vraag B");
     expect(probationPdf).not.toContain("Raadsonderzoek");
 
@@ -226,5 +228,53 @@ describe("minutes exports", () => {
       where: { action: "minutes.exported", subjectId: meetingId, actorUserId: police.id },
     });
     expect(exports.map((e) => (e.details as { format: string }).format).sort()).toEqual(["csv", "pdf"]);
+  });
+
+  it("PDF: tagged with its language, every page says for whom it is and 'pagina n van m', amendments that changed data spelled out", async () => {
+    const { meetingId, chair, itemIds } = await finishedMeeting();
+    await approveMinutes(chair, meetingId, meta);
+    const action = await prisma.action.findFirstOrThrow({ where: { agendaItemId: itemIds.A } });
+    await amendAction(
+      chair,
+      meetingId,
+      {
+        actionId: action.id,
+        version: action.version,
+        description: action.description,
+        dueDate: "2099-12-31",
+        ownerOrganisationId: action.ownerOrganisationId,
+        reason: "De datum was verkeerd genoteerd.",
+      },
+      meta,
+    );
+    // Enough amendments for more than one page.
+    for (let i = 1; i <= 30; i++)
+      await amendMinutes(
+        chair,
+        meetingId,
+        {
+          agendaItemId: itemIds.A,
+          change: `Aanvulling ${i}: de afspraak over het schoolcontact loopt door.`,
+          reason: "Nagekomen.",
+        },
+        meta,
+      );
+    const nl = await translator("nl");
+    const pdf = await readPdf((await minutesPdf(police, meetingId, nl, "nl", meta)).body);
+    expect(pdf.pages.length).toBeGreaterThan(1);
+    pdf.pages.forEach((page, i) => {
+      expect(page).toContain(`pagina ${i + 1} van ${pdf.pages.length}`);
+      expect(page).toContain(`Vertrouwelijk — alleen voor ${police.name} (${police.organisation.name})`);
+    });
+    expect(pdf.text).toContain("uiterlijk: 15 december 2099 werd 31 december 2099");
+    expect(pdf.text).toContain("De datum was verkeerd genoteerd.");
+    expect(pdf.text).toContain("Aanvulling 30");
+    expect(pdf.language).toBe("nl-NL");
+    expect(pdf.marked).toMatchObject({ Marked: true });
+    expect(pdf.structured.every(Boolean)).toBe(true);
+    const en = await readPdf((await minutesPdf(police, meetingId, await translator("en"), "en", meta)).body);
+    expect(en.language).toBe("en-GB");
+    expect(en.pages[0]).toContain(`page 1 of ${en.pages.length}`);
+    expect(en.pages[0]).toContain(`Confidential — only for ${police.name}`);
   });
 });

@@ -640,6 +640,12 @@ const en: Shape<Translation> = {
     },
   },
   minutes: {
+    pdfFile: {
+      amendments: "Changes after approval",
+      confidential:
+        "Confidential — only for {{name}} ({{organisation}}), made on {{date}}. Holds only the agenda items this reader was at the table for. Do not forward.",
+      page: "page {{n}} of {{total}}",
+    },
     pdf: "Download the minutes as PDF",
     csv: "Actions from the minutes for Excel (CSV)",
     title: "Minutes",

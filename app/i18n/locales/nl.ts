@@ -640,6 +640,12 @@ const nl = {
     },
   },
   minutes: {
+    pdfFile: {
+      amendments: "Wijzigingen na vaststelling",
+      confidential:
+        "Vertrouwelijk — alleen voor {{name}} ({{organisation}}), gemaakt op {{date}}. Bevat alleen de agendapunten waarvoor deze lezer aan tafel zat. Niet doorsturen.",
+      page: "pagina {{n}} van {{total}}",
+    },
     pdf: "Verslag als PDF downloaden",
     csv: "Acties uit het verslag voor Excel (CSV)",
     title: "Verslag",
