@@ -1,7 +1,8 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 
 import type { ProfileFormData } from "~/domain/organisations/profile-form.server";
+import type { Overlap } from "~/domain/organisations/profile-save.server";
 import type { ListSection, RoleProfile } from "~/domain/organisations/role-profile.schema";
 import type { Translate } from "~/i18n/keys";
 import { asKey } from "~/i18n/keys";
@@ -165,22 +166,102 @@ function ReachabilitySection({ values, message }: { values: RoleProfile; message
   );
 }
 
-/** Someone else saved a version meanwhile: who, when, and what they changed. */
-function ConflictNotice({ state, formatTime }: { state: ProfileFormData; formatTime: Props["formatTime"] }) {
+function unitLabel(unit: string, t: Translate): string {
+  const [head, field] = unit.split(".");
+  return field
+    ? `${t(asKey(`profile.sections.${head}`))} · ${t(asKey(`profile.fields.${field}`))}`
+    : t(asKey(`profile.sections.${head}`));
+}
+
+/** One field both saves changed: the other's text, and the editor's choice. */
+function OverlapChoice({
+  overlap,
+  other,
+  chosen,
+  error,
+}: {
+  overlap: Overlap;
+  other: string;
+  chosen: string | undefined;
+  error: string | undefined;
+}) {
   const { t } = useLocale();
-  const { conflict } = state;
-  if (!conflict) return null;
+  const name = `choice.${overlap.unit}`;
   return (
-    <div className="notice notice--error conflict" role="alert" id="conflict">
-      <h2>{t("profileEdit.conflictTitle")}</h2>
+    <fieldset className={error ? "form-item field--invalid" : "form-item"} data-testid="overlap">
+      <legend className="form-item__title">{unitLabel(overlap.unit, t)}</legend>
+      <p className="hint">{t("profileEdit.theirText", { name: other })}</p>
+      <blockquote className="overlap__theirs">{overlap.theirs || "—"}</blockquote>
+      {error ? (
+        <p className="field__error" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {(["mine", "theirs"] as const).map((choice) => (
+        <label className="checkbox" key={choice}>
+          <input
+            type="radio"
+            name={name}
+            value={choice}
+            id={choice === "mine" ? name : `${name}-theirs`}
+            defaultChecked={chosen === choice}
+            aria-describedby={error ? `${name}-error` : undefined}
+          />{" "}
+          {choice === "mine" ? t("profileEdit.keepMine") : t("profileEdit.takeTheirs", { name: other })}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * Someone saved a version meanwhile — a colleague, or the editor in another tab: who, when, what
+ * changed; for fields both changed, a choice each. Takes focus, so the editor hears it at once.
+ */
+function ConflictNotice({
+  state,
+  formatTime,
+  message,
+}: {
+  state: ProfileFormData;
+  formatTime: Props["formatTime"];
+  message: Message;
+}) {
+  const { t } = useLocale();
+  const ref = useRef<HTMLDivElement>(null);
+  const { conflict } = state;
+  useEffect(() => {
+    if (conflict) ref.current?.focus();
+  }, [conflict]);
+  if (!conflict) return null;
+  const other = conflict.byYou ? t("profileEdit.yourOtherTab") : conflict.authorName;
+  const values = { number: conflict.number, author: conflict.authorName, time: formatTime(conflict.createdAt) };
+  return (
+    <div className="notice notice--error conflict" role="alert" id="conflict" tabIndex={-1} ref={ref}>
+      <h2>{conflict.byYou ? t("profileEdit.conflictByYouTitle") : t("profileEdit.conflictTitle")}</h2>
       <p>
-        {t("profileEdit.conflictText", {
-          number: conflict.number,
-          author: conflict.authorName,
-          time: formatTime(conflict.createdAt),
-        })}
+        {conflict.byYou
+          ? t("profileEdit.conflictByYouText", values)
+          : conflict.overlaps.length
+            ? t("profileEdit.conflictOverlapText", values)
+            : t("profileEdit.conflictText", values)}
       </p>
       <ProfileChanges changes={conflict.changes} />
+      {conflict.overlaps.length ? (
+        <>
+          <input type="hidden" name="overlaps" value={conflict.overlaps.map((o) => o.unit).join(",")} />
+          <p>{t("profileEdit.chooseIntro", { count: conflict.overlaps.length })}</p>
+          {conflict.overlaps.map((overlap) => (
+            <OverlapChoice
+              key={overlap.unit}
+              overlap={overlap}
+              other={other}
+              chosen={state.choices?.[overlap.unit]}
+              error={message(`choice.${overlap.unit}`)}
+            />
+          ))}
+        </>
+      ) : null}
     </div>
   );
 }
@@ -250,7 +331,7 @@ export function ProfileForm({ slug, state, formatTime }: Props) {
           : ""}
       </div>
 
-      <ConflictNotice state={state} formatTime={formatTime} />
+      <ConflictNotice state={state} formatTime={formatTime} message={message} />
       {state.formError ? (
         <p className="notice notice--error" role="alert">
           {t(state.formError)}
@@ -295,6 +376,7 @@ function summaryLabels(errors: FormErrors, t: Translate) {
   for (const path of Object.keys(errors)) {
     const parts = path.split(".");
     if (path === "changeSummary") labels[path] = t("profileEdit.changeSummary");
+    else if (path.startsWith("choice.")) labels[path] = unitLabel(path.slice("choice.".length), t);
     else if (parts.length === 2) labels[path] = t(asKey(`profile.sections.${parts[1]}`));
     else if (parts[1] === "reachability") labels[path] = t(asKey(`profile.fields.${parts[2]}`));
     else if (parts.length === 4)

@@ -5,7 +5,7 @@ import { requireUser } from "~/auth/guards.server";
 import { FreshnessBadge } from "~/components/freshness-badge";
 import { PrintButton } from "~/components/print-button";
 import { ProfileView } from "~/components/profile-view";
-import { getProfile } from "~/domain/organisations/role-profiles.server";
+import { getProfile, versionAuthor } from "~/domain/organisations/role-profiles.server";
 import { getEnv } from "~/env.server";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
@@ -17,12 +17,15 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const result = await getProfile(user, params.slug ?? "");
-  return { ...result, reviewMonths: getEnv().PROFILE_REVIEW_MONTHS };
+  // After a save that merged with another: whose version it merged with (versions are public).
+  const mergedWith = Number.parseInt(new URL(request.url).searchParams.get("samengevoegd") ?? "", 10);
+  const merged = Number.isInteger(mergedWith) ? await versionAuthor(result.organisation.id, mergedWith) : null;
+  return { ...result, merged, reviewMonths: getEnv().PROFILE_REVIEW_MONTHS };
 }
 
 export default function OrganisationProfilePage() {
   const { t, locale } = useLocale();
-  const { organisation, profile, version, freshness, canEdit, reviewMonths } = useLoaderData<typeof loader>();
+  const { organisation, profile, version, freshness, canEdit, merged, reviewMonths } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const saved = searchParams.get("opgeslagen");
 
@@ -39,7 +42,9 @@ export default function OrganisationProfilePage() {
       </p>
       {saved ? (
         <p className="notice notice--success" role="status">
-          {t("profile.saved", { number: saved })}
+          {merged
+            ? t("profile.savedMerged", { number: saved, other: merged.number, author: merged.authorName })
+            : t("profile.saved", { number: saved })}
         </p>
       ) : null}
       {version ? (

@@ -46,7 +46,7 @@ test("the police admin adds a capability and sees the new version and its diff",
   await expect(page.getByRole("link", { name: "Profiel bewerken" })).toHaveCount(0);
 });
 
-test("two admins edit at once: the second save is refused, shows what changed and keeps their text", async ({
+test("two admins edit different fields at once: the second save merges, nothing of the first is undone", async ({
   browser,
 }) => {
   const first = await (await browser.newContext()).newPage();
@@ -56,35 +56,72 @@ test("two admins edit at once: the second save is refused, shows what changed an
   await first.goto("/organisaties/politie-westerduin/bewerken");
   await second.goto("/organisaties/politie-westerduin/bewerken");
 
-  await first
-    .getByRole("textbox", { name: "Spoedroute" })
-    .fill("Acuut gevaar: 112. Spoedoverleg: piket aandachtsvelder, 24/7.");
+  const urgent = "Acuut gevaar: 112. Spoedoverleg: piket aandachtsvelder, 24/7.";
+  await first.getByRole("textbox", { name: "Spoedroute" }).fill(urgent);
   await first.getByLabel("Wat heb je gewijzigd?").fill("Spoedroute aangescherpt");
   await first.getByRole("button", { name: "Opslaan als nieuwe versie" }).click();
   await expect(first.getByRole("status").filter({ hasText: /is opgeslagen/ })).toBeVisible();
 
+  // The second admin still has the old Spoedroute in the form and changes only the escalation.
   const theirText = "Aandachtsvelder → teamchef → districtschef → politiechef eenheid.";
   await second.getByRole("textbox", { name: "Escalatieroute" }).fill(theirText);
   await second.getByLabel("Wat heb je gewijzigd?").fill("Escalatie uitgebreid");
   await second.getByRole("button", { name: "Opslaan als nieuwe versie" }).click();
 
-  const conflict = second.getByRole("alert").filter({ hasText: "Iemand anders heeft dit profiel intussen opgeslagen" });
-  await expect(conflict).toBeVisible();
-  await expect(conflict).toContainText("Erik van Dalen (POL)");
-  await expect(conflict).toContainText("Bereikbaarheid · Spoedroute");
-  await expect(conflict).toContainText("Spoedoverleg: piket aandachtsvelder, 24/7.");
-  await expect(second.getByRole("textbox", { name: "Escalatieroute" })).toHaveValue(theirText);
-  await expect(second.getByLabel("Wat heb je gewijzigd?")).toHaveValue("Escalatie uitgebreid");
-  await expectNoAxeViolations(second);
-
-  // Having seen the change, the second admin takes it over and saves on top of it.
-  await second
-    .getByRole("textbox", { name: "Spoedroute" })
-    .fill("Acuut gevaar: 112. Spoedoverleg: piket aandachtsvelder, 24/7.");
-  await second.getByRole("button", { name: "Opslaan als nieuwe versie" }).click();
-  await expect(second.getByRole("status").filter({ hasText: /is opgeslagen/ })).toBeVisible();
+  const notice = second.getByRole("status").filter({ hasText: /is opgeslagen/ });
+  await expect(notice).toContainText("Intussen had Erik van Dalen (POL) versie");
+  await expect(notice).toContainText("samengevoegd");
   await expect(second.getByRole("region", { name: "Escalatieroute" })).toContainText(theirText);
   await expect(second.getByRole("region", { name: "Bereikbaarheid" })).toContainText("piket aandachtsvelder, 24/7");
+  await expectNoAxeViolations(second);
+});
+
+test("the same admin in two tabs changes the same field: told it was 'you, in another tab', chooses per field", async ({
+  page,
+}) => {
+  await login(page, "beheer@politie.demo");
+  await page.goto("/organisaties/politie-westerduin/bewerken");
+  const other = await page.context().newPage();
+  await other.goto("/organisaties/politie-westerduin/bewerken");
+
+  await other.getByRole("textbox", { name: "Spoedroute" }).fill("Spoed: 112, daarna piket via de meldkamer.");
+  await other.getByLabel("Wat heb je gewijzigd?").fill("Spoedroute via meldkamer");
+  await other.getByRole("button", { name: "Opslaan als nieuwe versie" }).click();
+  await expect(other.getByRole("status").filter({ hasText: /is opgeslagen/ })).toBeVisible();
+
+  await page.getByRole("textbox", { name: "Spoedroute" }).fill("Spoed: 112.");
+  await page
+    .getByRole("textbox", { name: "Escalatieroute" })
+    .fill("Aandachtsvelder → teamchef → districtschef (ook 's nachts).");
+  await page.getByLabel("Wat heb je gewijzigd?").fill("Spoed en escalatie");
+  await page.getByRole("button", { name: "Opslaan als nieuwe versie" }).click();
+
+  const conflict = page.getByRole("alert").filter({ hasText: "Je hebt dit profiel intussen zelf opgeslagen" });
+  await expect(conflict).toBeFocused();
+  const overlap = conflict.getByTestId("overlap");
+  await expect(overlap).toHaveCount(1);
+  await expect(overlap).toContainText("Bereikbaarheid · Spoedroute");
+  await expect(overlap).toContainText("Spoed: 112, daarna piket via de meldkamer.");
+  // What was typed stays in the form; the field only this tab changed is not in question.
+  await expect(page.getByRole("textbox", { name: "Spoedroute" })).toHaveValue("Spoed: 112.");
+  await expectNoAxeViolations(page);
+
+  // Saving without choosing is refused at the choice, and nothing is lost.
+  await page.getByRole("button", { name: "Opslaan als nieuwe versie" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Er is een probleem" })).toContainText(
+    "Kies welke tekst blijft.",
+  );
+  await expect(page.getByRole("textbox", { name: "Escalatieroute" })).toHaveValue(
+    "Aandachtsvelder → teamchef → districtschef (ook 's nachts).",
+  );
+  await page.getByLabel("De tekst van je andere tabblad overnemen").check();
+  await page.getByRole("button", { name: "Opslaan als nieuwe versie" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /is opgeslagen/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Bereikbaarheid" })).toContainText(
+    "Spoed: 112, daarna piket via de meldkamer.",
+  );
+  await expect(page.getByRole("region", { name: "Escalatieroute" })).toContainText("(ook 's nachts)");
+  await expectNoAxeViolations(page);
 });
 
 test("a prosecution member finds the police by a capability, compares three partners and prints", async ({ page }) => {

@@ -4,6 +4,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { handleProfileForm } from "~/domain/organisations/profile-form.server";
+import { saveMerging } from "~/domain/organisations/profile-save.server";
 import type { RoleProfile } from "~/domain/organisations/role-profile.schema";
 import {
   getHistory,
@@ -381,5 +382,80 @@ describe("the directory", () => {
     const result = await searchDirectory(omMember, { page: 1 });
     expect(result.total).toBe(7);
     expect(result.organisations.every((o) => o.profileSummary.length > 0)).toBe(true);
+  });
+});
+
+describe("saving over another save", () => {
+  it("merges fields only one side changed; where both changed, names the colleague and waits for a choice", async () => {
+    const slug = "reclassering-westerduin";
+    const base = await current(slug);
+    const input = (profile: RoleProfile, changeSummary: string) => ({
+      baseVersion: base.number,
+      profile,
+      changeSummary,
+    });
+    await saveProfile(
+      platformAdmin,
+      slug,
+      input({ ...base.profile, mission: "Missie van de beheerder." }, "Missie"),
+      meta,
+    );
+    const merged = await saveMerging(
+      platformAdmin,
+      slug,
+      input({ ...base.profile, escalationRoute: "Unitmanager → regiodirecteur." }, "Escalatie"),
+      meta,
+    );
+    expect(merged).toMatchObject({ ok: true, mergedWith: base.number + 1 });
+    const after = await current(slug);
+    expect([after.profile.mission, after.profile.escalationRoute]).toEqual([
+      "Missie van de beheerder.",
+      "Unitmanager → regiodirecteur.",
+    ]);
+
+    // Both change the mission from the same version: no save, the colleague's text to choose from.
+    const from = after.number;
+    await saveProfile(
+      platformAdmin,
+      slug,
+      { baseVersion: from, profile: { ...after.profile, mission: "A." }, changeSummary: "A" },
+      meta,
+    );
+    const overlap = await saveMerging(
+      platformAdmin,
+      slug,
+      { baseVersion: from, profile: { ...after.profile, mission: "B." }, changeSummary: "B" },
+      meta,
+    );
+    expect(overlap).toMatchObject({
+      ok: false,
+      baseVersion: from + 1,
+      values: { mission: "B." },
+      conflict: { byYou: true, overlaps: [{ unit: "mission", theirs: "A." }] },
+    });
+    expect((await current(slug)).profile.mission).toBe("A.");
+
+    // A colleague's save is named as theirs.
+    const police = await current("politie-westerduin");
+    const change = (mission: string) => ({
+      baseVersion: police.number,
+      profile: { ...police.profile, mission },
+      changeSummary: "M",
+    });
+    await saveProfile(policeAdmin, "politie-westerduin", change("Van de politiebeheerder."), meta);
+    const byColleague = await saveMerging(platformAdmin, "politie-westerduin", change("Van het platform."), meta);
+    expect(byColleague).toMatchObject({
+      ok: false,
+      conflict: { byYou: false, authorName: "Erik van Dalen (POL)", overlaps: [{ unit: "mission" }] },
+    });
+  });
+
+  it("a version that never existed is a bad request, not a server error", async () => {
+    const form = new FormData();
+    form.set("intent", "save");
+    form.set("baseVersion", "9999");
+    form.set("changeSummary", "x");
+    form.set("profile.mission", "Iets.");
+    expect(await thrownStatus(handleProfileForm(platformAdmin, "reclassering-westerduin", form, meta))).toBe(400);
   });
 });

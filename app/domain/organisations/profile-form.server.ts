@@ -10,6 +10,8 @@ import { parseNestedForm } from "~/utils/nested-form";
 
 import type { ProfileChange } from "./profile-diff";
 import { diffProfiles } from "./profile-diff";
+import type { ProfileConflict } from "./profile-save.server";
+import { applyChoices, missingChoices, pendingConflict, readChoices, saveMerging } from "./profile-save.server";
 import {
   emptyItems,
   emptyProfile,
@@ -19,7 +21,7 @@ import {
   saveProfileFormSchema,
 } from "./role-profile.schema";
 import type { ListSection, RoleProfile } from "./role-profile.schema";
-import { getProfile, markReviewed, saveProfile } from "./role-profiles.server";
+import { getProfile, markReviewed, requireProfileEditor } from "./role-profiles.server";
 
 export type ProfileFormData = {
   values: RoleProfile;
@@ -28,7 +30,9 @@ export type ProfileFormData = {
   errors?: FormErrors;
   /** A message about the whole form (translation key). */
   formError?: TranslationKey;
-  conflict?: { number: number; authorName: string; createdAt: string; changes: ProfileChange[] };
+  conflict?: ProfileConflict;
+  /** The editor's choices so far, per overlapping field ("mine" / "theirs"). */
+  choices?: Record<string, string>;
   /** Id of the field to focus and the message to announce after adding or removing a row. */
   focus?: string;
   announce?: { key: TranslationKey; section: ListSection; n: number };
@@ -149,25 +153,48 @@ export async function handleProfileForm(user: SessionUser, slug: string, formDat
   }
 
   if (intent !== "save") throw badRequest("errors.unknownIntent");
+  return handleSave(user, slug, formData, echo, meta);
+}
+
+/** Save; after a conflict, with the editor's choice per overlapping field. */
+async function handleSave(user: SessionUser, slug: string, formData: FormData, echo: ProfileFormData, meta: Acting) {
+  const { units, choices } = readChoices(formData);
   const parsed = saveProfileFormSchema.safeParse({
-    baseVersion,
-    changeSummary,
+    baseVersion: echo.baseVersion,
+    changeSummary: echo.changeSummary,
     profile: parseNestedForm(formData, "profile"),
   });
-  if (!parsed.success)
-    return data<ProfileFormData>({ ...echo, errors: fieldErrorsFrom(parsed.error.issues) }, { status: 400 });
-  const result = await saveProfile(user, slug, parsed.data, meta);
-  if (result.ok) throw redirect(`/organisaties/${slug}?opgeslagen=${result.number}`);
-  return conflictResponse(echo, result.conflict);
+  const missing = missingChoices(units, choices);
+  const pending = echo.conflict ?? (units.length ? await pendingConflict(user, slug, echo.baseVersion, units) : null);
+  const withPending = pending ? { conflict: pending, choices: Object.fromEntries(choices) } : {};
+  if (!parsed.success || Object.keys(missing).length > 0) {
+    const errors = { ...(parsed.success ? {} : fieldErrorsFrom(parsed.error.issues)), ...missing };
+    return data<ProfileFormData>({ ...echo, ...withPending, errors }, { status: 400 });
+  }
+  const organisation = await requireProfileEditor(user, slug);
+  const profile = await applyChoices(organisation.id, parsed.data, units, choices);
+  const result = await saveMerging(user, slug, { ...parsed.data, profile }, meta);
+  if (result.ok) {
+    const merged = result.mergedWith ? `&samengevoegd=${result.mergedWith}` : "";
+    throw redirect(`/organisaties/${slug}?opgeslagen=${result.number}${merged}`);
+  }
+  return data<ProfileFormData>(
+    { ...echo, values: result.values, baseVersion: result.baseVersion, conflict: result.conflict },
+    { status: 409 },
+  );
 }
 
 function conflictResponse(
   echo: ProfileFormData,
-  conflict: { number: number; authorName: string; createdAt: Date; changes: ProfileChange[] },
+  conflict: { number: number; authorName: string; byYou: boolean; createdAt: Date; changes: ProfileChange[] },
 ) {
   // The next save builds on the version the editor has now seen.
   return data<ProfileFormData>(
-    { ...echo, baseVersion: conflict.number, conflict: { ...conflict, createdAt: conflict.createdAt.toISOString() } },
+    {
+      ...echo,
+      baseVersion: conflict.number,
+      conflict: { ...conflict, createdAt: conflict.createdAt.toISOString(), overlaps: [] },
+    },
     { status: 409 },
   );
 }

@@ -2,7 +2,7 @@ import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { isoOf, prisma, sqlQuery } from "~/db.server";
 import type { Acting } from "~/domain/acting.server";
-import { ensure, forbidden, notFound } from "~/domain/errors.server";
+import { badRequest, ensure, forbidden, notFound } from "~/domain/errors.server";
 import { getEnv } from "~/env.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { OrganisationKind } from "~/generated/prisma/client";
@@ -74,7 +74,14 @@ export type SaveResult =
   | { ok: true; number: number }
   | {
       ok: false;
-      conflict: { number: number; authorName: string; createdAt: Date; changes: ProfileChange[] };
+      conflict: {
+        number: number;
+        authorName: string;
+        /** The other save was the same person (another tab or window). */
+        byYou: boolean;
+        createdAt: Date;
+        changes: ProfileChange[];
+      };
     };
 
 /** The columns the directory lists and searches, derived from a profile version. */
@@ -86,31 +93,35 @@ export function profileSearchColumns(profile: RoleProfile) {
   };
 }
 
-async function currentContent(organisationId: string, number: number): Promise<RoleProfile> {
+/** The content of one version (number 0: the empty profile before the first save). */
+export async function profileContentAt(organisationId: string, number: number): Promise<RoleProfile> {
   if (number === 0) return emptyProfile;
-  const row = await prisma.roleProfileVersion.findUniqueOrThrow({
+  const row = await prisma.roleProfileVersion.findUnique({
     where: { organisationId_number: { organisationId, number } },
     select: { content: true },
   });
+  // A version that never existed is a tampered form, not a server error.
+  ensure(row, () => badRequest("errors.invalidVersion"));
   return parseContent(row.content);
 }
 
-async function conflictWith(organisationId: string, baseVersion: number): Promise<SaveResult> {
+async function conflictWith(editor: SessionUser, organisationId: string, baseVersion: number): Promise<SaveResult> {
   const current = await prisma.organisation.findUniqueOrThrow({
     where: { id: organisationId },
     select: { profileVersion: true },
   });
   const row = await prisma.roleProfileVersion.findUniqueOrThrow({
     where: { organisationId_number: { organisationId, number: current.profileVersion } },
-    select: { number: true, authorName: true, createdAt: true, content: true },
+    select: { number: true, authorName: true, authorId: true, createdAt: true, content: true },
   });
   return {
     ok: false,
     conflict: {
       number: row.number,
       authorName: row.authorName,
+      byYou: row.authorId === editor.id,
       createdAt: row.createdAt,
-      changes: diffProfiles(await currentContent(organisationId, baseVersion), parseContent(row.content)),
+      changes: diffProfiles(await profileContentAt(organisationId, baseVersion), parseContent(row.content)),
     },
   };
 }
@@ -152,7 +163,7 @@ async function writeVersion(
     });
   } catch (error) {
     const duplicate = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-    if (error instanceof StaleVersion || duplicate) return conflictWith(organisation.id, input.baseVersion);
+    if (error instanceof StaleVersion || duplicate) return conflictWith(editor, organisation.id, input.baseVersion);
     throw error;
   }
   await recordAudit({
@@ -188,7 +199,7 @@ export async function markReviewed(
 ): Promise<SaveResult> {
   const organisation = await requireProfileEditor(editor, slug);
   ensure(organisation.profileVersion > 0, notFound);
-  const profile = await currentContent(organisation.id, Math.min(input.baseVersion, organisation.profileVersion));
+  const profile = await profileContentAt(organisation.id, Math.min(input.baseVersion, organisation.profileVersion));
   return writeVersion(editor, organisation, { ...input, profile }, "organisation.profile.reviewed", meta);
 }
 
@@ -338,4 +349,13 @@ export async function profileReminder(user: SessionUser, now = new Date()) {
   });
   const state = freshness(own.profileReviewedAt, now);
   return state === "current" ? null : { slug: own.slug, name: own.name, freshness: state };
+}
+
+/** Who saved one version (the version history shows the same to everyone signed in). */
+export async function versionAuthor(organisationId: string, number: number) {
+  if (number < 1 || number > 2_147_483_647) return null;
+  return prisma.roleProfileVersion.findUnique({
+    where: { organisationId_number: { organisationId, number } },
+    select: { number: true, authorName: true },
+  });
 }

@@ -184,8 +184,22 @@ const en: Shape<Translation> = {
     print: "Print",
     compare: "Compare with other organisations",
     saved: "Version {{number}} has been saved.",
+    savedMerged:
+      "Version {{number}} has been saved. Meanwhile {{author}} had saved version {{other}}; those changes were merged with yours, nothing was overwritten.",
   },
   profileEdit: {
+    chooseVersion: "Choose which text stays.",
+    conflictByYouTitle: "You saved this profile yourself in the meantime",
+    conflictByYouText:
+      "Version {{number}} was saved at {{time}} from another tab or window of yours, after you started here. What changed only there or only here has been merged.",
+    conflictOverlapText:
+      "Version {{number}} was saved by {{author}} at {{time}}, after you started. What only {{author}} or only you changed has been merged and is in the form.",
+    chooseIntro_one: "You both changed this field. Choose which text stays and save again.",
+    chooseIntro_other: "You both changed these {{count}} fields. Choose for each which text stays and save again.",
+    theirText: "Text of {{name}}:",
+    keepMine: "Keep my text (as in the form)",
+    takeTheirs: "Take over the text of {{name}}",
+    yourOtherTab: "your other tab",
     title: "Edit role profile",
     intro: "Every save makes a new version; earlier versions are kept. Enter work details only, no private data.",
     remove: "Remove",

@@ -180,8 +180,23 @@ const nl = {
     print: "Afdrukken",
     compare: "Vergelijken met andere organisaties",
     saved: "Versie {{number}} is opgeslagen.",
+    savedMerged:
+      "Versie {{number}} is opgeslagen. Intussen had {{author}} versie {{other}} opgeslagen; die wijzigingen zijn samengevoegd met de jouwe, niets is overschreven.",
   },
   profileEdit: {
+    chooseVersion: "Kies welke tekst blijft.",
+    conflictByYouTitle: "Je hebt dit profiel intussen zelf opgeslagen",
+    conflictByYouText:
+      "Versie {{number}} is op {{time}} opgeslagen vanuit een ander tabblad of venster van jou, nadat je hier begon. Wat alleen daar of alleen hier veranderde, is samengevoegd.",
+    conflictOverlapText:
+      "Versie {{number}} is opgeslagen door {{author}} op {{time}}, nadat jij begon. Wat alleen {{author}} of alleen jij veranderde, is samengevoegd en staat in het formulier.",
+    chooseIntro_one: "Dit veld hebben jullie allebei veranderd. Kies welke tekst blijft en sla opnieuw op.",
+    chooseIntro_other:
+      "Deze {{count}} velden hebben jullie allebei veranderd. Kies per veld welke tekst blijft en sla opnieuw op.",
+    theirText: "Tekst van {{name}}:",
+    keepMine: "Mijn tekst houden (zoals in het formulier)",
+    takeTheirs: "De tekst van {{name}} overnemen",
+    yourOtherTab: "je andere tabblad",
     title: "Rolprofiel bewerken",
     intro:
       "Elke opslag maakt een nieuwe versie; eerdere versies blijven bewaard. Vul alleen werkgegevens in, geen privégegevens.",
