@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "organisation.profile.saved",
   "organisation.profile.restored",
   "organisation.profile.reviewed",
+  "organisation.profile.viewed",
   "case.created",
   "case.viewed",
   "meeting.created",

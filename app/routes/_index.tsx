@@ -2,8 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { requireSession } from "~/auth/guards.server";
+import { AdminSection, ChairSection, MemberSection } from "~/components/start-sections";
+import { actingFrom } from "~/domain/acting.server";
 import { overdueActionCount } from "~/domain/actions/actions.server";
 import { profileReminder } from "~/domain/organisations/role-profiles.server";
+import { startOverview } from "~/domain/start/start.server";
 import { getEnv } from "~/env.server";
 import { formatDateTime } from "~/i18n/format";
 import { asKey } from "~/i18n/keys";
@@ -13,9 +16,11 @@ import { actionsUrl } from "~/utils/url-words";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.home"));
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, createdAt, expiresAt } = await requireSession(request);
   return {
+    overview: await startOverview(user, actingFrom(context)),
+    organisationSlug: user.organisation.slug,
     reminder: await profileReminder(user),
     overdueActions: await overdueActionCount(user),
     reviewMonths: getEnv().PROFILE_REVIEW_MONTHS,
@@ -35,8 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function StartPage() {
-  const { t, locale } = useLocale();
-  const { user, session, reminder, reviewMonths, overdueActions } = useLoaderData<typeof loader>();
+  const { t } = useLocale();
+  const { user, session, reminder, reviewMonths, overdueActions, overview, organisationSlug } =
+    useLoaderData<typeof loader>();
   return (
     <section className="page" aria-labelledby="start-title">
       <h1 id="start-title">{t("home.title", { name: user.name })}</h1>
@@ -60,6 +66,43 @@ export default function StartPage() {
         </div>
       ) : null}
 
+      {overview.chair ? <ChairSection chair={overview.chair} /> : null}
+      <MemberSection member={overview.member} />
+      {overview.admin ? <AdminSection admin={overview.admin} slug={organisationSlug} /> : null}
+
+      <WhoAmI user={user} session={session} />
+
+      <h2>{t("home.areas")}</h2>
+      <ul className="cards">
+        <li className="card">
+          <h3 className="card__title">
+            <Link to="/organisaties">{t("home.organisationsTitle")}</Link>
+          </h3>
+          <p>{t("home.organisationsText")}</p>
+        </li>
+        <li className="card">
+          <h3 className="card__title">
+            <Link to="/overleggen">{t("home.meetingsTitle")}</Link>
+          </h3>
+          <p>{t("home.meetingsText")}</p>
+        </li>
+        <li className="card">
+          <h3 className="card__title">
+            <Link to="/acties">{t("home.actionsTitle")}</Link>
+          </h3>
+          <p>{t("home.actionsText")}</p>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function WhoAmI({ user, session }: Pick<Loaded, "user" | "session">) {
+  const { t, locale } = useLocale();
+  return (
+    <>
       <h2>{t("home.you")}</h2>
       <dl className="facts" data-testid="who-am-i">
         <dt>{t("home.name")}</dt>
@@ -88,28 +131,6 @@ export default function StartPage() {
           <Link to="/tweestapsverificatie">{t("twoFactor.link")}</Link>
         </dd>
       </dl>
-
-      <h2>{t("home.areas")}</h2>
-      <ul className="cards">
-        <li className="card">
-          <h3 className="card__title">
-            <Link to="/organisaties">{t("home.organisationsTitle")}</Link>
-          </h3>
-          <p>{t("home.organisationsText")}</p>
-        </li>
-        <li className="card">
-          <h3 className="card__title">
-            <Link to="/overleggen">{t("home.meetingsTitle")}</Link>
-          </h3>
-          <p>{t("home.meetingsText")}</p>
-        </li>
-        <li className="card">
-          <h3 className="card__title">
-            <Link to="/acties">{t("home.actionsTitle")}</Link>
-          </h3>
-          <p>{t("home.actionsText")}</p>
-        </li>
-      </ul>
-    </section>
+    </>
   );
 }

@@ -5,7 +5,8 @@ import { requireUser } from "~/auth/guards.server";
 import { FreshnessBadge } from "~/components/freshness-badge";
 import { PrintButton } from "~/components/print-button";
 import { ProfileView } from "~/components/profile-view";
-import { getProfile, versionAuthor } from "~/domain/organisations/role-profiles.server";
+import { actingFrom } from "~/domain/acting.server";
+import { getProfile, recordProfileViews, versionAuthor } from "~/domain/organisations/role-profiles.server";
 import { getEnv } from "~/env.server";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
@@ -14,9 +15,10 @@ import { useLocale } from "~/i18n/use-locale";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) => data?.organisation.name ?? t("organisations.title"));
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const result = await getProfile(user, params.slug ?? "");
+  await recordProfileViews(user, [result.organisation.id], "page", actingFrom(context));
   // After a save that merged with another: whose version it merged with (versions are public).
   const mergedWith = Number.parseInt(new URL(request.url).searchParams.get("samengevoegd") ?? "", 10);
   const merged = Number.isInteger(mergedWith) ? await versionAuthor(result.organisation.id, mergedWith) : null;

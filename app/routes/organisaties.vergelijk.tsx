@@ -6,18 +6,26 @@ import { requireUser } from "~/auth/guards.server";
 import { FreshnessBadge } from "~/components/freshness-badge";
 import { PrintButton } from "~/components/print-button";
 import { PROFILE_SECTIONS, ProfileSectionContent } from "~/components/profile-view";
+import { actingFrom } from "~/domain/acting.server";
 import { compareQuerySchema } from "~/domain/organisations/queries.server";
-import { compareProfiles } from "~/domain/organisations/role-profiles.server";
+import { compareProfiles, recordProfileViews } from "~/domain/organisations/role-profiles.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale } from "~/i18n/use-locale";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("comparison.title"));
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const slugs = compareQuerySchema.safeParse(new URL(request.url).searchParams.getAll("o"));
   if (!slugs.success) return data({ profiles: null }, { status: 400 });
-  return { profiles: await compareProfiles(user, slugs.data) };
+  const profiles = await compareProfiles(user, slugs.data);
+  await recordProfileViews(
+    user,
+    profiles.map((p) => p.organisation.id),
+    "comparison",
+    actingFrom(context),
+  );
+  return { profiles };
 }
 
 export default function ComparePage() {

@@ -231,6 +231,16 @@ export function actionOfferedSql(viewer: Viewer, alias: string) {
                   AND offered_t."organisationId" = ${viewer.organisation.id})`;
 }
 
+/** The chair sits at every table of her meetings: she reads (never changes) all their actions. */
+export function actionChairedWhere(viewer: Viewer) {
+  return { agendaItem: { meeting: meetingChairedWhere(viewer) } } satisfies Prisma.ActionWhereInput;
+}
+
+/** A profile view worth telling its organisation about: someone from another organisation. */
+export function isPartnerView(viewer: Viewer, organisationId: string): boolean {
+  return viewer.organisation.id !== organisationId;
+}
+
 export function ownsAction(viewer: Viewer, action: { ownerOrganisationId: string }): boolean {
   return action.ownerOrganisationId === viewer.organisation.id;
 }

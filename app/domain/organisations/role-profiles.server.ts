@@ -1,6 +1,7 @@
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { isoOf, prisma, sqlQuery } from "~/db.server";
+import { isPartnerView } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { badRequest, ensure, forbidden, notFound } from "~/domain/errors.server";
 import { getEnv } from "~/env.server";
@@ -358,4 +359,27 @@ export async function versionAuthor(organisationId: string, number: number) {
     where: { organisationId_number: { organisationId, number } },
     select: { number: true, authorName: true },
   });
+}
+
+/**
+ * A partner opened this organisation's profile (on its page or in a comparison): recorded, so the
+ * organisation's admin sees who looks its role up. Views by its own people are not recorded.
+ */
+export async function recordProfileViews(
+  viewer: SessionUser,
+  organisationIds: readonly string[],
+  how: "page" | "comparison",
+  meta: Acting,
+) {
+  for (const organisationId of organisationIds.filter((id) => isPartnerView(viewer, id))) {
+    await recordAudit({
+      actor: actorOf(viewer),
+      action: "organisation.profile.viewed",
+      subjectType: "Organisation",
+      subjectId: organisationId,
+      details: { how },
+      clientAddress: meta.clientAddress,
+      at: meta.now,
+    });
+  }
 }
