@@ -91,7 +91,7 @@ const en: Shape<Translation> = {
     ownProfile: "View the role profile",
     lookupsTitle: "Partners who looked the profile up (last {{days}} days)",
     noLookups: "No partners have looked the profile up yet.",
-    lookup_one: "{{name}}: once, last {{date}}",
+    lookup_one: "{{name}}: {{count}} time, last {{date}}",
     lookup_other: "{{name}}: {{count}} times, last {{date}}",
   },
   home: {
