@@ -1,9 +1,11 @@
 import { Form, useNavigation } from "@remix-run/react";
 
 import type { CaseCorrectionData, CaseIntent } from "~/domain/cases/case-form.server";
-import { CLOSE_REASONS, RISK_LEVELS } from "~/domain/cases/case.schema";
+import type { RISK_LEVELS } from "~/domain/cases/case.schema";
+import { CLOSE_REASONS } from "~/domain/cases/case.schema";
 import { useLocale } from "~/i18n/use-locale";
 
+import { CaseContentFields } from "./case-fields";
 import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 
 type Shown = { reference: string; description: string; riskLevel: string; version: number };
@@ -52,21 +54,12 @@ export function EditCaseForm({ found, result }: { found: Shown; result: CaseCorr
         ) : null}
         <input type="hidden" name="intent" value="edit" />
         <input type="hidden" name="version" value={mine?.current?.version ?? found.version} />
-        <TextAreaField
-          name="description"
-          label={labels.description}
-          hint={t("cases.descriptionHint")}
-          defaultValue={values.description ?? found.description}
-          error={errors.description}
-          rows={3}
-          maxLength={500}
-        />
-        <SelectField
-          name="riskLevel"
-          label={labels.riskLevel}
-          defaultValue={values.riskLevel ?? found.riskLevel}
-          error={errors.riskLevel}
-          options={RISK_LEVELS.map((level) => ({ value: level, label: t(`cases.risk.${level}`) }))}
+        <CaseContentFields
+          values={{
+            description: values.description ?? found.description,
+            riskLevel: values.riskLevel ?? found.riskLevel,
+          }}
+          errors={errors}
         />
         <button type="submit" className="button" disabled={busy}>
           {t("cases.editSubmit")}

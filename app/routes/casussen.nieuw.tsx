@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { requireUser } from "~/auth/guards.server";
-import { ErrorSummary, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { CaseContentFields } from "~/components/case-fields";
+import { ErrorSummary, TextField } from "~/components/forms";
 import { actingFrom } from "~/domain/acting.server";
 import { handleNewCaseForm } from "~/domain/cases/case-form.server";
-import { RISK_LEVELS } from "~/domain/cases/case.schema";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale } from "~/i18n/use-locale";
 
@@ -41,22 +41,7 @@ export default function NewCasePage() {
       <p>{t("cases.createIntro")}</p>
       <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" noValidate className="form" key={JSON.stringify(actionData ?? {})}>
-        <TextAreaField
-          name="description"
-          label={labels.description}
-          hint={t("cases.descriptionHint")}
-          defaultValue={values.description}
-          error={errors.description}
-          rows={3}
-          maxLength={500}
-        />
-        <SelectField
-          name="riskLevel"
-          label={labels.riskLevel}
-          defaultValue={values.riskLevel}
-          error={errors.riskLevel}
-          options={RISK_LEVELS.map((level) => ({ value: level, label: t(`cases.risk.${level}`) }))}
-        />
+        <CaseContentFields values={values} errors={errors} />
         <TextField
           name="region"
           label={labels.region}

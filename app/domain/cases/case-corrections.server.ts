@@ -18,6 +18,29 @@ import type { CaseCloseInput, CaseEditInput, CaseEraseInput, CaseReopenInput } f
 
 type Tx = Prisma.TransactionClient;
 
+/** Each change to a case is one audit row, in the change's transaction; never the case's words. */
+function auditCase(
+  tx: Tx,
+  user: SessionUser,
+  action: "case.edited" | "case.identifier.erased" | "case.closed" | "case.reopened",
+  reference: string,
+  meta: Acting & { now: Date },
+  details?: Prisma.InputJsonValue,
+) {
+  return recordAudit(
+    {
+      actor: actorOf(user),
+      action,
+      subjectType: "Case",
+      subjectId: reference,
+      ...(details === undefined ? {} : { details }),
+      clientAddress: meta.clientAddress,
+      at: meta.now,
+    },
+    tx,
+  );
+}
+
 /** What stands where an erased identifier was: visibly something, in no language. */
 export const ERASED_MARK = "███";
 
@@ -95,18 +118,14 @@ export async function editCase(user: SessionUser, reference: string, input: Case
       where: { id: found.id },
       data: { description: input.description, riskLevel: input.riskLevel, version: { increment: 1 } },
     });
-    await recordAudit(
-      {
-        actor: actorOf(user),
-        action: "case.edited",
-        subjectType: "Case",
-        subjectId: reference,
-        // What changed, never the words.
-        details: { revision: number, riskLevel: found.riskLevel === input.riskLevel ? null : input.riskLevel },
-        clientAddress: meta.clientAddress,
-        at: now,
-      },
+    // What changed, never the words.
+    await auditCase(
       tx,
+      user,
+      "case.edited",
+      reference,
+      { ...meta, now },
+      { revision: number, riskLevel: found.riskLevel === input.riskLevel ? null : input.riskLevel },
     );
     return { revision: number };
   });
@@ -146,18 +165,7 @@ export async function eraseFromCase(user: SessionUser, reference: string, input:
     await tx.caseEvent.create({
       data: { caseId: found.id, kind: "IDENTIFIER_ERASED", userId: user.id, at: now, versions: touched.length },
     });
-    await recordAudit(
-      {
-        actor: actorOf(user),
-        action: "case.identifier.erased",
-        subjectType: "Case",
-        subjectId: reference,
-        details: { versions: touched.length },
-        clientAddress: meta.clientAddress,
-        at: now,
-      },
-      tx,
-    );
+    await auditCase(tx, user, "case.identifier.erased", reference, { ...meta, now }, { versions: touched.length });
     return { versions: touched.length };
   });
 }
@@ -185,18 +193,7 @@ export async function closeCase(user: SessionUser, reference: string, input: Cas
         note: input.note || null,
       },
     });
-    await recordAudit(
-      {
-        actor: actorOf(user),
-        action: "case.closed",
-        subjectType: "Case",
-        subjectId: reference,
-        details: { closeReason: input.closeReason },
-        clientAddress: meta.clientAddress,
-        at: now,
-      },
-      tx,
-    );
+    await auditCase(tx, user, "case.closed", reference, { ...meta, now }, { closeReason: input.closeReason });
     return { closed: true as const };
   });
 }
@@ -226,17 +223,7 @@ export async function reopenCase(
     await tx.caseEvent.create({
       data: { caseId: found.id, kind: "REOPENED", userId: user.id, at: now, note: input.note },
     });
-    await recordAudit(
-      {
-        actor: actorOf(user),
-        action: "case.reopened",
-        subjectType: "Case",
-        subjectId: reference,
-        clientAddress: meta.clientAddress,
-        at: now,
-      },
-      tx,
-    );
+    await auditCase(tx, user, "case.reopened", reference, { ...meta, now });
     return { reopened: true as const };
   });
 }
