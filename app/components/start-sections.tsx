@@ -65,6 +65,11 @@ export function ChairSection({ chair }: { chair: NonNullable<Overview["chair"]> 
             })}
           </summary>
           <ActionLines actions={group.actions} showOwner />
+          <p>
+            <Link to={`/acties?${actionsUrl.write({ scope: "chaired", meetingId: group.id })}`}>
+              {t("start.meetingAllActions", { title: group.title })}
+            </Link>
+          </p>
         </details>
       ))}
     </section>

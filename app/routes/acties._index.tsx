@@ -4,9 +4,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { ActionList } from "~/components/action-list";
 import { SelectField } from "~/components/forms";
+import { mayReadChairedActions } from "~/domain/access/access.server";
 import { actingFrom } from "~/domain/acting.server";
 import { handleActionUpdate } from "~/domain/actions/action-forms.server";
-import { actionQuerySchema, ACTION_VIEWS } from "~/domain/actions/action.schema";
+import { actionQuerySchema, ACTION_SCOPES, ACTION_VIEWS } from "~/domain/actions/action.schema";
 import { listActions } from "~/domain/actions/actions.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale } from "~/i18n/use-locale";
@@ -17,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = actionQuerySchema.parse(actionsUrl.read(new URL(request.url).searchParams));
-  return { query, ...(await listActions(user, query, actingFrom(context))) };
+  return { query, chair: mayReadChairedActions(user), ...(await listActions(user, query, actingFrom(context))) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -30,13 +31,15 @@ export default function ActionsPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { query } = data;
+  const chaired = query.scope === "chaired";
   const link = (view: string) => {
     return `/acties?${actionsUrl.write({ ...query, view })}`;
   };
   return (
     <section className="page" aria-labelledby="actions-title">
       <h1 id="actions-title">{t("actions.title")}</h1>
-      <p>{t("actions.intro")}</p>
+      {data.chair ? <ScopeTabs scope={query.scope} /> : null}
+      <p>{t(chaired ? "actions.chairedIntro" : "actions.intro")}</p>
       <div role="status" aria-live="polite" className={result?.done ? "notice notice--success" : "visually-hidden"}>
         {result?.done ? t(result.done) : ""}
       </div>
@@ -60,6 +63,7 @@ export default function ActionsPage() {
       </nav>
       <Form method="get" className="search-form" aria-label={t("actions.filters")}>
         <input type="hidden" name={actionsUrl.name("view")} value={query.view} />
+        <input type="hidden" name={actionsUrl.name("scope")} value={actionsUrl.value("scope", query.scope)} />
         <SelectField
           name={actionsUrl.name("caseReference")}
           label={t("actions.filterCase")}
@@ -75,16 +79,18 @@ export default function ActionsPage() {
             ...data.meetings.map((m) => ({ value: m.id, label: m.title })),
           ]}
         />
-        <SelectField
-          name={actionsUrl.name("owner")}
-          label={t("actions.filterOwner")}
-          defaultValue={actionsUrl.value("owner", query.owner)}
-          options={[
-            { value: "", label: t("actions.anyOwner") },
-            { value: actionsUrl.value("owner", "none"), label: t("actions.nobody") },
-            ...data.members.map((m) => ({ value: m.id, label: m.name })),
-          ]}
-        />
+        {chaired ? null : (
+          <SelectField
+            name={actionsUrl.name("owner")}
+            label={t("actions.filterOwner")}
+            defaultValue={actionsUrl.value("owner", query.owner)}
+            options={[
+              { value: "", label: t("actions.anyOwner") },
+              { value: actionsUrl.value("owner", "none"), label: t("actions.nobody") },
+              ...data.members.map((m) => ({ value: m.id, label: m.name })),
+            ]}
+          />
+        )}
         <button type="submit" className="button">
           {t("actions.apply")}
         </button>
@@ -92,9 +98,27 @@ export default function ActionsPage() {
       <p className="result-count">{t("actions.count", { count: data.actions.length })}</p>
       <p className="actions">
         <a href={`/acties.csv?${actionsUrl.write(query)}`}>{t("actions.export.csv")}</a>
-        <a href="/acties.ics">{t("actions.export.ics")}</a>
+        {chaired ? null : <a href="/acties.ics">{t("actions.export.ics")}</a>}
       </p>
       <ActionList actions={data.actions} members={data.members} result={result} />
     </section>
+  );
+}
+
+/** A chair chooses: her organisation's actions, or every organisation's from the meetings she chairs. */
+function ScopeTabs({ scope }: { scope: (typeof ACTION_SCOPES)[number] }) {
+  const { t } = useLocale();
+  return (
+    <nav aria-label={t("actions.scopeLabel")} className="tabs">
+      <ul>
+        {ACTION_SCOPES.map((s) => (
+          <li key={s}>
+            <Link to={`/acties?${actionsUrl.write({ scope: s })}`} aria-current={scope === s ? "page" : undefined}>
+              {t(`actions.scopes.${s}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

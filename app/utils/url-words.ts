@@ -45,10 +45,13 @@ export function urlVocabulary<const W extends Words>(words: W, values: ValueWord
   };
 }
 
-/** `/acties` and `/acties.csv`: ?weergave=&casus=&overleg=&eigenaar= (eigenaar=niemand: no owner). */
+/**
+ * `/acties` and `/acties.csv`: ?weergave=&bereik=&casus=&overleg=&eigenaar= (eigenaar=niemand: no
+ * owner; bereik=mijn-overleggen: a chair reads every organisation's actions of her meetings).
+ */
 export const actionsUrl = urlVocabulary(
-  { weergave: "view", casus: "caseReference", overleg: "meetingId", eigenaar: "owner" },
-  { owner: { niemand: "none" } },
+  { weergave: "view", bereik: "scope", casus: "caseReference", overleg: "meetingId", eigenaar: "owner" },
+  { owner: { niemand: "none" }, scope: { eigen: "mine", "mijn-overleggen": "chaired" } },
 );
 
 /** `/logboek` and `/logboek.csv`: ?van=&tot= (platform admin) or ?casus= (organisation admin). */

@@ -515,6 +515,20 @@ export const ROWS: Row[] = [
   },
   {
     area: "Acties",
+    surface: "GET /acties?bereik=mijn-overleggen",
+    on: "acties van alle organisaties uit de overleggen die de gebruiker voorzit (alleen lezen)",
+    expect: only("chair"),
+    http: (fx) => get(`/acties?bereik=mijn-overleggen&overleg=${fx.finished}`),
+  },
+  {
+    area: "Acties",
+    surface: "GET /acties.csv?bereik=mijn-overleggen",
+    on: "idem, als CSV",
+    expect: only("chair"),
+    http: () => get("/acties.csv?bereik=mijn-overleggen"),
+  },
+  {
+    area: "Acties",
     surface: "GET /acties.csv",
     on: "idem, als CSV",
     expect: signedIn(),

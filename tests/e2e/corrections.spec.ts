@@ -105,12 +105,25 @@ test("at the live table the Board rewords and withdraws its need, the police tak
     await add.getByRole("button", { name: "Behoefte toevoegen" }).click();
     await expect(rvdk.page.getByTestId("need").filter({ hasText: text })).toBeVisible();
   }
+  // A colleague of the Board opens the same need in another browser before the first edit is saved.
+  const colleague = await joinAs(browser, "medewerker@rvdk.demo", livePath);
+  const theirs = colleague.page.getByTestId("need").filter({ hasText: "zorgmelding" });
+  await theirs.getByText("Behoefte aanpassen").click();
   const first = rvdk.page.getByTestId("need").filter({ hasText: "zorgmelding" });
   await first.getByText("Behoefte aanpassen").click();
   await first.getByLabel("Wij hebben nodig dat…").fill("de politie de zorgmelding binnen 24 uur deelt.");
   await first.getByRole("button", { name: "Aanpassing opslaan" }).click();
   await expect(police.page.getByTestId("need").filter({ hasText: "binnen 24 uur" })).toBeVisible();
   await expectNoAxeViolations(rvdk.page);
+  // Saved on what the colleague started from: refused as stale, the typed text kept, nothing overwritten.
+  await expect(colleague.page.getByTestId("need").filter({ hasText: "binnen 24 uur" })).toBeVisible();
+  await theirs.getByLabel("Wij hebben nodig dat…").fill("de politie de zorgmelding vandaag deelt.");
+  await theirs.getByRole("button", { name: "Aanpassing opslaan" }).click();
+  await expect(theirs).toContainText("Intussen gewijzigd door iemand anders.");
+  await expect(theirs.getByLabel("Wij hebben nodig dat…")).toHaveValue("de politie de zorgmelding vandaag deelt.");
+  await expect(police.page.getByTestId("need").filter({ hasText: "binnen 24 uur" })).toBeVisible();
+  await expect(police.page.locator("body")).not.toContainText("zorgmelding vandaag");
+  await colleague.context.close();
 
   const second = rvdk.page.getByTestId("need").filter({ hasText: "de school belt" });
   await second.getByText("Behoefte aanpassen").click();

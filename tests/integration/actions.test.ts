@@ -6,7 +6,8 @@ import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { actionsCalendar, actionsCsv } from "~/domain/actions/action-exports.server";
 import { actionQuerySchema, actionUpdateSchema } from "~/domain/actions/action.schema";
-import { actionsForAgenda, listActions, overdueActionCount, updateAction } from "~/domain/actions/actions.server";
+import { listActions, overdueActionCount, updateAction } from "~/domain/actions/actions.server";
+import { actionsForAgenda } from "~/domain/actions/agenda-actions.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { DomainError } from "~/domain/errors.server";
 import { actionSchema, earlierActionSchema } from "~/domain/live/live.schema";
@@ -56,7 +57,7 @@ async function meetingWithBoardActions() {
     if (result.change.kind === "action") ids[name] = result.change.action.id;
   }
   await endMeeting(chair, meetingId, meta);
-  return { meetingId, ids, org };
+  return { meetingId, ids, org, chair };
 }
 
 /** As the route reads /acties?weergave=&casus=&overleg=&eigenaar= (url-words.ts). */
@@ -172,6 +173,49 @@ describe("/acties: my organisation's actions", () => {
     // 4 Dec 23:30 UTC is already 5 December in Amsterdam: "this week" (due 4 Dec) is now overdue too.
     expect(await overdueActionCount(rvdk, new Date("2026-12-04T23:30:00Z"))).toBeGreaterThan(before);
     expect(await overdueActionCount(police, NOW)).toBe(0);
+  });
+});
+
+describe("/acties?bereik=mijn-overleggen: the chair reads every organisation's actions of her meetings", () => {
+  it("lists the Board's actions for the chair, read-only, with the owning organisation", async () => {
+    const { meetingId, chair } = await meetingWithBoardActions();
+    const chaired = await listActions(chair, query({ bereik: "mijn-overleggen", overleg: meetingId }), {
+      ...meta,
+      now: NOW,
+    });
+    expect(chaired.actions.map((a) => [a.description.split(" ")[1], a.ownerOrganisation, a.mayUpdate])).toEqual([
+      ["overdue", "RvdK", false],
+      ["thisWeek", "RvdK", false],
+      ["later", "RvdK", false],
+    ]);
+    expect(chaired.counts.overdue).toBeGreaterThanOrEqual(1);
+    expect(chaired.meetings.map((m) => m.id)).toContain(meetingId);
+    // Her own organisation's list does not hold them: Veilig Thuis does not own them.
+    const own = await listActions(chair, query({ overleg: meetingId }), { ...meta, now: NOW });
+    expect(own.actions).toEqual([]);
+    const csv = await actionsCsv(
+      chair,
+      query({ bereik: "mijn-overleggen", overleg: meetingId }),
+      await translator("nl"),
+      {
+        ...meta,
+        now: NOW,
+      },
+    );
+    expect(csv.body.split("\r\n").filter((l) => l.includes(meetingId))).toHaveLength(3);
+    expect(csv.body).toContain(";RvdK;");
+  });
+
+  it("refuses a member who is not a chair, and shows a chair nothing of meetings she does not chair", async () => {
+    const { meetingId, chair } = await meetingWithBoardActions();
+    expect(await thrownStatus(listActions(rvdk, query({ bereik: "mijn-overleggen" }), meta))).toBe(403);
+    expect(
+      await thrownStatus(actionsCsv(police, query({ bereik: "mijn-overleggen" }), await translator("nl"), meta)),
+    ).toBe(403);
+    const otherChair = { ...chair, id: randomUUID() };
+    const theirs = await listActions(otherChair, query({ bereik: "mijn-overleggen", overleg: meetingId }), meta);
+    expect(theirs.actions).toEqual([]);
+    expect(theirs.counts.all).toBe(0);
   });
 });
 

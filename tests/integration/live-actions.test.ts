@@ -272,7 +272,7 @@ describe("offers that end", () => {
     (await prisma.actionUpdate.findMany({ where: { actionId }, orderBy: { at: "asc" }, select: { kind: true } })).map(
       (u) => u.kind,
     );
-  const query = { view: "all" as const, caseReference: "", meetingId: "", owner: "" };
+  const query = { view: "all" as const, scope: "mine" as const, caseReference: "", meetingId: "", owner: "" };
 
   it("an organisation taken off the table loses the offer: it neither sees nor takes the action", async () => {
     const { itemIds, meetingId, org } = await liveMeeting();

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { prisma } from "~/db.server";
+import { addAction, endMeeting } from "~/domain/live/live.server";
 import type { LiveBoard, WriteResult } from "~/realtime/events";
 
 import { Browserish } from "../support/http-client";
@@ -10,6 +11,7 @@ import { LiveClient } from "../support/live-client";
 import { liveMeeting, meetingWithTables, roleCardOf } from "../support/live-meeting";
 import type { TestServer } from "../support/test-server";
 import { startDemoServer } from "../support/test-server";
+import { sessionUser } from "../support/users";
 
 let server: TestServer;
 const open: LiveClient[] = [];
@@ -295,5 +297,88 @@ describe("live meeting over socket.io", () => {
     const again = await police.client.emit<LiveBoard>("live:join", { meetingId });
     if (!again.ok) throw new Error(again.error.key);
     expect(again.data.items.map((i) => i.id)).toEqual([itemIds.A]);
+  });
+});
+
+describe("an action changed away from the table reaches the live tables that show it", () => {
+  /** A police action agreed at item A of a meeting; the meeting ended or still live. */
+  async function policeAction(end: boolean) {
+    const first = await liveMeeting();
+    const police = await sessionUser("medewerker@politie.demo");
+    const added = await addAction(
+      police,
+      {
+        key: randomUUID(),
+        itemId: first.itemIds.A,
+        description: "Huisbezoek met de wijkagent",
+        ownerOrganisationId: first.org.POL as string,
+        ownerUserId: "",
+        dueDate: "2099-01-20",
+      },
+      { clientAddress: null },
+    );
+    if (added.change.kind !== "action") throw new Error("no action");
+    if (end) await endMeeting(first.chair, first.meetingId, { clientAddress: null });
+    const reference = (
+      await prisma.agendaItem.findUniqueOrThrow({ where: { id: first.itemIds.A }, select: { case: true } })
+    ).case.reference;
+    return { ...first, actionId: added.change.action.id, reference };
+  }
+
+  it("an update on /acties reaches the case's next live table as an earlier action, in sequence", async () => {
+    const { actionId, reference } = await policeAction(true);
+    const next = await meetingWithTables({
+      items: { A: { table: ["POL", "VT"], caseReference: reference }, B: { table: ["RECL", "VT"] } },
+      invited: ["POL", "RECL", "VT"],
+      state: "live",
+    });
+    const chair = await join("voorzitter@veiligthuis.demo", next.meetingId);
+    const recl = await join("medewerker@reclassering.demo", next.meetingId);
+    const board = chair.joined.ok ? chair.joined.data.items.find((i) => i.id === next.itemIds.A) : undefined;
+    expect(board?.content?.board.earlierActions.map((a) => a.id)).toEqual([actionId]);
+    const http = new Browserish(server.url);
+    await http.login("medewerker@politie.demo");
+    const posted = await http.post("/acties", {
+      intent: "update",
+      actionId,
+      version: "1",
+      status: "IN_PROGRESS",
+      closeReason: "",
+      ownerUserId: "",
+      note: "Afspraak gemaakt voor dinsdag.",
+    });
+    expect(posted.status).toBe(200);
+    await chair.client.until((c) => c.items.length === 1, 2_000);
+    expect(chair.client.items[0]).toMatchObject({
+      itemId: next.itemIds.A,
+      seq: (board?.content?.board.seq ?? 0) + 1,
+      change: { kind: "earlierAction", action: { id: actionId, status: "IN_PROGRESS" } },
+    });
+    await settle();
+    expect(recl.client.items).toEqual([]); // probation is not at that table
+  });
+
+  it("a correction on /acties of an action from a meeting still live reaches its own table", async () => {
+    const { actionId, meetingId, itemIds } = await policeAction(false);
+    const rvdk = await join("medewerker@rvdk.demo", meetingId);
+    const recl = await join("medewerker@reclassering.demo", meetingId);
+    const http = new Browserish(server.url);
+    await http.login("medewerker@politie.demo");
+    const posted = await http.post("/acties", {
+      intent: "correct",
+      actionId,
+      version: "1",
+      description: "Huisbezoek met de wijkagent en de school",
+      dueDate: "2099-01-27",
+      reason: "Afspraak verschoven",
+    });
+    expect(posted.status).toBe(200);
+    await rvdk.client.until((c) => c.items.length === 1, 2_000);
+    expect(rvdk.client.items[0]).toMatchObject({
+      itemId: itemIds.A,
+      change: { kind: "action", action: { id: actionId, dueDate: "2099-01-27" } },
+    });
+    await settle();
+    expect(recl.client.items).toEqual([]);
   });
 });

@@ -4,7 +4,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { actionsForAgenda } from "~/domain/actions/agenda-actions.server";
+import { createCase } from "~/domain/cases/cases.server";
 import { DEMO_MEETING_TITLE, seedDemoMeeting } from "~/domain/demo/demo-meeting.server";
+import { DEMO_PAST_MEETING_TITLE } from "~/domain/demo/demo-past-meeting.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import type { DomainError } from "~/domain/errors.server";
 import { actionSchema, decisionSchema, roleCardSchema } from "~/domain/live/live.schema";
@@ -22,9 +25,10 @@ import {
   setResponsibility,
   startMeeting,
 } from "~/domain/live/live.server";
+import { addAgendaItem } from "~/domain/meetings/meetings.server";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 
-import { liveMeeting, roleCardOf } from "../support/live-meeting";
+import { liveMeeting, meetingWithTables, organisationIds, roleCardOf } from "../support/live-meeting";
 import { outcome } from "../support/responses";
 import { sessionUser } from "../support/users";
 
@@ -63,6 +67,39 @@ function cardInput(cardId: string, version: number, fields: Partial<Record<strin
 }
 
 describe("starting and seeing the live meeting", () => {
+  it("puts the first item of the agenda, in agenda order, on the table", async () => {
+    // Read without an order, rows come back as the database stores them: make the second item's
+    // row land before the first one's, in the space a deleted item left behind.
+    const spare = await meetingWithTables({ items: { X: { table: ["POL", "VT"] } }, state: "draft" });
+    const { meetingId, itemIds, chair } = await meetingWithTables({ items: { A: { table: ["POL", "VT"] } } });
+    const org = await organisationIds();
+    await prisma.agendaItem.delete({ where: { id: spare.itemIds.X } });
+    await prisma.$executeRawUnsafe('VACUUM "AgendaItem"');
+    const { reference } = await createCase(
+      chair,
+      { region: "Westerduin", description: "Casus B: gezin, 1 kind.", riskLevel: "HIGH" },
+      meta,
+    );
+    await addAgendaItem(
+      chair,
+      meetingId,
+      {
+        caseReference: reference,
+        question: "Wie neemt de regie?",
+        askingOrganisationId: org.VT as string,
+        timeboxMinutes: 10,
+        tableOrganisationIds: [org.POL as string, org.VT as string],
+      },
+      meta,
+    );
+    const stored = await prisma.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "AgendaItem" WHERE "meetingId" = ${meetingId}`;
+    expect(stored[0]?.id).not.toBe(itemIds.A); // the second item is stored first
+    await startMeeting(chair, meetingId, meta);
+    expect((await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } })).currentItemId).toBe(itemIds.A);
+  });
+
   it("only the chair starts a published meeting; every table organisation gets a pre-filled role card", async () => {
     const { meetingId, itemIds, org, chair } = await liveMeeting({ start: false });
     expect(await outcome(startMeeting(police, meetingId, meta))).toBe("not_found:live.errors.notFound");
@@ -414,5 +451,21 @@ describe("the demo meeting", () => {
     await startMeeting(chair, meeting.id, meta);
     const seen = (await loadBoard(recl, meeting.id, meta)).items.map((i) => i.content !== null);
     expect(seen).toEqual([false, true, false]); // probation sits at the second table only
+  });
+
+  it("carries the second case from a finished meeting last month, with its actions on the new agenda", async () => {
+    const past = await prisma.meeting.findFirstOrThrow({
+      where: { title: DEMO_PAST_MEETING_TITLE },
+      include: { minutes: true, items: { include: { actions: { orderBy: { description: "asc" } }, decisions: true } } },
+    });
+    expect([past.status, past.minutes?.approvedAt !== null, past.items.length]).toEqual(["FINISHED", true, 1]);
+    const actions = past.items[0]?.actions ?? [];
+    expect(actions.map((a) => a.status).sort()).toEqual(["DONE", "IN_PROGRESS", "OPEN", "OPEN"]);
+    expect(past.items[0]?.decisions).toHaveLength(1);
+    const upcoming = await prisma.meeting.findFirstOrThrow({ where: { title: DEMO_MEETING_TITLE } });
+    const chair = await sessionUser("voorzitter@veiligthuis.demo");
+    const open = await actionsForAgenda(chair, upcoming.id);
+    expect(open).toHaveLength(1);
+    expect(open[0]?.actions).toHaveLength(4); // three open, one closed since the case was last on a table
   });
 });

@@ -61,3 +61,27 @@ export function formValues(form: HTMLFormElement): Record<string, string> {
   for (const [name, value] of new FormData(form)) if (typeof value === "string") values[name] = value;
   return values;
 }
+
+/**
+ * An edit form saves on the version the user started from (when the form was opened), not the
+ * one on screen at the moment of saving: a colleague's change meanwhile is then refused as stale
+ * and shown, never silently overwritten. After a save, or once the refusal showed the current
+ * state, the next save starts from there.
+ */
+export function useStartedVersion(version: number) {
+  const [started, setStarted] = useState<number | null>(null);
+  const onToggle = useCallback(
+    (event: { currentTarget: HTMLDetailsElement }) => {
+      if (event.currentTarget.open && started === null) setStarted(version);
+    },
+    [started, version],
+  );
+  const settle = useCallback((ack: { ok: true } | { ok: false; error: { code: string; current?: unknown } }) => {
+    if (ack.ok) setStarted(null);
+    else if (ack.error.code === "conflict") {
+      const current = ack.error.current as { version?: number } | undefined;
+      setStarted(typeof current?.version === "number" ? current.version : null);
+    }
+  }, []);
+  return { version: started ?? version, onToggle, settle };
+}

@@ -235,6 +235,14 @@ export function actionOfferedSql(viewer: Viewer, alias: string) {
 export function actionChairedWhere(viewer: Viewer) {
   return { agendaItem: { meeting: meetingChairedWhere(viewer) } } satisfies Prisma.ActionWhereInput;
 }
+/** The same rule in SQL, on the action's meeting (`meetingAlias`). */
+export function actionChairedSql(viewer: Viewer, meetingAlias: string) {
+  return Prisma.sql`${Prisma.raw(meetingAlias)}."chairId" = ${viewer.id}`;
+}
+/** Only a chair asks for every organisation's actions of her meetings. */
+export function mayReadChairedActions(viewer: Viewer & { roles: readonly string[] }): boolean {
+  return viewer.roles.includes("CHAIR");
+}
 
 /** A profile view worth telling its organisation about: someone from another organisation. */
 export function isPartnerView(viewer: Viewer, organisationId: string): boolean {

@@ -18,6 +18,7 @@ import type { CorrectionSource } from "~/generated/prisma/enums";
 
 import type { ActionCorrectionFormInput, TransferAnswerInput } from "./action.schema";
 import { amsterdamToday, currentAction } from "./actions.server";
+import { echoToLiveTables, publishEchoes } from "./live-echo.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -263,7 +264,7 @@ const staleOn = (tx: Tx, actionId: string) => async (): Promise<never> => {
  */
 export async function correctOwnAction(user: SessionUser, input: ActionCorrectionFormInput, meta: Acting) {
   const now = meta.now ?? new Date();
-  await prisma.$transaction(async (tx) => {
+  const echoes = await prisma.$transaction(async (tx) => {
     const current = await lockAction(tx, input.actionId);
     if (!current || !ownsAction(user, current)) throw notFound();
     await applyActionCorrection(
@@ -295,13 +296,15 @@ export async function correctOwnAction(user: SessionUser, input: ActionCorrectio
       },
       tx,
     );
+    return echoToLiveTables(tx, input.actionId, now);
   });
+  publishEchoes(echoes, user);
 }
 
 /** On /acties, the organisation an action was offered to takes it over or declines it. */
 export async function answerOffer(user: SessionUser, input: TransferAnswerInput, meta: Acting) {
   const now = meta.now ?? new Date();
-  return prisma.$transaction(async (tx) => {
+  const { result, echoes } = await prisma.$transaction(async (tx) => {
     const current = await lockAction(tx, input.actionId);
     if (!current) throw notFound();
     const result = await answerActionTransfer(tx, user, current, {
@@ -323,6 +326,8 @@ export async function answerOffer(user: SessionUser, input: TransferAnswerInput,
       },
       tx,
     );
-    return result;
+    return { result, echoes: await echoToLiveTables(tx, input.actionId, now) };
   });
+  publishEchoes(echoes, user);
+  return result;
 }

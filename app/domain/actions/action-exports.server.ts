@@ -52,7 +52,7 @@ export async function actionsCsv(user: SessionUser, query: ActionQuery, t: Trans
       a.caseReference,
       a.meeting.title,
       a.description,
-      user.organisation.name,
+      query.scope === "chaired" ? a.ownerShortCode : user.organisation.name,
       a.ownerName ?? "",
       dutchDate(a.dueDate),
       t(asKey(`live.action.statuses.${a.status}`)),
@@ -65,7 +65,8 @@ export async function actionsCsv(user: SessionUser, query: ActionQuery, t: Trans
     ),
   );
   await exported(user, "csv", actions.length, meta);
-  return { filename: `acties-${user.organisation.shortCode}-${fileDate(now)}.csv`, body };
+  const whose = query.scope === "chaired" ? "overleggen" : user.organisation.shortCode;
+  return { filename: `acties-${whose}-${fileDate(now)}.csv`, body };
 }
 
 /**
@@ -76,7 +77,7 @@ export async function actionsCalendar(user: SessionUser, baseUrl: string, t: Tra
   const now = meta.now ?? new Date();
   const actions = await selectActions(
     user,
-    { view: "open", caseReference: "", meetingId: "", owner: "" },
+    { view: "open", scope: "mine", caseReference: "", meetingId: "", owner: "" },
     amsterdamToday(now),
   );
   const { createEvents } = await import("ics");

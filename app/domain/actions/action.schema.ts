@@ -13,6 +13,8 @@ export const isoDate = z
   }, "validation.date");
 
 export const ACTION_VIEWS = ["open", "week", "overdue", "done", "all"] as const;
+/** Whose actions: my organisation's, or (a chair) every organisation's from the meetings I chair. */
+export const ACTION_SCOPES = ["mine", "chaired"] as const;
 
 /**
  * A follow-up on one action by its owning organisation: a new status with a short note, a new
@@ -38,6 +40,7 @@ export const actionUpdateSchema = z.object(actionUpdateFields).superRefine((upda
 /** Filters on /acties, from the query string. Unknown values fall back to the defaults. */
 export const actionQuerySchema = z.object({
   view: z.enum(ACTION_VIEWS).catch("open"),
+  scope: z.enum(ACTION_SCOPES).catch("mine"),
   caseReference: z.string().max(20).catch("").default(""),
   meetingId: z.string().max(64).catch("").default(""),
   /** A user id, or "none" for actions nobody owns yet. */

@@ -4,25 +4,21 @@ import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma, sqlQuery } from "~/db.server";
 import {
+  actionChairedSql,
   actionOfferedSql,
   actionOwnedSql,
   actionOwnedWhere,
-  itemSeat,
-  meetingAccessSelect,
-  meetingRecord,
-  meetingVisibleWhere,
+  mayReadChairedActions,
   ownsAction,
-  seesItemContent,
-  verifiedMeeting,
 } from "~/domain/access/access.server";
-import type { VerifiedMeeting } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
-import { ensure, notFound, ruleError } from "~/domain/errors.server";
+import { ensure, forbidden, notFound, ruleError } from "~/domain/errors.server";
 import { Prisma } from "~/generated/prisma/client";
 
 import type { ActionChanges } from "./action-corrections.server";
-import { actionWithHistoryColumns, actionWithHistoryFrom, earlierActionsByCase } from "./action-history.server";
+import { actionWithHistoryColumns, actionWithHistoryFrom } from "./action-history.server";
 import type { ActionQuery, ActionUpdateInput } from "./action.schema";
+import { echoToLiveTables, publishEchoes } from "./live-echo.server";
 
 const DAY = 86_400_000;
 
@@ -40,16 +36,29 @@ function weekOf(today: Date): { from: Date; to: Date } {
 }
 
 /**
- * My organisation's actions across all meetings, by view (open, due this week, overdue, done,
- * all) and filters, earliest due date first, each with its history. Showing them shows case
- * content (what must be done, for which case): recorded in the audit trail.
+ * Whose actions a view lists: my organisation's, or — a chair only — every organisation's from
+ * the meetings she chairs (she sits at every table of them; she reads, the owners update).
+ */
+function scopeSql(user: SessionUser, scope: ActionQuery["scope"]) {
+  if (scope === "mine") return actionOwnedSql(user, "x");
+  if (!mayReadChairedActions(user)) throw forbidden();
+  // Anonymised cases leave the chair's overview, as they leave the start page.
+  return Prisma.sql`${actionChairedSql(user, "m")} AND c."anonymisedAt" IS NULL`;
+}
+
+/**
+ * My organisation's actions across all meetings (or a chair's meetings, all organisations), by
+ * view (open, due this week, overdue, done, all) and filters, earliest due date first, each with
+ * its history. Showing them shows case content (what must be done, for which case): recorded in
+ * the audit trail.
  */
 export async function listActions(user: SessionUser, query: ActionQuery, meta: Acting) {
   const now = meta.now ?? new Date();
   const today = amsterdamToday(now);
+  const scope = scopeSql(user, query.scope);
   const [actions, offered, members, all] = await Promise.all([
     selectActions(user, query, today),
-    offeredActions(user),
+    query.scope === "mine" ? offeredActions(user) : [],
     organisationMembers(user),
     sqlQuery<{
       status: string;
@@ -62,7 +71,7 @@ export async function listActions(user: SessionUser, query: ActionQuery, meta: A
              m.id AS "meetingId", m.title AS "meetingTitle"
       FROM "Action" x JOIN "Case" c ON c.id = x."caseId" JOIN "AgendaItem" i ON i.id = x."agendaItemId"
         JOIN "Meeting" m ON m.id = i."meetingId"
-      WHERE ${actionOwnedSql(user, "x")}`),
+      WHERE ${scope}`),
   ]);
   const week = weekOf(today);
   const [from, to, todayIso] = [isoDate(week.from), isoDate(week.to), isoDate(today)];
@@ -100,16 +109,20 @@ export async function listActions(user: SessionUser, query: ActionQuery, meta: A
 
 /** My organisation's actions for a view and filters, earliest due date first, with history. */
 export async function selectActions(user: SessionUser, query: ActionQuery, today: Date) {
+  const chaired = query.scope === "chaired";
   const conditions = [
-    actionOwnedSql(user, "x"),
+    scopeSql(user, query.scope),
     viewSql(query.view, today),
     query.caseReference ? Prisma.sql`c.reference = ${query.caseReference}` : null,
     query.meetingId ? Prisma.sql`m.id = ${query.meetingId}` : null,
-    query.owner === "none"
-      ? Prisma.sql`x."ownerUserId" IS NULL`
-      : query.owner
-        ? Prisma.sql`x."ownerUserId" = ${query.owner}`
-        : null,
+    // The owner filter names my colleagues; across organisations it does not apply.
+    chaired
+      ? null
+      : query.owner === "none"
+        ? Prisma.sql`x."ownerUserId" IS NULL`
+        : query.owner
+          ? Prisma.sql`x."ownerUserId" = ${query.owner}`
+          : null,
   ].filter((c) => c !== null);
   // Through the pool: /acties and its exports read it on every view.
   const rows = await sqlQuery<EarlierAction & { caseReference: string }>(Prisma.sql`
@@ -119,7 +132,12 @@ export async function selectActions(user: SessionUser, query: ActionQuery, today
     ORDER BY x."dueDate", x."createdAt", x.id
     LIMIT 500`);
   const todayIso = isoDate(today);
-  return rows.map((r) => ({ ...r, overdue: r.status !== "DONE" && r.dueDate < todayIso }));
+  return rows.map((r) => ({
+    ...r,
+    overdue: r.status !== "DONE" && r.dueDate < todayIso,
+    ...(chaired ? { ownerOrganisation: r.ownerShortCode } : {}),
+    mayUpdate: ownsAction(user, r),
+  }));
 }
 
 /** The actions offered to my organisation, waiting for its answer, with where they come from. */
@@ -161,12 +179,13 @@ function viewSql(view: ActionQuery["view"], today: Date) {
 export async function updateAction(user: SessionUser, input: ActionUpdateInput, meta: Acting) {
   await checkActionUpdate(user, input);
   const now = meta.now ?? new Date();
-  const written = await prisma.$transaction(async (tx) => {
-    if (!(await applyActionUpdate(tx, user, input, now))) return false;
+  const echoes = await prisma.$transaction(async (tx) => {
+    if (!(await applyActionUpdate(tx, user, input, now))) return null;
     await recordAudit(actionAudit(user, input, meta, now), tx);
-    return true;
+    return echoToLiveTables(tx, input.actionId, now);
   });
-  if (!written) return { ok: false as const, current: await currentAction(prisma, input.actionId) };
+  if (!echoes) return { ok: false as const, current: await currentAction(prisma, input.actionId) };
+  publishEchoes(echoes, user);
   return { ok: true as const };
 }
 
@@ -254,65 +273,6 @@ export async function applyActionUpdate(
 export async function overdueActionCount(user: SessionUser, now = new Date()): Promise<number> {
   return prisma.action.count({
     where: { ...actionOwnedWhere(user), status: { not: "DONE" }, dueDate: { lt: amsterdamToday(now) } },
-  });
-}
-
-/**
- * "Openstaande acties" at the top of an agenda: for each case on it that the viewer may see (the
- * chair all; others the items at their organisation's table), the actions from earlier meetings
- * that are still open, and those closed since the case was last on an agenda — each with its
- * history, so the table reviews first what was agreed last time and why it was or was not done.
- */
-export async function actionsForAgenda(viewer: SessionUser, meetingId: string, known?: VerifiedMeeting) {
-  const meeting = known?.id === meetingId ? known : await verifiedAgenda(viewer, meetingId);
-  const cases = meeting.items.filter((i) => seesItemContent(itemSeat(viewer, meeting.record, i)));
-  const byCase = await earlierActionsByCase(
-    meetingId,
-    meeting.startsAt,
-    cases.map((i) => i.caseId),
-  );
-  const result = [];
-  for (const item of cases) {
-    const actions = byCase.get(item.caseId) ?? [];
-    if (actions.length === 0) continue;
-    const today = amsterdamToday(new Date());
-    result.push({
-      reference: item.reference,
-      actions: actions.map((a) => ({
-        ...a,
-        overdue: a.status !== "DONE" && a.dueDate < today.toISOString().slice(0, 10),
-        ownerOrganisation: a.ownerShortCode,
-        mayUpdate: ownsAction(viewer, a),
-        caseReference: item.reference,
-      })),
-    });
-  }
-  return result;
-}
-
-async function verifiedAgenda(viewer: SessionUser, meetingId: string): Promise<VerifiedMeeting> {
-  const meeting = await prisma.meeting.findFirst({
-    where: { id: meetingId, ...meetingVisibleWhere(viewer) },
-    select: {
-      id: true,
-      startsAt: true,
-      ...meetingAccessSelect,
-      items: {
-        orderBy: { position: "asc" },
-        select: { caseId: true, case: { select: { reference: true } }, tables: { select: { organisationId: true } } },
-      },
-    },
-  });
-  ensure(meeting, notFound);
-  return verifiedMeeting({
-    id: meeting.id,
-    startsAt: meeting.startsAt,
-    record: meetingRecord(meeting),
-    items: meeting.items.map((i) => ({
-      caseId: i.caseId,
-      reference: i.case.reference,
-      tableOrganisationIds: i.tables.map((t) => t.organisationId),
-    })),
   });
 }
 

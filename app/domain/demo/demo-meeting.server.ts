@@ -8,7 +8,10 @@ import { createCase } from "~/domain/cases/cases.server";
 import { removeAgendaItem } from "~/domain/meetings/agenda-corrections.server";
 import { addAgendaItem, createMeeting, publishMeeting } from "~/domain/meetings/meetings.server";
 
+import { seedPastMeeting } from "./demo-past-meeting.server";
+
 export const DEMO_MEETING_TITLE = "Actie-overleg Westerduin (demo)";
+const DAY = 86_400_000;
 
 const items = [
   {
@@ -41,7 +44,7 @@ function nextWeekdayMorning(now: Date): Date {
 
 /**
  * A published demo meeting that the demo chair can start, so that the live table can be tried at
- * once: three cases, each with its own table. Created once; made through the domain functions (so
+ * once: three cases, each with its own table; one of them was on a finished meeting last month. Created once; made through the domain functions (so
  * the audit trail and the rules are those of any meeting). Not part of seedDemoData: tests that
  * seed the demo region do not get it.
  */
@@ -70,11 +73,13 @@ export async function seedDemoMeeting(now = new Date()): Promise<boolean> {
     meta,
   );
   const references: string[] = [];
-  for (const item of items) {
+  // The ex-partners (the second case) were brought in five weeks ago and were on a table since.
+  const pastStart = nextWeekdayMorning(new Date(now.getTime() - 29 * DAY));
+  for (const [index, item] of items.entries()) {
     const { reference } = await createCase(
       chair,
       { region: "Westerduin", description: item.description, riskLevel: item.riskLevel },
-      meta,
+      index === 1 ? { clientAddress: null, now: new Date(pastStart.getTime() - 8 * DAY) } : meta,
     );
     await addAgendaItem(
       chair,
@@ -100,6 +105,8 @@ export async function seedDemoMeeting(now = new Date()): Promise<boolean> {
       meta,
     );
   await seedDroppedCase(chair, meeting.id, org, meta);
+  // The ex-partners were on a table four weeks ago: their actions come back on this agenda.
+  if (references[1]) await seedPastMeeting(chair, org, references[1], pastStart);
   return true;
 }
 

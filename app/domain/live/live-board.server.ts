@@ -83,7 +83,11 @@ export async function createRoleCards(
 export async function startMeeting(user: SessionUser, meetingId: string, meta: Acting) {
   const meeting = await prisma.meeting.findFirst({
     where: { id: meetingId, ...meetingChairedWhere(user) },
-    select: { status: true, items: { select: { id: true, tables: { select: { organisationId: true } } } } },
+    select: {
+      status: true,
+      // In agenda order: the first item is on the table when the meeting starts.
+      items: { orderBy: { position: "asc" }, select: { id: true, tables: { select: { organisationId: true } } } },
+    },
   });
   if (!meeting) throw notFound();
   if (meeting.status !== "PUBLISHED") throw ruleError("live.errors.notStartable");

@@ -11,6 +11,7 @@ import { prisma } from "~/db.server";
 import type { Acting } from "~/domain/acting.server";
 import type { ActionChanges } from "~/domain/actions/action-corrections.server";
 import { applyActionCorrection, lockAction } from "~/domain/actions/action-corrections.server";
+import { echoToLiveTables, publishEchoes } from "~/domain/actions/live-echo.server";
 import { conflict, notFound, ruleError } from "~/domain/errors.server";
 import type { Prisma } from "~/generated/prisma/client";
 
@@ -83,7 +84,7 @@ export async function amendAction(user: SessionUser, meetingId: string, input: A
   await requireChairOfFinished(user, meetingId);
   const minutesId = await approvedMinutesId(meetingId);
   const now = meta.now ?? new Date();
-  await prisma.$transaction(async (tx) => {
+  const echoes = await prisma.$transaction(async (tx) => {
     const current = await lockAction(tx, input.actionId);
     const item = current
       ? await tx.agendaItem.findFirst({
@@ -118,7 +119,9 @@ export async function amendAction(user: SessionUser, meetingId: string, input: A
       reason: input.reason,
       now,
     });
+    return echoToLiveTables(tx, current.id, now);
   });
+  publishEchoes(echoes, user);
 }
 
 /** The chair corrects a decision's wording through an amendment; the earlier wording is kept. */

@@ -77,6 +77,7 @@ const en: Shape<Translation> = {
     chairActionsTitle: "Open actions from your meetings",
     chairActionsHint: "Of every organisation at the table; read-only. Each organisation updates its own actions.",
     noOpenActions: "No actions are open from your meetings.",
+    meetingAllActions: "All actions of {{title}}, with their history",
     meetingActions: "{{title}} ({{date}}): {{open}} open, {{overdue}} overdue",
     memberTitle: "What your organisation has to do now",
     dueTitle: "Actions overdue or due within a week",
@@ -580,6 +581,10 @@ const en: Shape<Translation> = {
   actions: {
     title: "Actions",
     intro: "Your organisation's actions from every meeting. Update them with a short note; close them with a reason.",
+    chairedIntro:
+      "The actions of every organisation from the meetings you chair. Read-only: each organisation updates its own actions.",
+    scopeLabel: "Whose actions",
+    scopes: { mine: "My organisation", chaired: "All organisations (my meetings)" },
     views: {
       open: "Open",
       week: "This week",

@@ -74,6 +74,7 @@ const nl = {
     chairActionsTitle: "Open acties uit jouw overleggen",
     chairActionsHint: "Van alle organisaties aan tafel; alleen lezen. Elke organisatie werkt haar eigen acties bij.",
     noOpenActions: "Er staan geen acties open uit jouw overleggen.",
+    meetingAllActions: "Alle acties van {{title}}, met hun geschiedenis",
     meetingActions: "{{title}} ({{date}}): {{open}} open, {{overdue}} te laat",
     memberTitle: "Wat jouw organisatie nu moet doen",
     dueTitle: "Acties die te laat zijn of binnen een week moeten",
@@ -581,6 +582,10 @@ const nl = {
     title: "Acties",
     intro:
       "De acties van jouw organisatie uit alle overleggen. Werk ze bij met een korte toelichting; sluit ze af met een reden.",
+    chairedIntro:
+      "De acties van alle organisaties uit de overleggen die jij voorzit. Alleen lezen: elke organisatie werkt haar eigen acties bij.",
+    scopeLabel: "Wiens acties",
+    scopes: { mine: "Mijn organisatie", chaired: "Alle organisaties (mijn overleggen)" },
     views: {
       open: "Open",
       week: "Deze week",

@@ -8,7 +8,7 @@ import { useLocale } from "~/i18n/use-locale";
 import type { ActionView } from "~/realtime/events";
 
 import { FormStatus, useFieldError, useLive } from "../live-context";
-import { formValues, useLiveForm } from "../use-live-form";
+import { formValues, useLiveForm, useStartedVersion } from "../use-live-form";
 
 import { AddForm } from "./add-form";
 import type { ItemProps } from "./item-props";
@@ -95,31 +95,24 @@ function CorrectActionForm({ action, tables }: { action: ActionView; tables: str
   const { send, orgName } = useLive();
   const { state, submit } = useLiveForm(send);
   const fieldError = useFieldError(state.errors);
-  const [started, setStarted] = useState<number | null>(null);
+  const started = useStartedVersion(action.version);
   const current = state.status === "error" ? (state.current as ActionView | undefined) : undefined;
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const values = formValues(event.currentTarget);
     const ack = await submit("live:action:correct", {
       actionId: action.id,
-      version: started ?? action.version,
+      version: started.version,
       description: values.description ?? "",
       ownerOrganisationId: values.ownerOrganisationId ?? "",
       ownerUserId: values.ownerUserId ?? "",
       dueDate: values.dueDate ?? "",
     });
-    // After a save, or once the user has seen the current state, the next save starts from there.
-    if (ack.ok) setStarted(null);
-    else if (ack.error.code === "conflict" && ack.error.current) setStarted((ack.error.current as ActionView).version);
+    started.settle(ack);
   };
   const id = (field: string) => `action-${action.id}-correct-${field}`;
   return (
-    <details
-      className="live-details"
-      onToggle={(e) => {
-        if (e.currentTarget.open && started === null) setStarted(action.version);
-      }}
-    >
+    <details className="live-details" onToggle={started.onToggle}>
       <summary>{t("live.action.correct")}</summary>
       <form className="live-form" onSubmit={(e) => void onSubmit(e)} noValidate>
         <TextAreaField

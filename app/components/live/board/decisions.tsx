@@ -6,7 +6,7 @@ import { useLocale } from "~/i18n/use-locale";
 import type { DecisionView } from "~/realtime/events";
 
 import { FormStatus, useFieldError, useLive } from "../live-context";
-import { formValues, useLiveForm } from "../use-live-form";
+import { formValues, useLiveForm, useStartedVersion } from "../use-live-form";
 
 import { AddForm } from "./add-form";
 import type { ItemProps } from "./item-props";
@@ -69,20 +69,23 @@ function CorrectDecision({ decision }: { decision: DecisionView }) {
   const { t } = useLocale();
   const { send } = useLive();
   const { state, submit } = useLiveForm(send);
+  const started = useStartedVersion(decision.version);
   const fieldError = useFieldError(state.errors);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const values = formValues(event.currentTarget);
-    void submit("live:decision:correct", {
-      decisionId: decision.id,
-      version: decision.version,
-      text: values.text ?? "",
-    });
+    started.settle(
+      await submit("live:decision:correct", {
+        decisionId: decision.id,
+        version: started.version,
+        text: values.text ?? "",
+      }),
+    );
   };
   return (
-    <details className="live-details">
+    <details className="live-details" onToggle={started.onToggle}>
       <summary>{t("live.decision.correct")}</summary>
-      <form className="live-form" onSubmit={onSubmit} noValidate>
+      <form className="live-form" onSubmit={(e) => void onSubmit(e)} noValidate>
         <TextAreaField
           id={`decision-${decision.id}-text`}
           name="text"

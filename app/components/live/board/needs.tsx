@@ -8,7 +8,7 @@ import type { NeedView } from "~/realtime/events";
 import { balanceOf } from "~/realtime/live-board-state";
 
 import { FormStatus, useFieldError, useLive } from "../live-context";
-import { formValues, useLiveForm } from "../use-live-form";
+import { formValues, useLiveForm, useStartedVersion } from "../use-live-form";
 
 import { AddForm } from "./add-form";
 import type { ItemProps } from "./item-props";
@@ -62,16 +62,19 @@ function OwnNeedForms({ need }: { need: NeedView }) {
   const { send } = useLive();
   const edit = useLiveForm(send);
   const withdraw = useLiveForm(send);
+  const started = useStartedVersion(need.version);
   const fieldError = useFieldError(edit.state.errors);
-  const onEdit = (event: FormEvent<HTMLFormElement>) => {
+  const onEdit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const values = formValues(event.currentTarget);
-    void edit.submit("live:need:edit", { needId: need.id, version: need.version, text: values.text ?? "" });
+    started.settle(
+      await edit.submit("live:need:edit", { needId: need.id, version: started.version, text: values.text ?? "" }),
+    );
   };
   return (
-    <details className="live-details">
+    <details className="live-details" onToggle={started.onToggle}>
       <summary>{t("live.need.edit")}</summary>
-      <form className="live-form" onSubmit={onEdit} noValidate>
+      <form className="live-form" onSubmit={(e) => void onEdit(e)} noValidate>
         <TextAreaField
           id={`need-${need.id}-text`}
           name="text"
