@@ -216,6 +216,11 @@ try {
   const police = new Browserish(server.url);
   await police.login("medewerker@politie.demo");
   const cookie = police.cookieHeader;
+  // The chair's own pages: her start page (meetings, every organisation's actions) and /acties across her meetings.
+  const chair = new Browserish(server.url);
+  await chair.login("voorzitter@veiligthuis.demo");
+  const cookieOf = (page: string) =>
+    page.startsWith("/healthz") ? "" : page.startsWith("chair:") ? chair.cookieHeader : cookie;
   const pagesToMeasure = (
     [
       ["/healthz (baseline, no session)", "/healthz"],
@@ -226,12 +231,14 @@ try {
       ["live page", `/overleggen/${published.id}/live`],
       ["actions", "/acties"],
       ["cases", "/casussen"],
+      ["chair: start page", "/"],
+      ["chair: all actions", "/acties?bereik=mijn-overleggen"],
     ] as const
   ).filter(([page], i) => i === 0 || !options.only || page === options.only);
   for (const [page] of pagesToMeasure) runs.set(page, []);
   for (let round = 0; round < ROUNDS; round++) {
     for (const [page, path] of pagesToMeasure) {
-      runs.get(page)?.push(await measure(path, page.startsWith("/healthz") ? "" : cookie));
+      runs.get(page)?.push(await measure(path, cookieOf(page)));
     }
   }
   for (const [page, pageRuns] of runs) rows.push(summarise(page, pageRuns));
@@ -255,7 +262,7 @@ const ratioOf = new Map(
   ]),
 );
 console.log(
-  `\n${CONCURRENCY} concurrent, ${SECONDS} s per page and round, ${ROUNDS} rounds (req/s: the median round, and the range), signed in as a police member\n`,
+  `\n${CONCURRENCY} concurrent, ${SECONDS} s per page and round, ${ROUNDS} rounds (req/s: the median round, and the range), signed in as a police member (the "chair:" pages as the chair)\n`,
 );
 console.log(
   `${"page".padEnd(32)} ${"req/s".padStart(7)} ${"range".padStart(9)} ${"median".padStart(7)} ${"p95".padStart(7)} ${"KB".padStart(6)} ${"SQL".padStart(4)} ${"app ms".padStart(6)} ${"pg ms".padStart(6)} ${"client".padStart(6)} ${"vs fastest".padStart(10)}`,

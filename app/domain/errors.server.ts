@@ -53,6 +53,18 @@ export const fieldRule = (field: string, key: TranslationKey) =>
 export const badRequest = (key: TranslationKey = "errors.badRequest") => new DomainError("invalid", key);
 export const conflict = (key: TranslationKey, current?: unknown) => new DomainError("conflict", key, { current });
 
+/**
+ * A row that was there when the request began and is gone when it is read again (removed by a
+ * colleague in between: Prisma's "record not found", P2025) is a plain not-found, never a 500.
+ * Every other error is returned as it is.
+ */
+export function vanishedAsNotFound(error: unknown): unknown {
+  const known = error as { name?: unknown; code?: unknown } | null;
+  return typeof known === "object" && known?.name === "PrismaClientKnownRequestError" && known.code === "P2025"
+    ? notFound()
+    : error;
+}
+
 /** Throws `error` unless the condition holds (narrows like an assertion). */
 export function ensure(condition: unknown, error: () => DomainError): asserts condition {
   if (!condition) throw error();

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { SessionUser } from "~/auth/session.server";
 import { lookupSession } from "~/auth/session.server";
 import { DatabaseUnavailableError, InvalidTextError } from "~/db.server";
-import { DomainError } from "~/domain/errors.server";
+import { DomainError, vanishedAsNotFound } from "~/domain/errors.server";
 import { getEnv } from "~/env.server";
 import type { TranslationKey } from "~/i18n/keys";
 import { fieldErrorsFrom } from "~/utils/form-errors";
@@ -107,7 +107,8 @@ export function handle<S extends z.ZodType, T>(
         return;
       }
       ack(await run(parsed.data, user));
-    } catch (error) {
+    } catch (thrown) {
+      const error = vanishedAsNotFound(thrown);
       if (error instanceof DatabaseUnavailableError) {
         ack(failure("unavailable", "errors.databaseUnavailable"));
         return;

@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
 import type { ServerBuild } from "@remix-run/node";
 
-import { DomainError, httpStatusOf, isFormRefusal } from "~/domain/errors.server";
+import { DomainError, httpStatusOf, isFormRefusal, vanishedAsNotFound } from "~/domain/errors.server";
 
 type RouteFunction = (args: unknown) => unknown;
 
@@ -9,7 +9,8 @@ function mapped(fn: RouteFunction): RouteFunction {
   return async (args) => {
     try {
       return await fn(args);
-    } catch (error) {
+    } catch (thrown) {
+      const error = vanishedAsNotFound(thrown);
       if (!(error instanceof DomainError)) throw error;
       // The error page says it in the reader's language by status; the body carries the key.
       throw new Response(error.key, {
