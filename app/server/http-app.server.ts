@@ -163,6 +163,22 @@ function installBodyLimits(app: Express) {
   });
 }
 
+/**
+ * A route may answer without reading the body (a refusal before the form is parsed). The rest of
+ * the body is then read and thrown away, so that the client, still sending, reads the answer
+ * instead of a reset connection (found with a 300 KB form to a page the user may not edit). The
+ * body limits above keep that bounded.
+ */
+function drainUnreadBodies(req: Request, res: Response, next: NextFunction) {
+  res.on("finish", () => {
+    if (req.complete) return;
+    // The Remix adapter's reader is done with it: without it the rest flows away unread.
+    req.removeAllListeners("data");
+    req.resume();
+  });
+  next();
+}
+
 /** What a refused body may still send before the connection is simply closed. */
 const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
 
@@ -252,6 +268,7 @@ export function createHttpApp(options: { env: Env; build: BuildSource }) {
   app.use(markDataRequests);
   app.use(rejectCrossSitePosts);
   installBodyLimits(app);
+  app.use(drainUnreadBodies);
 
   installRemixHandler(app, env, options.build);
   installErrorHandler(app);

@@ -198,7 +198,8 @@ describe("raw bodies", () => {
           before = after;
         },
       ),
-      { numRuns: 12 },
+      // FC_SEED=<seed> FC_PATH=<path> replays a counterexample fast-check printed.
+      { numRuns: 12, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}) },
     );
   });
 });

@@ -167,6 +167,32 @@ describe("login over HTTP", () => {
     expect(answer).toContain("te groot");
   });
 
+  it("answers a large form to a page the user may not change with its refusal, not a reset connection", async () => {
+    // The route refuses before it reads the form; the client is still sending the rest.
+    const police = new Browserish(server.url);
+    await police.login("medewerker@politie.demo");
+    const outcomes: (number | string)[] = [];
+    for (let i = 0; i < 10; i++) {
+      try {
+        const response = await fetch(`${server.url}/organisaties/politie-westerduin/bewerken`, {
+          method: "POST",
+          headers: {
+            Cookie: police.cookieHeader,
+            Origin: server.url,
+            "Content-Type": "application/x-www-form-urlencoded",
+          },
+          body: `a=${"x".repeat(100_000 + i * 15_000)}`,
+          redirect: "manual",
+        });
+        await response.arrayBuffer();
+        outcomes.push(response.status);
+      } catch (error) {
+        outcomes.push(String((error as Error).cause ?? error));
+      }
+    }
+    expect(new Set(outcomes)).toEqual(new Set([403]));
+  });
+
   it("refuses a body that is not a form, too large or without a length before parsing it: 415, 413, 411, never a 500", async () => {
     const post = (headers: Record<string, string>, body: BodyInit, init: RequestInit = {}) =>
       fetch(`${server.url}/login`, {
