@@ -4,10 +4,12 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { requireUser } from "~/auth/guards.server";
 import { CloseCaseForm, EditCaseForm, EraseForm, ReopenCaseForm } from "~/components/case-corrections";
 import { CaseHistory } from "~/components/case-history";
+import { CaseTimeline } from "~/components/case-timeline";
 import { ownsCase } from "~/domain/access/access.server";
 import { actingFrom } from "~/domain/acting.server";
 import { caseHistory, withinRetention } from "~/domain/cases/case-corrections.server";
 import { handleCaseCorrection } from "~/domain/cases/case-form.server";
+import { caseTimeline, currentLead } from "~/domain/cases/case-timeline.server";
 import { openCase } from "~/domain/cases/cases.server";
 import { retentionEnd } from "~/domain/retention/retention.server";
 import { getEnv } from "~/env.server";
@@ -31,6 +33,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     found: shown,
     history: await caseHistory(id),
+    timeline: await caseTimeline(user, id),
+    lead: await currentLead(id),
     can: { edit: owner && open, erase: owner, close: owner && open, reopen: owner && reopenable },
     reopenUntil: found.closedAt ? retentionEnd(found.closedAt, months).toISOString() : null,
     retentionMonths: months,
@@ -45,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function CasePage() {
   const { t, locale } = useLocale();
-  const { found, history, can, reopenUntil, retentionMonths } = useLoaderData<typeof loader>();
+  const { found, history, timeline, lead, can, reopenUntil, retentionMonths } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -77,7 +81,15 @@ export default function CasePage() {
           <Link to={`/organisaties/${found.organisation.slug}`}>{found.organisation.name}</Link>
         </dd>
         <dt>{t("cases.lead")}</dt>
-        <dd>{found.leadOrganisation ? found.leadOrganisation.name : t("cases.noLead")}</dd>
+        <dd data-testid="case-lead">
+          {lead
+            ? t("cases.leadSince", {
+                organisation: lead.name,
+                title: lead.since.title,
+                date: formatDate(lead.since.startsAt, locale),
+              })
+            : t("cases.noLead")}
+        </dd>
         <dt>{t("cases.region")}</dt>
         <dd>{found.region}</dd>
         <dt>{t("cases.created")}</dt>
@@ -93,6 +105,7 @@ export default function CasePage() {
       {can.erase ? <EraseForm found={found} result={result} /> : null}
       {can.close ? <CloseCaseForm months={retentionMonths} result={result} /> : null}
       {can.reopen && reopenUntil ? <ReopenCaseForm until={formatDate(reopenUntil, locale)} result={result} /> : null}
+      <CaseTimeline entries={timeline} />
       <CaseHistory revisions={history.revisions} events={history.events} />
     </article>
   );

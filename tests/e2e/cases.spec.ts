@@ -57,6 +57,7 @@ test("Veilig Thuis corrects its case, erases a name from every version, closes a
   await page.getByLabel("Risico").selectOption("ELEVATED");
   await page.getByRole("button", { name: "Casus inbrengen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^AO-\d{4}-\d{4}$/);
+  await page.waitForURL(/\/casussen\/AO-/);
   const casePath = new URL(page.url()).pathname;
 
   // A second tab of the same person, opened on the same version.
@@ -140,4 +141,35 @@ test("Veilig Thuis corrects its case, erases a name from every version, closes a
   });
   expect(post.status()).toBe(404);
   await police.context().close();
+});
+
+test("the case page carries the case across meetings: the police see last month's table, who leads and their action; the local team gets 404", async ({
+  page,
+  browser,
+}) => {
+  await login(page, "medewerker@politie.demo");
+  await page.goto("/acties");
+  const action = page.getByTestId("action-item").filter({ hasText: "Stopgesprek met de ex-partner voeren" });
+  await action.getByRole("link", { name: /^AO-\d{4}-\d{4}$/ }).click();
+  await page.waitForURL(/\/casussen\/AO-/);
+  const casePath = new URL(page.url()).pathname;
+  await expect(page.getByTestId("case-lead")).toContainText(
+    "Reclassering (3RO) regio Westerduin, sinds Actie-overleg Westerduin, vorige maand (demo)",
+  );
+  const items = page.getByTestId("case-timeline").getByTestId("case-timeline-item");
+  await expect(items).toHaveCount(2); // last month's table, and the coming one
+  await expect(items.first()).toContainText("Actie-overleg Westerduin, vorige maand (demo)");
+  await expect(items.first()).toContainText("RECL (Heeft de regie)");
+  await expect(items.first()).toContainText("Het OM vordert een contactverbod");
+  const overdue = items.first().getByTestId("case-timeline-action").filter({ hasText: "Stopgesprek" });
+  await expect(overdue).toContainText("Te laat");
+  await expect(items.nth(1)).toContainText("Actie-overleg Westerduin (demo)");
+  await expectNoAxeViolations(page);
+
+  // The local team never sat at a table of this case: the same 404 as for a case that does not exist.
+  const localTeam = await (await browser.newContext()).newPage();
+  await login(localTeam, "medewerker@wijkteam.demo");
+  expect((await localTeam.goto(casePath))?.status()).toBe(404);
+  await expect(localTeam.locator("body")).not.toContainText("contactverbod");
+  await localTeam.context().close();
 });

@@ -198,7 +198,7 @@ export function maySetInvolvement(can: ItemCapabilities, organisationId: string,
 
 export function caseVisibleWhere(viewer: Viewer) {
   return {
-    OR: [{ organisationId: viewer.organisation.id }, { agendaItems: { some: itemAtTableWhere(viewer) } }],
+    OR: [{ organisationId: viewer.organisation.id }, { agendaItems: { some: itemContentWhere(viewer) } }],
   } satisfies Prisma.CaseWhereInput;
 }
 

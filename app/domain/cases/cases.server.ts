@@ -84,7 +84,6 @@ export async function openCase(viewer: SessionUser, reference: string, meta: Act
       anonymisedAt: true,
       organisationId: true,
       organisation: { select: { name: true, shortCode: true, slug: true } },
-      leadOrganisation: { select: { name: true, shortCode: true, slug: true } },
     },
   });
   ensure(found, notFound);
