@@ -7,8 +7,10 @@ import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { createCase } from "~/domain/cases/cases.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
-import { addNeed, closeItem, endMeeting, saveRoleCard, setCurrentItem } from "~/domain/live/live.server";
+import { addNeed, closeItem, endMeeting, saveRoleCard, setCurrentItem, startMeeting } from "~/domain/live/live.server";
 import { removeAgendaItem, updateAgendaItem } from "~/domain/meetings/agenda-corrections.server";
+import { insertItem } from "~/domain/meetings/agenda.server";
+import { requireChairOf } from "~/domain/meetings/meeting-chair.server";
 import { agendaItemRemovalSchema } from "~/domain/meetings/meeting.schema";
 import {
   acceptProposal,
@@ -126,6 +128,27 @@ describe("correcting an agenda item", () => {
     await expect(updateAgendaItem(chair, meetingId, itemIds.A, input, meta)).rejects.toThrow(
       "meetings.errors.closedForChanges",
     );
+  });
+
+  it("a case is not added to a meeting that started after the chair's page was read", async () => {
+    const { meetingId, org } = await meetingWithTables({ items: { A: { table: ["POL"] } }, invited: ["POL"] });
+    const read = await requireChairOf(chair, meetingId); // as the add form read it: still published
+    await startMeeting(chair, meetingId, meta);
+    const { reference } = await createCase(
+      chair,
+      { region: "Westerduin", description: "Gezin, 1 kind.", riskLevel: "LOW" },
+      meta,
+    );
+    const caseId = (await prisma.case.findUniqueOrThrow({ where: { reference } })).id;
+    const input = {
+      caseId,
+      question: "Wie?",
+      askingOrganisationId: org.VT as string,
+      timeboxMinutes: 10,
+      tableOrganisationIds: [org.POL as string],
+    };
+    await expect(insertItem(read, input, new Date())).rejects.toThrow("meetings.errors.closedForChanges");
+    expect(await prisma.agendaItem.count({ where: { meetingId } })).toBe(1);
   });
 
   it("a closed item at the live table is not corrected", async () => {

@@ -48,8 +48,12 @@ export async function insertItem(
   const tables = new Set([...input.tableOrganisationIds, input.askingOrganisationId]);
   if (![...tables].every((id) => invited.has(id))) throw ruleError("meetings.errors.tableNotInvited");
   const write = async (db: Prisma.TransactionClient) => {
-    // One agenda change at a time per meeting: the place at the end and "not on it yet" stay true.
-    await db.$executeRaw`SELECT 1 FROM "Meeting" WHERE id = ${meeting.id} FOR UPDATE`;
+    // One agenda change at a time per meeting: the place at the end and "not on it yet" stay true;
+    // and the meeting is still open for changes (it may have started since it was read).
+    const [locked] = await db.$queryRaw<{ status: string }[]>`
+      SELECT status::text AS status FROM "Meeting" WHERE id = ${meeting.id} FOR UPDATE`;
+    if (!locked || locked.status === "LIVE" || locked.status === "FINISHED")
+      throw ruleError("meetings.errors.closedForChanges");
     const twice = await db.agendaItem.count({ where: { meetingId: meeting.id, caseId: input.caseId } });
     if (twice > 0) throw ruleError("meetings.errors.caseAlreadyOnAgenda");
     const last = await db.agendaItem.aggregate({ where: { meetingId: meeting.id }, _max: { position: true } });
