@@ -40,6 +40,14 @@ export function meetingVisibleWhere(viewer: Viewer) {
 export function meetingChairedWhere(viewer: Viewer) {
   return { chairId: viewer.id } satisfies Prisma.MeetingWhereInput;
 }
+export function meetingChairedSql(viewer: Viewer, alias: string) {
+  return Prisma.sql`${Prisma.raw(alias)}."chairId" = ${viewer.id}`;
+}
+/** The invited side of `meetingVisibleWhere`: published (not a draft) and the organisation invited. */
+export function meetingInvitedSql(viewer: Viewer, alias: string) {
+  return Prisma.sql`${Prisma.raw(alias)}.status <> 'DRAFT' AND EXISTS (SELECT 1 FROM "MeetingInvitation" inv
+    WHERE inv."meetingId" = ${Prisma.raw(alias)}.id AND inv."organisationId" = ${viewer.organisation.id})`;
+}
 
 export type MeetingRecord = { chairId: string; status: MeetingStatus; invitedOrganisationIds: readonly string[] };
 
@@ -104,6 +112,13 @@ export function itemAtTableWhere(viewer: Viewer) {
     tables: { some: { organisationId: viewer.organisation.id } },
     meeting: { status: { not: "DRAFT" as const } },
   } satisfies Prisma.AgendaItemWhereInput;
+}
+
+/** `itemAtTableWhere` in SQL, on an agenda item (`alias`) whose meeting is published. */
+export function itemAtTableSql(viewer: Viewer, alias: string) {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "AgendaItemTable" seat_t JOIN "Meeting" seat_m ON seat_m.id = ${Prisma.raw(alias)}."meetingId"
+    WHERE seat_t."agendaItemId" = ${Prisma.raw(alias)}.id AND seat_t."organisationId" = ${viewer.organisation.id}
+      AND seat_m.status <> 'DRAFT')`;
 }
 
 /** Items whose content the viewer may see: the chair's, and those at their organisation's table. */
@@ -237,7 +252,7 @@ export function actionChairedWhere(viewer: Viewer) {
 }
 /** The same rule in SQL, on the action's meeting (`meetingAlias`). */
 export function actionChairedSql(viewer: Viewer, meetingAlias: string) {
-  return Prisma.sql`${Prisma.raw(meetingAlias)}."chairId" = ${viewer.id}`;
+  return meetingChairedSql(viewer, meetingAlias);
 }
 /** Only a chair asks for every organisation's actions of her meetings. */
 export function mayReadChairedActions(viewer: Viewer & { roles: readonly string[] }): boolean {

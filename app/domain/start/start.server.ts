@@ -8,116 +8,106 @@
  */
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
-import { prisma } from "~/db.server";
+import { isoOf, prisma, sqlQuery } from "~/db.server";
 import {
-  actionChairedWhere,
-  actionOwnedWhere,
-  meetingChairedWhere,
-  meetingVisibleWhere,
+  actionChairedSql,
+  actionOwnedSql,
+  itemAtTableSql,
+  meetingChairedSql,
+  meetingInvitedSql,
 } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { amsterdamToday } from "~/domain/actions/actions.server";
+import { Prisma } from "~/generated/prisma/client";
 
 const DAY = 86_400_000;
 /** "Due soon": within this many days from today. */
 export const DUE_SOON_DAYS = 7;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-const actionSelect = {
-  id: true,
-  description: true,
-  dueDate: true,
-  status: true,
-  case: { select: { reference: true } },
-  ownerOrganisation: { select: { shortCode: true, name: true } },
-  agendaItem: { select: { meeting: { select: { id: true, title: true, startsAt: true } } } },
-} as const;
-
+/** An action as the start page lists it, read by one statement (`actionColumns` on `x`, `c`, `o`, `m`). */
 type ActionRow = {
   id: string;
   description: string;
-  dueDate: Date;
-  status: string;
-  case: { reference: string };
-  ownerOrganisation: { shortCode: string; name: string };
-  agendaItem: { meeting: { id: string; title: string; startsAt: Date } };
+  dueDate: string;
+  reference: string;
+  owner: string;
+  ownerName: string;
+  meetingId: string;
+  meetingTitle: string;
+  meetingStartsAt: string;
 };
 
+const actionColumns = Prisma.sql`x.id, x.description, to_char(x."dueDate", 'YYYY-MM-DD') AS "dueDate",
+  c.reference, o."shortCode" AS owner, o.name AS "ownerName", m.id AS "meetingId", m.title AS "meetingTitle",
+  ${isoOf('m."startsAt"')} AS "meetingStartsAt"`;
+const actionFrom = Prisma.sql`"Action" x JOIN "Case" c ON c.id = x."caseId"
+  JOIN "Organisation" o ON o.id = x."ownerOrganisationId"
+  JOIN "AgendaItem" i ON i.id = x."agendaItemId" JOIN "Meeting" m ON m.id = i."meetingId"`;
+
 function actionView(a: ActionRow, today: string) {
-  const due = isoDay(a.dueDate);
   return {
     id: a.id,
     description: a.description,
-    dueDate: due,
-    overdue: due < today,
-    reference: a.case.reference,
-    owner: a.ownerOrganisation.shortCode,
-    ownerName: a.ownerOrganisation.name,
-    meetingId: a.agendaItem.meeting.id,
+    dueDate: a.dueDate,
+    overdue: a.dueDate < today,
+    reference: a.reference,
+    owner: a.owner,
+    ownerName: a.ownerName,
+    meetingId: a.meetingId,
   };
 }
 
+// Every read below goes straight through the pool in one statement: the start page is the page
+// everyone opens first, and the client's per-query work was most of its cost (bench/README.md).
+
 /** The chair's meetings to come (not finished), with how far their preparation is. */
 async function chairMeetings(user: SessionUser, now: Date) {
-  const meetings = await prisma.meeting.findMany({
-    where: {
-      ...meetingChairedWhere(user),
-      status: { not: "FINISHED" },
-      startsAt: { gte: new Date(now.getTime() - DAY) },
-    },
-    orderBy: { startsAt: "asc" },
-    take: 5,
-    select: {
-      id: true,
-      title: true,
-      startsAt: true,
-      status: true,
-      _count: { select: { items: true, agendaProposals: { where: { status: "PENDING" } } } },
-      items: {
-        where: { roleCards: { some: { completedAt: null } } },
-        select: {
-          id: true,
-          position: true,
-          case: { select: { reference: true } },
-          _count: { select: { roleCards: { where: { completedAt: null } } } },
-        },
-        orderBy: { position: "asc" },
-      },
-    },
-  });
-  return meetings.map((m) => ({
-    id: m.id,
-    title: m.title,
-    startsAt: m.startsAt.toISOString(),
-    status: m.status,
-    items: m._count.items,
-    proposals: m._count.agendaProposals,
-    cardsMissing: m.items.map((i) => ({
-      id: i.id,
-      position: i.position,
-      reference: i.case.reference,
-      missing: i._count.roleCards,
-    })),
-  }));
+  const meetings = await sqlQuery<{
+    id: string;
+    title: string;
+    startsAt: string;
+    status: "DRAFT" | "PUBLISHED" | "LIVE";
+    items: number;
+    proposals: number;
+    cardsMissing: { id: string; position: number; reference: string; missing: number }[];
+  }>(Prisma.sql`
+    SELECT m.id, m.title, ${isoOf('m."startsAt"')} AS "startsAt", m.status::text AS status,
+      (SELECT count(*)::int FROM "AgendaItem" i WHERE i."meetingId" = m.id) AS items,
+      (SELECT count(*)::int FROM "AgendaProposal" p WHERE p."meetingId" = m.id AND p.status = 'PENDING') AS proposals,
+      COALESCE((SELECT json_agg(json_build_object('id', i.id, 'position', i.position, 'reference', c.reference,
+                                                  'missing', e.missing) ORDER BY i.position)
+                FROM "AgendaItem" i JOIN "Case" c ON c.id = i."caseId"
+                  CROSS JOIN LATERAL (SELECT count(*)::int AS missing FROM "RoleCard" r
+                                      WHERE r."agendaItemId" = i.id AND r."completedAt" IS NULL) e
+                WHERE i."meetingId" = m.id AND e.missing > 0), '[]') AS "cardsMissing"
+    FROM "Meeting" m
+    WHERE ${meetingChairedSql(user, "m")} AND m.status <> 'FINISHED' AND m."startsAt" >= ${new Date(now.getTime() - DAY)}
+    ORDER BY m."startsAt", m.id
+    LIMIT 5`);
+  return meetings;
 }
 
 /** Open actions of every organisation from the chair's meetings, grouped per meeting. */
 async function chairActions(user: SessionUser, today: string) {
-  const rows = (await prisma.action.findMany({
-    where: { ...actionChairedWhere(user), status: { not: "DONE" }, case: { anonymisedAt: null } },
-    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-    take: 200,
-    select: actionSelect,
-  })) as ActionRow[];
+  const rows = await sqlQuery<ActionRow>(Prisma.sql`
+    SELECT ${actionColumns} FROM ${actionFrom}
+    WHERE ${actionChairedSql(user, "m")} AND x.status <> 'DONE' AND c."anonymisedAt" IS NULL
+    ORDER BY x."dueDate", x.id
+    LIMIT 200`);
   const byMeeting = new Map<
     string,
     { id: string; title: string; startsAt: string; actions: ReturnType<typeof actionView>[] }
   >();
   for (const row of rows) {
-    const m = row.agendaItem.meeting;
-    const group = byMeeting.get(m.id) ?? { id: m.id, title: m.title, startsAt: m.startsAt.toISOString(), actions: [] };
+    const group = byMeeting.get(row.meetingId) ?? {
+      id: row.meetingId,
+      title: row.meetingTitle,
+      startsAt: row.meetingStartsAt,
+      actions: [],
+    };
     group.actions.push(actionView(row, today));
-    byMeeting.set(m.id, group);
+    byMeeting.set(row.meetingId, group);
   }
   return [...byMeeting.values()].map((g) => ({ ...g, overdue: g.actions.filter((a) => a.overdue).length }));
 }
@@ -125,62 +115,38 @@ async function chairActions(user: SessionUser, today: string) {
 /** My organisation's open actions that are overdue or due within DUE_SOON_DAYS. */
 async function memberActions(user: SessionUser, now: Date) {
   const today = amsterdamToday(now);
-  const rows = (await prisma.action.findMany({
-    where: {
-      ...actionOwnedWhere(user),
-      status: { not: "DONE" },
-      dueDate: { lte: new Date(today.getTime() + DUE_SOON_DAYS * DAY) },
-    },
-    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-    take: 20,
-    select: actionSelect,
-  })) as ActionRow[];
+  const rows = await sqlQuery<ActionRow>(Prisma.sql`
+    SELECT ${actionColumns} FROM ${actionFrom}
+    WHERE ${actionOwnedSql(user, "x")} AND x.status <> 'DONE'
+      AND x."dueDate" <= ${isoDay(new Date(today.getTime() + DUE_SOON_DAYS * DAY))}::date
+    ORDER BY x."dueDate", x.id
+    LIMIT 20`);
   return rows.map((r) => actionView(r, isoDay(today)));
 }
 
 /** Meetings to come that my organisation is invited to (published or live). */
 async function invitedMeetings(user: SessionUser, now: Date) {
-  const meetings = await prisma.meeting.findMany({
-    where: {
-      ...meetingVisibleWhere(user),
-      status: { in: ["PUBLISHED", "LIVE"] },
-      invitations: { some: { organisationId: user.organisation.id } },
-      startsAt: { gte: new Date(now.getTime() - DAY) },
-    },
-    orderBy: { startsAt: "asc" },
-    take: 5,
-    select: { id: true, title: true, startsAt: true, status: true },
-  });
-  return meetings.map((m) => ({ ...m, startsAt: m.startsAt.toISOString() }));
+  return sqlQuery<{ id: string; title: string; startsAt: string; status: "PUBLISHED" | "LIVE" }>(Prisma.sql`
+    SELECT m.id, m.title, ${isoOf('m."startsAt"')} AS "startsAt", m.status::text AS status
+    FROM "Meeting" m
+    WHERE ${meetingInvitedSql(user, "m")} AND m.status IN ('PUBLISHED', 'LIVE')
+      AND m."startsAt" >= ${new Date(now.getTime() - DAY)}
+    ORDER BY m."startsAt", m.id
+    LIMIT 5`);
 }
 
 /** Items at a live table where my organisation's role card is still empty. */
 async function emptyRoleCards(user: SessionUser) {
-  const cards = await prisma.roleCard.findMany({
-    where: {
-      organisationId: user.organisation.id,
-      completedAt: null,
-      agendaItem: { meeting: { status: "LIVE" }, tables: { some: { organisationId: user.organisation.id } } },
-    },
-    select: {
-      agendaItem: {
-        select: {
-          id: true,
-          position: true,
-          case: { select: { reference: true } },
-          meeting: { select: { id: true, title: true } },
-        },
-      },
-    },
-    take: 20,
-  });
-  return cards.map((c) => ({
-    itemId: c.agendaItem.id,
-    position: c.agendaItem.position,
-    reference: c.agendaItem.case.reference,
-    meetingId: c.agendaItem.meeting.id,
-    meetingTitle: c.agendaItem.meeting.title,
-  }));
+  return sqlQuery<{ itemId: string; position: number; reference: string; meetingId: string; meetingTitle: string }>(
+    Prisma.sql`
+    SELECT i.id AS "itemId", i.position, c.reference, m.id AS "meetingId", m.title AS "meetingTitle"
+    FROM "RoleCard" r JOIN "AgendaItem" i ON i.id = r."agendaItemId" JOIN "Case" c ON c.id = i."caseId"
+      JOIN "Meeting" m ON m.id = i."meetingId"
+    WHERE r."organisationId" = ${user.organisation.id} AND r."completedAt" IS NULL AND m.status = 'LIVE'
+      AND ${itemAtTableSql(user, "i")}
+    ORDER BY m."startsAt", i.position
+    LIMIT 20`,
+  );
 }
 
 /** For an organisation admin: the partners who opened the profile in the last `days` days. */
