@@ -11,14 +11,14 @@ import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } fr
 type Shown = { reference: string; description: string; riskLevel: string; version: number };
 
 /** What one form needs from the action's answer: its own values and errors, only if it answered. */
-function useAnswer(result: CaseCorrectionData | undefined, intent: CaseIntent) {
+export function useAnswer(result: CaseCorrectionData | undefined, intent: CaseIntent) {
   const { t } = useLocale();
   const mine = result?.intent === intent && !result.done ? result : undefined;
   const errors = Object.fromEntries(Object.entries(mine?.errors ?? {}).map(([k, e]) => [k, t(e.key, e.values)]));
   return { mine, values: mine?.values ?? {}, errors, busy: useNavigation().state === "submitting" };
 }
 
-function Refusal({ mine }: { mine: CaseCorrectionData | undefined }) {
+export function Refusal({ mine }: { mine: CaseCorrectionData | undefined }) {
   const { t } = useLocale();
   if (!mine?.formError || mine.errors) return null;
   return (

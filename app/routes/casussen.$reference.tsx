@@ -4,11 +4,13 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { requireUser } from "~/auth/guards.server";
 import { CloseCaseForm, EditCaseForm, EraseForm, ReopenCaseForm } from "~/components/case-corrections";
 import { CaseHistory } from "~/components/case-history";
+import { CaseRegie } from "~/components/case-regie";
 import { CaseTimeline } from "~/components/case-timeline";
 import { ownsCase } from "~/domain/access/access.server";
 import { actingFrom } from "~/domain/acting.server";
 import { caseHistory, withinRetention } from "~/domain/cases/case-corrections.server";
 import { handleCaseCorrection } from "~/domain/cases/case-form.server";
+import { regieOf } from "~/domain/cases/case-regie.server";
 import { caseTimeline, currentLead } from "~/domain/cases/case-timeline.server";
 import { openCase } from "~/domain/cases/cases.server";
 import { retentionEnd } from "~/domain/retention/retention.server";
@@ -35,6 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     history: await caseHistory(id),
     timeline: await caseTimeline(user, id),
     lead: await currentLead(id),
+    regie: await regieOf(user, id),
     can: { edit: owner && open, erase: owner, close: owner && open, reopen: owner && reopenable },
     reopenUntil: found.closedAt ? retentionEnd(found.closedAt, months).toISOString() : null,
     retentionMonths: months,
@@ -49,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function CasePage() {
   const { t, locale } = useLocale();
-  const { found, history, timeline, lead, can, reopenUntil, retentionMonths } = useLoaderData<typeof loader>();
+  const { found, history, timeline, lead, regie, can, reopenUntil, retentionMonths } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -80,16 +83,6 @@ export default function CasePage() {
         <dd>
           <Link to={`/organisaties/${found.organisation.slug}`}>{found.organisation.name}</Link>
         </dd>
-        <dt>{t("cases.lead")}</dt>
-        <dd data-testid="case-lead">
-          {lead
-            ? t("cases.leadSince", {
-                organisation: lead.name,
-                title: lead.since.title,
-                date: formatDate(lead.since.startsAt, locale),
-              })
-            : t("cases.noLead")}
-        </dd>
         <dt>{t("cases.region")}</dt>
         <dd>{found.region}</dd>
         <dt>{t("cases.created")}</dt>
@@ -105,6 +98,7 @@ export default function CasePage() {
       {can.erase ? <EraseForm found={found} result={result} /> : null}
       {can.close ? <CloseCaseForm months={retentionMonths} result={result} /> : null}
       {can.reopen && reopenUntil ? <ReopenCaseForm until={formatDate(reopenUntil, locale)} result={result} /> : null}
+      <CaseRegie regie={regie} atTable={lead} result={result} />
       <CaseTimeline entries={timeline} />
       <CaseHistory revisions={history.revisions} events={history.events} />
     </article>

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 
 import { prisma } from "~/db.server";
+import { proposeRegie } from "~/domain/cases/case-regie.server";
 import { createCase } from "~/domain/cases/cases.server";
 import { addAction, addDecision, addNeed, endMeeting } from "~/domain/live/live.server";
 import { proposeItem } from "~/domain/meetings/meetings.server";
@@ -138,6 +139,14 @@ export async function buildFixture() {
     select: { id: true },
   });
 
+  // Case A's casusregie offered by Veilig Thuis (which brought it in) to the police, waiting.
+  const regie = await proposeRegie(
+    caseOwner,
+    itemA.case.reference,
+    { kind: "CONTENT", organisationId: org.POL as string, reason: "De politie heeft de meeste informatie." },
+    meta,
+  );
+
   // Draft: only its chair sees it.
   const draft = await meetingWithTables({
     title: "Concept",
@@ -151,6 +160,7 @@ export async function buildFixture() {
     org,
     live: { meetingId: live.meetingId, itemA: live.itemIds.A, itemB: live.itemIds.B },
     caseA: itemA.case.reference,
+    regie: { id: regie.id },
     policeCase,
     card: { id: card.id, version: card.version },
     need: { id: need.id, version: need.version },

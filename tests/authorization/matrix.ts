@@ -835,6 +835,34 @@ export const ROWS: Row[] = [
     http: (fx) => post(`/casussen/${fx.policeCase}`, { intent: "reopen", note: "Opnieuw nodig" }),
   },
 
+  {
+    area: "Casussen",
+    surface: "POST /casussen/:reference proposeRegie",
+    on: "casus A: regie overdragen (aan een onbekende organisatie: niets verandert)",
+    expect: only("chair", "caseOwner"),
+    http: (fx) =>
+      post(`/casussen/${fx.caseA}`, {
+        intent: "proposeRegie",
+        kind: "PROCESS",
+        organisationId: "onbekend",
+        reason: "Zij coördineren al.",
+      }),
+  },
+  {
+    area: "Casussen",
+    surface: "POST /casussen/:reference answerRegie",
+    on: "casus A: casusregie aangeboden aan de politie (verouderde versie)",
+    expect: only(...POLICE),
+    http: (fx) =>
+      post(`/casussen/${fx.caseA}`, {
+        intent: "answerRegie",
+        regieId: fx.regie.id,
+        version: "999",
+        answer: "accept",
+        declineReason: "",
+      }),
+  },
+
   // ---- Last: changes that end something ----------------------------------------------------------
   {
     area: "Casussen",

@@ -51,6 +51,7 @@ test("Veilig Thuis corrects its case, erases a name from every version, closes a
   page,
   browser,
 }) => {
+  test.setTimeout(90_000); // a long story in three browsers
   await login(page, "medewerker@veiligthuis.demo");
   await page.goto("/casussen/nieuw");
   await page.getByLabel("Korte omschrijving").fill("Gezin, moeder Yvonne Bakkerman, 2 kinderen. Melding na incident.");
@@ -153,9 +154,9 @@ test("the case page carries the case across meetings: the police see last month'
   await action.getByRole("link", { name: /^AO-\d{4}-\d{4}$/ }).click();
   await page.waitForURL(/\/casussen\/AO-/);
   const casePath = new URL(page.url()).pathname;
-  await expect(page.getByTestId("case-lead")).toContainText(
-    "Reclassering (3RO) regio Westerduin, sinds Actie-overleg Westerduin, vorige maand (demo)",
-  );
+  // Casusregie was handed to probation after that table, and accepted.
+  await expect(page.getByTestId("regie-CONTENT")).toContainText("Reclassering (3RO) regio Westerduin, sinds");
+  await expect(page.getByTestId("regie-history")).toContainText("Afgesproken aan tafel");
   const items = page.getByTestId("case-timeline").getByTestId("case-timeline-item");
   await expect(items).toHaveCount(2); // last month's table, and the coming one
   await expect(items.first()).toContainText("Actie-overleg Westerduin, vorige maand (demo)");
@@ -172,4 +173,45 @@ test("the case page carries the case across meetings: the police see last month'
   expect((await localTeam.goto(casePath))?.status()).toBe(404);
   await expect(localTeam.locator("body")).not.toContainText("contactverbod");
   await localTeam.context().close();
+});
+
+test("Veilig Thuis hands procesregie of its case to probation, which takes it over; the history keeps both steps", async ({
+  page,
+  browser,
+}) => {
+  await login(page, "medewerker@reclassering.demo");
+  await page.goto("/acties");
+  await page
+    .getByTestId("action-item")
+    .filter({ hasText: "contactverbod" })
+    .getByRole("link", { name: /^AO-\d{4}-\d{4}$/ })
+    .click();
+  await page.waitForURL(/\/casussen\/AO-/);
+  const casePath = new URL(page.url()).pathname;
+  // Probation neither brought the case in nor holds its regie: no handover form.
+  await expect(page.getByRole("form", { name: "Regie overdragen" })).toHaveCount(0);
+
+  const vt = await (await browser.newContext()).newPage();
+  await login(vt, "medewerker@veiligthuis.demo");
+  await vt.goto(casePath);
+  await vt.getByText("Regie overdragen", { exact: true }).click();
+  const handOver = vt.getByRole("form", { name: "Regie overdragen" });
+  await handOver.getByRole("button", { name: "Overdracht voorstellen" }).click();
+  await expect(handOver.getByRole("alert").first()).toContainText("Er is een probleem");
+  await handOver.getByLabel("Soort regie").selectOption("PROCESS");
+  await handOver.getByLabel("Aan organisatie").selectOption({ label: "Reclassering (3RO) regio Westerduin" });
+  await handOver.getByLabel("Waarom").fill("De reclassering bewaakt het contactverbod.");
+  await handOver.getByRole("button", { name: "Overdracht voorstellen" }).click();
+  await expect(vt.getByTestId("case-notice")).toContainText("De overdracht is voorgesteld");
+  await expect(vt.getByTestId("regie-waiting-PROCESS")).toContainText("De reclassering bewaakt het contactverbod.");
+  await expectNoAxeViolations(vt);
+
+  await page.reload();
+  const waiting = page.getByTestId("regie-waiting-PROCESS");
+  await waiting.getByRole("button", { name: "Regie overnemen" }).click();
+  await expect(page.getByTestId("case-notice")).toContainText("Jouw organisatie heeft de regie overgenomen.");
+  await expect(page.getByTestId("regie-PROCESS")).toContainText("Reclassering (3RO) regio Westerduin, sinds");
+  await expect(page.getByTestId("regie-history")).toContainText("overgenomen");
+  await expectNoAxeViolations(page);
+  await vt.context().close();
 });

@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { answerRegie, proposeRegie, regieOf } from "~/domain/cases/case-regie.server";
 import { caseTimeline, currentLead } from "~/domain/cases/case-timeline.server";
+import { regieProposalSchema } from "~/domain/cases/case.schema";
 import { createCase, listVisibleCases, openCase } from "~/domain/cases/cases.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import {
@@ -18,7 +20,7 @@ import {
 import { acceptProposal, proposeItem } from "~/domain/meetings/proposals.server";
 
 import { meetingWithTables } from "../support/live-meeting";
-import { thrownStatus } from "../support/responses";
+import { outcome, thrownStatus } from "../support/responses";
 import { sessionUser } from "../support/users";
 
 const meta = { clientAddress: "192.0.2.44" };
@@ -160,5 +162,75 @@ describe("the case page as the hub", () => {
     );
     const id = (await prisma.case.findUniqueOrThrow({ where: { reference: fresh.reference } })).id;
     expect(await currentLead(id)).toBeNull();
+  });
+});
+
+describe("regie as its own record", () => {
+  const propose = (
+    by: SessionUser,
+    reference: string,
+    kind: "PROCESS" | "CONTENT",
+    to: SessionUser,
+    reason = "Zij kennen het gezin het langst.",
+  ) => proposeRegie(by, reference, { kind, organisationId: to.organisation.id, reason }, meta);
+  const answer = (
+    by: SessionUser,
+    reference: string,
+    regieId: string,
+    version: number,
+    what: "accept" | "decline" | "withdraw",
+    declineReason = "",
+  ) => answerRegie(by, reference, { regieId, version, answer: what, declineReason }, meta);
+
+  it("a handover takes effect when the receiving organisation accepts; the earlier holder's ends; the history keeps every step", async () => {
+    const { reference, caseId } = await caseAtTwoTables();
+    // The police brought the case in: they hand casusregie to the Board, which accepts.
+    const first = await propose(police, reference, "CONTENT", rvdk);
+    expect(await outcome(answer(police, reference, first.id, 1, "accept"))).toBe(
+      "forbidden:cases.regie.errors.notYours",
+    );
+    await answer(rvdk, reference, first.id, 1, "accept");
+    // The Board, now holding it, hands it back; the police decline with a reason; then accept a second one.
+    const back = await propose(rvdk, reference, "CONTENT", police, "De politie heeft nu de meeste informatie.");
+    expect(await outcome(propose(rvdk, reference, "CONTENT", police))).toBe("rule:cases.regie.errors.waiting");
+    await answer(police, reference, back.id, 1, "decline", "Eerst het onderzoek van de Raad afwachten.");
+    const again = await propose(rvdk, reference, "CONTENT", police, "Het onderzoek is klaar.");
+    expect(await outcome(answer(police, reference, again.id, 7, "accept"))).toBe("conflict:cases.regie.errors.stale");
+    await answer(police, reference, again.id, 1, "accept");
+    const view = await regieOf(police, caseId);
+    const content = view.kinds.find((k) => k.kind === "CONTENT");
+    expect(content?.holder?.organisation.shortCode).toBe("POL");
+    expect(view.history.map((e) => [e.organisation.shortCode, e.status])).toEqual([
+      ["POL", "ACCEPTED"],
+      ["POL", "DECLINED"],
+      ["RvdK", "ENDED"],
+    ]);
+    expect(view.history[1]?.declineReason).toBe("Eerst het onderzoek van de Raad afwachten.");
+    expect(
+      await prisma.auditEvent.count({ where: { subjectId: reference, action: { startsWith: "case.regie." } } }),
+    ).toBe(6);
+  });
+
+  it("only the bringing organisation, the holder or the case's chair hands over, only to an organisation that may see the case; outsiders get 404", async () => {
+    const { reference } = await caseAtTwoTables();
+    // The Board sat at the table but neither brought the case in nor holds procesregie.
+    expect(await outcome(propose(rvdk, reference, "PROCESS", police))).toBe("forbidden:cases.regie.errors.notYours");
+    // Probation never sat at this case's table: it cannot receive it, and cannot see the case at all.
+    expect(await outcome(propose(police, reference, "PROCESS", recl))).toBe("rule:cases.regie.errors.notACandidate");
+    expect(await thrownStatus(propose(recl, reference, "PROCESS", recl))).toBe(404);
+    // The chair of its meetings may: procesregie to the Board, which may withdraw nothing it did not propose.
+    const proposal = await propose(chair, reference, "PROCESS", rvdk);
+    expect(await outcome(answer(rvdk, reference, proposal.id, 1, "withdraw"))).toBe(
+      "forbidden:cases.regie.errors.notYours",
+    );
+    await answer(chair, reference, proposal.id, 1, "withdraw");
+    expect(await prisma.caseRegie.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({
+      status: "WITHDRAWN",
+    });
+    // A reason with an identifier is refused by the schema (identifier guard).
+    expect(
+      regieProposalSchema.safeParse({ kind: "PROCESS", organisationId: rvdk.organisation.id, reason: "BSN 111222333" })
+        .success,
+    ).toBe(false);
   });
 });

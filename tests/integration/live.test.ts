@@ -462,6 +462,8 @@ describe("the demo meeting", () => {
     const actions = past.items[0]?.actions ?? [];
     expect(actions.map((a) => a.status).sort()).toEqual(["DONE", "IN_PROGRESS", "OPEN", "OPEN"]);
     expect(past.items[0]?.decisions).toHaveLength(1);
+    const regie = await prisma.caseRegie.findMany({ where: { caseId: past.items[0]?.caseId } });
+    expect(regie.map((r) => [r.kind, r.status])).toEqual([["CONTENT", "ACCEPTED"]]);
     const upcoming = await prisma.meeting.findFirstOrThrow({ where: { title: DEMO_MEETING_TITLE } });
     const chair = await sessionUser("voorzitter@veiligthuis.demo");
     const open = await actionsForAgenda(chair, upcoming.id);

@@ -129,6 +129,17 @@ describe("retention", () => {
     const before = await contentOf(caseId, itemId);
     expect(before).toContain("Twee eerdere incidenten.");
     expect(before).toContain("Raadsonderzoek starten, met voorrang");
+    const regie = await prisma.caseRegie.create({
+      data: {
+        caseId,
+        kind: "CONTENT",
+        organisationId: chair.organisation.id,
+        status: "DECLINED",
+        reason: "Regie bij wie het schoolcontact heeft",
+        declineReason: "Eerst vrijwillig",
+        proposedById: chair.id,
+      },
+    });
 
     // Eleven months later: not yet.
     const early = await runRetention({ now: new Date("2025-12-09T12:00:00Z"), months: 12, dryRun: false });
@@ -152,6 +163,10 @@ describe("retention", () => {
       now.toISOString(),
     ]);
     expect(await prisma.agendaItemTable.count({ where: { agendaItemId: itemId } })).toBe(3);
+    // The regie record stays (who, when), its reasons do not.
+    const erasedRegie = await prisma.caseRegie.findUniqueOrThrow({ where: { id: regie.id } });
+    expect([erasedRegie.organisationId, erasedRegie.declineReason]).toEqual([chair.organisation.id, ""]);
+    expect(erasedRegie.reason).not.toContain("schoolcontact");
     // The approved minutes' frozen copy and the amendment about the item lose the text too; the
     // other item of that meeting keeps it.
     const minutes = await getMinutes(chair, meetingId, meta);

@@ -217,6 +217,38 @@ export function caseVisibleWhere(viewer: Viewer) {
   } satisfies Prisma.CaseWhereInput;
 }
 
+/**
+ * Regie of a case: who may hand over one kind of it — the organisation that brought the case in,
+ * the organisation that holds that regie now, or the chair of one of the case's meetings — and who
+ * may receive it: an organisation that may see the case (it brought it in, or sat at one of its
+ * tables). Only the receiving organisation accepts or declines; the proposing one may withdraw.
+ */
+export function mayHandOverRegie(
+  viewer: Viewer,
+  facts: { ownerOrganisationId: string; holderOrganisationId: string | null; chairsCase: boolean },
+): boolean {
+  return (
+    facts.ownerOrganisationId === viewer.organisation.id ||
+    facts.holderOrganisationId === viewer.organisation.id ||
+    facts.chairsCase
+  );
+}
+export function answersRegie(viewer: Viewer, proposal: { organisationId: string }): boolean {
+  return proposal.organisationId === viewer.organisation.id;
+}
+/** Organisations that may receive regie of a case (`caseAlias`): its owner and every table's (a lateral subquery). */
+export function regieCandidatesSql(caseAlias: string) {
+  return Prisma.sql`LATERAL (SELECT ${Prisma.raw(caseAlias)}."organisationId" AS id
+    UNION SELECT t."organisationId" FROM "AgendaItemTable" t JOIN "AgendaItem" ci ON ci.id = t."agendaItemId"
+      JOIN "Meeting" cm ON cm.id = ci."meetingId"
+    WHERE ci."caseId" = ${Prisma.raw(caseAlias)}.id AND cm.status <> 'DRAFT')`;
+}
+/** Whether the viewer chairs a meeting with an item of the case (`caseAlias`). */
+export function chairsCaseSql(viewer: Viewer, caseAlias: string) {
+  return Prisma.sql`EXISTS (SELECT 1 FROM "AgendaItem" chi JOIN "Meeting" chm ON chm.id = chi."meetingId"
+    WHERE chi."caseId" = ${Prisma.raw(caseAlias)}.id AND chm."chairId" = ${viewer.id})`;
+}
+
 /** The organisation that brought a case in: it edits, closes and follows the case. */
 export function caseOwnedWhere(viewer: Viewer) {
   return { organisationId: viewer.organisation.id } satisfies Prisma.CaseWhereInput;

@@ -11,7 +11,16 @@ import type { FormErrors } from "~/utils/form-errors";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 
 import { closeCase, editCase, eraseFromCase, reopenCase, requireOwnedCase } from "./case-corrections.server";
-import { caseCloseSchema, caseEditSchema, caseEraseSchema, caseReopenSchema, newCaseSchema } from "./case.schema";
+import { answerRegie, proposeRegie, requireVisibleCase } from "./case-regie.server";
+import {
+  caseCloseSchema,
+  caseEditSchema,
+  caseEraseSchema,
+  caseReopenSchema,
+  newCaseSchema,
+  regieAnswerSchema,
+  regieProposalSchema,
+} from "./case.schema";
 import { createCase } from "./cases.server";
 
 export type CaseFormData = { values: { region: string; description: string; riskLevel: string }; errors?: FormErrors };
@@ -30,7 +39,9 @@ export async function handleNewCaseForm(user: SessionUser, formData: FormData, m
   throw redirect(`/casussen/${created.reference}?nieuw=1`);
 }
 
-export type CaseIntent = "edit" | "erase" | "close" | "reopen";
+export type CaseIntent = "edit" | "erase" | "close" | "reopen" | "proposeRegie" | "answerRegie";
+/** Regie is handed over by more than the bringing organisation (the access module says who). */
+const REGIE_INTENTS: readonly CaseIntent[] = ["proposeRegie", "answerRegie"];
 
 export type CaseCorrectionData = {
   intent: CaseIntent;
@@ -48,6 +59,8 @@ const FIELDS: Record<CaseIntent, readonly string[]> = {
   erase: ["version", "text"],
   close: ["confirm", "closeReason", "note"],
   reopen: ["note"],
+  proposeRegie: ["kind", "organisationId", "reason"],
+  answerRegie: ["regieId", "version", "answer", "declineReason"],
 };
 
 function isIntent(value: string): value is CaseIntent {
@@ -80,6 +93,25 @@ async function runCaseIntent(
     await closeCase(user, reference, parsed.data, meta);
     return { done: "cases.closedNotice", doneValues: { months: getEnv().RETENTION_MONTHS } };
   }
+  if (intent === "proposeRegie") {
+    const parsed = regieProposalSchema.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error.issues);
+    await proposeRegie(user, reference, parsed.data, meta);
+    return { done: "cases.regie.proposed" };
+  }
+  if (intent === "answerRegie") {
+    const parsed = regieAnswerSchema.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error.issues);
+    const { status } = await answerRegie(user, reference, parsed.data, meta);
+    return {
+      done:
+        status === "ACCEPTED"
+          ? "cases.regie.accepted"
+          : status === "DECLINED"
+            ? "cases.regie.declined"
+            : "cases.regie.withdrawn",
+    };
+  }
   const parsed = caseReopenSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error.issues);
   await reopenCase(user, reference, parsed.data, { ...meta, retentionMonths: getEnv().RETENTION_MONTHS });
@@ -87,14 +119,17 @@ async function runCaseIntent(
 }
 
 /**
- * The case page's forms: correct, erase an identifier, close, reopen. Every refusal comes back
+ * The case page's forms: correct, erase an identifier, close, reopen, hand over regie and answer a
+ * handover. Every refusal comes back
  * with what was typed; a done erasure does not echo the erased text.
  */
 export async function handleCaseCorrection(user: SessionUser, reference: string, formData: FormData, meta: Acting) {
   const intent = formText(formData.get("intent"));
   if (!isIntent(intent)) throw badRequest("errors.unknownIntent");
-  // Who may not change the case hears it does not exist, before any field is read.
-  await requireOwnedCase(user, reference);
+  // Who may not change the case hears it does not exist, before any field is read (regie: who may
+  // not see it; the regie rules are checked on the locked case).
+  if (REGIE_INTENTS.includes(intent)) await requireVisibleCase(user, reference);
+  else await requireOwnedCase(user, reference);
   const values = Object.fromEntries(FIELDS[intent].map((k) => [k, formText(formData.get(k)).slice(0, 10_000)]));
   const base = { intent, values };
   try {

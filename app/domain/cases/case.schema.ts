@@ -51,3 +51,28 @@ export type CaseEditInput = z.infer<typeof caseEditSchema>;
 export type CaseEraseInput = z.infer<typeof caseEraseSchema>;
 export type CaseCloseInput = z.infer<typeof caseCloseSchema>;
 export type CaseReopenInput = z.infer<typeof caseReopenSchema>;
+
+export const REGIE_KINDS = ["PROCESS", "CONTENT"] as const;
+
+/** A handover of one kind of regie to an organisation, with why. */
+export const regieProposalSchema = z.object({
+  kind: z.enum(REGIE_KINDS, { error: "validation.choose" }),
+  organisationId: z.string().min(1, "validation.choose").max(64),
+  reason: requiredGuardedText(300),
+});
+
+/** The receiving organisation accepts or declines (with why); the proposing one withdraws. */
+export const regieAnswerSchema = z
+  .object({
+    regieId: z.string().min(1).max(64),
+    version: z.coerce.number().int().min(1),
+    answer: z.enum(["accept", "decline", "withdraw"]),
+    declineReason: guardedText(300),
+  })
+  .superRefine((answer, ctx) => {
+    if (answer.answer === "decline" && !answer.declineReason)
+      ctx.addIssue({ code: "custom", path: ["declineReason"], message: "cases.regie.errors.reasonRequired" });
+  });
+
+export type RegieProposalInput = z.infer<typeof regieProposalSchema>;
+export type RegieAnswerInput = z.infer<typeof regieAnswerSchema>;

@@ -4,6 +4,7 @@ import { userSelect } from "~/auth/session.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { updateAction } from "~/domain/actions/actions.server";
+import { answerRegie, proposeRegie } from "~/domain/cases/case-regie.server";
 import {
   addAction,
   addDecision,
@@ -19,6 +20,7 @@ export const DEMO_PAST_MEETING_TITLE = "Actie-overleg Westerduin, vorige maand (
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** What was agreed last month, per organisation, and how far each is now. */
@@ -35,7 +37,8 @@ async function demoUser(email: string): Promise<SessionUser> {
 
 /**
  * The case of the ex-partners was on the table four weeks ago too: a finished meeting with
- * approved minutes, a decision, the lead, and four actions — one overdue, two running, one done —
+ * approved minutes, a decision, the lead, four actions — one overdue, two running, one done — and
+ * casusregie handed to probation afterwards,
  * so that the chair's overview, /acties of each organisation and the next agenda's "Openstaande
  * acties" have something to show. Made through the domain functions, each at its own moment.
  */
@@ -117,7 +120,35 @@ export async function seedPastMeeting(
   await closeItem(chair, meeting.id, { itemId: item.id, confirmOpenNeeds: false }, at(15 * MINUTE));
   await endMeeting(chair, meeting.id, at(40 * MINUTE));
   await approveMinutes(chair, meeting.id, at(DAY));
-  await followUp(ids, at);
+  await Promise.all([followUp(ids, at), handOverRegie(org, caseReference, at)]);
+}
+
+/** After the table: Veilig Thuis (which brought the case in) hands casusregie to probation, which accepts. */
+async function handOverRegie(
+  org: Record<string, string>,
+  reference: string,
+  at: (offset: number) => { clientAddress: null; now: Date },
+) {
+  const [safeHome, probation] = await Promise.all([
+    demoUser("medewerker@veiligthuis.demo"),
+    demoUser("medewerker@reclassering.demo"),
+  ]);
+  const proposal = await proposeRegie(
+    safeHome,
+    reference,
+    {
+      kind: "CONTENT",
+      organisationId: org.RECL as string,
+      reason: "Afgesproken aan tafel: de reclassering houdt toezicht en stuurt de inhoud.",
+    },
+    at(HOUR),
+  );
+  await answerRegie(
+    probation,
+    reference,
+    { regieId: proposal.id, version: 1, answer: "accept", declineReason: "" },
+    at(DAY),
+  );
 }
 
 /** Since then: probation started its reports, Veilig Thuis made the safety plan. */

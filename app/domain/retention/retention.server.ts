@@ -123,6 +123,7 @@ async function eraseCaseContent(tx: Prisma.TransactionClient, caseId: string) {
   // Every earlier version of the description, and the reasons given for closing or reopening.
   await tx.caseRevision.updateMany({ where: { caseId }, data: { description: ERASED } });
   await tx.caseEvent.updateMany({ where: { caseId }, data: { note: null } });
+  await tx.caseRegie.updateMany({ where: { caseId }, data: { reason: ERASED, declineReason: "" } });
   await tx.removedAgendaItem.updateMany({ where: { caseId: caseId }, data: { reason: ERASED } });
 }
 
