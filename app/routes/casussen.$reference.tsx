@@ -32,12 +32,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const owner = ownsCase(user, { organisationId }) && !found.anonymisedAt;
   const open = found.status === "OPEN";
   const reopenable = !open && found.closedAt !== null && withinRetention(found.closedAt, new Date(), months);
+  // The case's other reads do not depend on each other: together, once the case rule let the viewer in.
+  const [history, timeline, lead, regie] = await Promise.all([
+    caseHistory(id),
+    caseTimeline(user, id),
+    currentLead(id),
+    regieOf(user, id),
+  ]);
   return {
     found: shown,
-    history: await caseHistory(id),
-    timeline: await caseTimeline(user, id),
-    lead: await currentLead(id),
-    regie: await regieOf(user, id),
+    history,
+    timeline,
+    lead,
+    regie,
     can: { edit: owner && open, erase: owner, close: owner && open, reopen: owner && reopenable },
     reopenUntil: found.closedAt ? retentionEnd(found.closedAt, months).toISOString() : null,
     retentionMonths: months,

@@ -236,6 +236,9 @@ export function mayHandOverRegie(
 export function answersRegie(viewer: Viewer, proposal: { organisationId: string }): boolean {
   return proposal.organisationId === viewer.organisation.id;
 }
+export function withdrawsRegie(viewer: Viewer, proposal: { proposedBy: { organisationId: string } }): boolean {
+  return proposal.proposedBy.organisationId === viewer.organisation.id;
+}
 /** Organisations that may receive regie of a case (`caseAlias`): its owner and every table's (a lateral subquery). */
 export function regieCandidatesSql(caseAlias: string) {
   return Prisma.sql`LATERAL (SELECT ${Prisma.raw(caseAlias)}."organisationId" AS id

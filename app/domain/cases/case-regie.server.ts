@@ -15,6 +15,7 @@ import {
   chairsCaseSql,
   mayHandOverRegie,
   regieCandidatesSql,
+  withdrawsRegie,
 } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { conflict, ensure, fieldRule, forbidden, notFound, ruleError } from "~/domain/errors.server";
@@ -131,9 +132,8 @@ export async function answerRegie(user: SessionUser, reference: string, input: R
       },
     });
     ensure(proposal, notFound);
-    const receiving = answersRegie(user, proposal);
-    const proposing = proposal.proposedBy.organisationId === user.organisation.id;
-    if (input.answer === "withdraw" ? !proposing : !receiving) throw forbidden("cases.regie.errors.notYours");
+    const allowed = input.answer === "withdraw" ? withdrawsRegie(user, proposal) : answersRegie(user, proposal);
+    if (!allowed) throw forbidden("cases.regie.errors.notYours");
     if (proposal.status !== "PROPOSED" || proposal.version !== input.version)
       throw conflict("cases.regie.errors.stale");
     if (input.answer === "accept") {
@@ -162,7 +162,7 @@ export async function answerRegie(user: SessionUser, reference: string, input: R
 
 /** Regie as the case page shows it: per kind who holds it and since when, what waits, and the history. */
 export async function regieOf(viewer: SessionUser, caseId: string) {
-  const [rows, found] = await Promise.all([
+  const [rows, found, candidates] = await Promise.all([
     prisma.caseRegie.findMany({
       where: { caseId },
       orderBy: [{ proposedAt: "asc" }, { id: "asc" }],
@@ -184,17 +184,17 @@ export async function regieOf(viewer: SessionUser, caseId: string) {
     }),
     prisma.$queryRaw<{ organisationId: string; chairsCase: boolean }[]>(Prisma.sql`
       SELECT c."organisationId", ${chairsCaseSql(viewer, "c")} AS "chairsCase" FROM "Case" c WHERE c.id = ${caseId}`),
+    prisma.$queryRaw<{ id: string; name: string; shortCode: string }[]>(Prisma.sql`
+      SELECT o.id, o.name, o."shortCode" FROM "Case" c CROSS JOIN ${regieCandidatesSql("c")} k JOIN "Organisation" o ON o.id = k.id
+      WHERE c.id = ${caseId} ORDER BY o.name`),
   ]);
-  const candidates = await prisma.$queryRaw<{ id: string; name: string; shortCode: string }[]>(Prisma.sql`
-    SELECT o.id, o.name, o."shortCode" FROM "Case" c CROSS JOIN ${regieCandidatesSql("c")} k JOIN "Organisation" o ON o.id = k.id
-    WHERE c.id = ${caseId} ORDER BY o.name`);
   const entries = rows.map((r) => ({
     ...r,
     proposedAt: r.proposedAt.toISOString(),
     decidedAt: r.decidedAt?.toISOString() ?? null,
     endedAt: r.endedAt?.toISOString() ?? null,
     mayAnswer: r.status === "PROPOSED" && answersRegie(viewer, r),
-    mayWithdraw: r.status === "PROPOSED" && r.proposedBy.organisationId === viewer.organisation.id,
+    mayWithdraw: r.status === "PROPOSED" && withdrawsRegie(viewer, r),
   }));
   const facts = found[0];
   const kinds = (["PROCESS", "CONTENT"] as const).map((kind) => {
