@@ -112,6 +112,9 @@ function MainNavigation({ user }: { user: RootUser }) {
         <li>
           <NavLink to="/casussen">{t("nav.cases")}</NavLink>
         </li>
+        <li>
+          <NavLink to="/aanmeldingen">{t("nav.referrals")}</NavLink>
+        </li>
         {user.isAuditor ? (
           <li>
             <NavLink to="/logboek">{t("nav.audit")}</NavLink>

@@ -63,7 +63,7 @@ function ProposalBody({ meeting, proposal: p, result }: { meeting: Meeting; prop
       <p>{p.question}</p>
       <p className="directory__meta">
         {t(`meetings.proposalStatus.${p.status}`)}
-        {p.declineReason ? `: ${p.declineReason}` : ""}
+        {p.outcomeReason ? `: ${p.outcomeReason}` : ""}
       </p>
       {meeting.isChair && p.status === "PENDING" ? (
         <ProposalDecision meeting={meeting} proposal={p} result={result} />

@@ -5,6 +5,8 @@ import { formatDate, formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { actionsUrl } from "~/utils/url-words";
 
+import { OwnReferrals } from "./start-referrals";
+
 type Overview = Awaited<ReturnType<typeof startOverview>>;
 type ActionItem = NonNullable<Overview["chair"]>["actions"][number]["actions"][number];
 
@@ -101,6 +103,7 @@ export function MemberSection({ member }: { member: Overview["member"] }) {
           </li>
         ))}
       </ul>
+      <OwnReferrals referrals={member.referrals} />
       <h3>{t("start.invitedTitle")}</h3>
       {member.invited.length === 0 ? <p className="hint">{t("start.noInvitations")}</p> : null}
       <ul className="start-list">

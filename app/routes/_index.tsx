@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { requireSession } from "~/auth/guards.server";
+import { TriageNotice } from "~/components/start-referrals";
 import { AdminSection, ChairSection, MemberSection } from "~/components/start-sections";
 import { actingFrom } from "~/domain/acting.server";
 import { overdueActionCount } from "~/domain/actions/actions.server";
@@ -66,6 +67,7 @@ export default function StartPage() {
         </div>
       ) : null}
 
+      {overview.triage ? <TriageNotice triage={overview.triage} /> : null}
       {overview.chair ? <ChairSection chair={overview.chair} /> : null}
       <MemberSection member={overview.member} />
       {overview.admin ? <AdminSection admin={overview.admin} slug={organisationSlug} /> : null}

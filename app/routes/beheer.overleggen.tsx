@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { requireRole } from "~/auth/guards.server";
 import { SelectField } from "~/components/forms";
@@ -41,6 +41,9 @@ export default function AdminMeetingsPage() {
     <section className="page" aria-labelledby="admin-meetings-title">
       <h1 id="admin-meetings-title">{t("admin.meetingsTitle")}</h1>
       <p>{t("admin.meetingsIntro")}</p>
+      <p>
+        <Link to="/beheer/aanmeldingen">{t("nav.referralSettings")}</Link>
+      </p>
       <div
         role="status"
         aria-live="polite"

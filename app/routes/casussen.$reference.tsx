@@ -6,6 +6,7 @@ import { CloseCaseForm, EditCaseForm, EraseForm, ReopenCaseForm } from "~/compon
 import { CaseHistory } from "~/components/case-history";
 import { CaseRegie } from "~/components/case-regie";
 import { CaseTimeline } from "~/components/case-timeline";
+import { ReferralTable } from "~/components/referral-list";
 import { ownsCase } from "~/domain/access/access.server";
 import { actingFrom } from "~/domain/acting.server";
 import { caseHistory, withinRetention } from "~/domain/cases/case-corrections.server";
@@ -13,6 +14,8 @@ import { handleCaseCorrection } from "~/domain/cases/case-form.server";
 import { regieOf } from "~/domain/cases/case-regie.server";
 import { caseTimeline, currentLead } from "~/domain/cases/case-timeline.server";
 import { openCase } from "~/domain/cases/cases.server";
+import { listedReferral } from "~/domain/referrals/referral-views.server";
+import { caseReferrals } from "~/domain/referrals/referrals.server";
 import { retentionEnd } from "~/domain/retention/retention.server";
 import { getEnv } from "~/env.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
@@ -33,11 +36,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const open = found.status === "OPEN";
   const reopenable = !open && found.closedAt !== null && withinRetention(found.closedAt, new Date(), months);
   // The case's other reads do not depend on each other: together, once the case rule let the viewer in.
-  const [history, timeline, lead, regie] = await Promise.all([
+  const now = new Date();
+  const [history, timeline, lead, regie, referrals] = await Promise.all([
     caseHistory(id),
     caseTimeline(user, id),
     currentLead(id),
     regieOf(user, id),
+    caseReferrals(user, id),
   ]);
   return {
     found: shown,
@@ -45,6 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     timeline,
     lead,
     regie,
+    referrals: referrals.map((r) => listedReferral(r, now)),
     can: { edit: owner && open, erase: owner, close: owner && open, reopen: owner && reopenable },
     reopenUntil: found.closedAt ? retentionEnd(found.closedAt, months).toISOString() : null,
     retentionMonths: months,
@@ -59,7 +65,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function CasePage() {
   const { t, locale } = useLocale();
-  const { found, history, timeline, lead, regie, can, reopenUntil, retentionMonths } = useLoaderData<typeof loader>();
+  const { found, history, timeline, lead, regie, referrals, can, reopenUntil, retentionMonths } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -101,6 +108,19 @@ export default function CasePage() {
           </>
         ) : null}
       </dl>
+      {can.edit ? (
+        <p>
+          <Link to={`/aanmeldingen/nieuw?casus=${found.reference}`} className="button">
+            {t("referrals.referThis")}
+          </Link>
+        </p>
+      ) : null}
+      {referrals.length > 0 ? (
+        <section aria-labelledby="case-referrals-title">
+          <h2 id="case-referrals-title">{t("referrals.title")}</h2>
+          <ReferralTable id="case-referrals" caption={t("referrals.title")} referrals={referrals} />
+        </section>
+      ) : null}
       {can.edit ? <EditCaseForm found={found} result={result} /> : null}
       {can.erase ? <EraseForm found={found} result={result} /> : null}
       {can.close ? <CloseCaseForm months={retentionMonths} result={result} /> : null}

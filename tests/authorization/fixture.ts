@@ -9,6 +9,8 @@ import { proposeRegie } from "~/domain/cases/case-regie.server";
 import { createCase } from "~/domain/cases/cases.server";
 import { addAction, addDecision, addNeed, endMeeting } from "~/domain/live/live.server";
 import { proposeItem } from "~/domain/meetings/meetings.server";
+import { regionCriteria } from "~/domain/referrals/referral-settings.server";
+import { createReferral } from "~/domain/referrals/referrals.server";
 
 import { liveMeeting, meetingWithTables, roleCardOf } from "../support/live-meeting";
 import { sessionUser } from "../support/users";
@@ -133,8 +135,24 @@ export async function buildFixture() {
     { caseReference: policeCase2, question: "Wie?", timeboxMinutes: 10 },
     meta,
   );
-  const proposals = await prisma.agendaProposal.findMany({
-    where: { meetingId: published.meetingId },
+  // The police refer case P to the region's table: it waits for triage (the chair).
+  const criteria = await regionCriteria("Westerduin", { activeOnly: true });
+  const referral = await createReferral(
+    police,
+    {
+      caseReference: policeCase,
+      question: "Wie pakt de zorg op naast de aanpak van de overlast?",
+      criterionIds: criteria.slice(0, 1).map((c) => c.id),
+      partnerOrganisationIds: [org.POL as string, org.RvdK as string],
+      urgency: "ROUTINE",
+      informed: "yes",
+      notInformedReason: "",
+    },
+    meta,
+  );
+
+  const proposals = await prisma.referral.findMany({
+    where: { meetingId: published.meetingId, kind: "PROPOSAL" },
     orderBy: { createdAt: "asc" },
     select: { id: true },
   });
@@ -173,6 +191,7 @@ export async function buildFixture() {
     finishedDecision: { id: finishedDecision.id },
     published: { meetingId: published.meetingId, itemA: published.itemIds.A },
     proposals: proposals.map((p) => p.id),
+    referral: { id: referral.id },
     draft: draft.meetingId,
     earlier: { actionId: earlier.id, itemId: returningItem.id },
   };

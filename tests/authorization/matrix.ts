@@ -593,12 +593,86 @@ export const ROWS: Row[] = [
     expect: only("platformAdmin"),
     http: () => get("/logboek.csv"),
   },
+  // ---- Referrals ---------------------------------------------------------------------------------
+  {
+    area: "Aanmeldingen",
+    surface: "GET /aanmeldingen",
+    on: "eigen aanmeldingen; voor de triage de wachtrij",
+    expect: signedIn(),
+    http: () => get("/aanmeldingen"),
+  },
+  {
+    area: "Aanmeldingen",
+    surface: "GET /aanmeldingen/nieuw",
+    on: "formulier",
+    expect: signedIn(),
+    http: () => get("/aanmeldingen/nieuw"),
+  },
+  {
+    area: "Aanmeldingen",
+    surface: "POST /aanmeldingen/nieuw",
+    on: "casus aanmelden (leeg)",
+    expect: signedIn(),
+    http: () =>
+      post("/aanmeldingen/nieuw", {
+        caseReference: "",
+        question: "",
+        criterionIds: [],
+        partnerOrganisationIds: [],
+        urgency: "",
+        informed: "",
+        notInformedReason: "",
+      }),
+  },
+  {
+    area: "Aanmeldingen",
+    surface: "GET /aanmeldingen/:id",
+    on: "aanmelding van casus P door de politie, wacht op triage",
+    expect: only(...POLICE, "chair"),
+    http: (fx) => get(`/aanmeldingen/${fx.referral.id}`),
+  },
+  {
+    area: "Aanmeldingen",
+    surface: "POST /aanmeldingen/:id",
+    on: "triage van de aanmelding van casus P (zonder beslissing)",
+    expect: only("chair"),
+    http: (fx) =>
+      post(`/aanmeldingen/${fx.referral.id}`, {
+        outcome: "",
+        meetingId: "",
+        tableOrganisationIds: [],
+        timeboxMinutes: "",
+        otherTable: "",
+        reason: "",
+      }),
+  },
+
   {
     area: "Beheer",
     surface: "GET /beheer/overleggen",
     on: "alle overleggen",
     expect: only("platformAdmin"),
     http: () => get("/beheer/overleggen"),
+  },
+  {
+    area: "Beheer",
+    surface: "GET /beheer/aanmeldingen",
+    on: "criteria en termijnen van de regio",
+    expect: only("platformAdmin"),
+    http: () => get("/beheer/aanmeldingen"),
+  },
+  {
+    area: "Beheer",
+    surface: "POST /beheer/aanmeldingen",
+    on: "termijnen opslaan (verouderde versie)",
+    expect: only("platformAdmin"),
+    http: () =>
+      post("/beheer/aanmeldingen", {
+        intent: "deadlines",
+        version: "999",
+        routineWorkingDays: "5",
+        urgentWorkingDays: "1",
+      }),
   },
   {
     area: "Beheer",

@@ -16,6 +16,7 @@ import * as meetings from "~/domain/meetings/meeting.schema";
 import { amendmentSchema } from "~/domain/minutes/minutes.schema";
 import { compareQuerySchema, directoryQuerySchema, historyQuerySchema } from "~/domain/organisations/queries.server";
 import * as profile from "~/domain/organisations/role-profile.schema";
+import * as referrals from "~/domain/referrals/referral.schema";
 import { envSchema } from "~/env.server";
 
 import { hostileString, hostileValue, pollutingObject } from "../support/hostile";
@@ -56,6 +57,10 @@ const schemas: Record<string, z.ZodType> = {
   reachabilitySchema: profile.reachabilitySchema,
   roleProfileSchema: profile.roleProfileSchema,
   saveProfileFormSchema: profile.saveProfileFormSchema,
+  referralSchema: referrals.referralSchema,
+  triageSchema: referrals.triageSchema,
+  triageSettingSchema: referrals.triageSettingSchema,
+  criterionSchema: referrals.criterionSchema,
   envSchema,
 };
 

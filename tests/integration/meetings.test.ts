@@ -323,7 +323,7 @@ describe("proposals", () => {
       changedAfterPublish: true,
       content: { askingOrganisation: "OM", tables: expect.arrayContaining(["OM", "RECL", "VT"]) },
     });
-    expect((await listProposals(om, meetingId))[0]?.status).toBe("ACCEPTED");
+    expect((await listProposals(om, meetingId))[0]?.status).toBe("TO_MEETING");
     // Now at the table, probation may open the case; deciding again is refused.
     expect((await openCase(recl, reference, meta)).reference).toBe(reference);
     await expect(acceptProposal(chair, id, { tableOrganisationIds: [org.VT as string] }, meta)).rejects.toThrow(
@@ -349,8 +349,8 @@ describe("proposals", () => {
     await declineProposal(chair, id, { reason: "Past beter in het ZSM-overleg van volgende week." }, meta);
     expect(await listProposals(om, meetingId)).toEqual([
       expect.objectContaining({
-        status: "DECLINED",
-        declineReason: "Past beter in het ZSM-overleg van volgende week.",
+        status: "RETURNED",
+        outcomeReason: "Past beter in het ZSM-overleg van volgende week.",
       }),
     ]);
     expect((await getMeeting(chair, meetingId, meta)).items.map((i) => i.reference)).not.toContain(reference);

@@ -140,6 +140,20 @@ describe("retention", () => {
         proposedById: chair.id,
       },
     });
+    const referral = await prisma.referral.create({
+      data: {
+        region: "Westerduin",
+        caseId,
+        question: "Wie neemt het schoolcontact over?",
+        referringOrganisationId: chair.organisation.id,
+        referredById: chair.id,
+        informed: false,
+        notInformedReason: "Vader nog niet bereikt",
+        status: "OTHER_TABLE",
+        otherTable: "Overleg op de Bongerd-school",
+        outcomeReason: "Hoort bij het schooloverleg",
+      },
+    });
 
     // Eleven months later: not yet.
     const early = await runRetention({ now: new Date("2025-12-09T12:00:00Z"), months: 12, dryRun: false });
@@ -167,6 +181,10 @@ describe("retention", () => {
     const erasedRegie = await prisma.caseRegie.findUniqueOrThrow({ where: { id: regie.id } });
     expect([erasedRegie.organisationId, erasedRegie.declineReason]).toEqual([chair.organisation.id, ""]);
     expect(erasedRegie.reason).not.toContain("schoolcontact");
+    // The referral too: its outcome stays, every text of it goes.
+    const erasedReferral = await prisma.referral.findUniqueOrThrow({ where: { id: referral.id } });
+    expect(erasedReferral.status).toBe("OTHER_TABLE");
+    expect(JSON.stringify(erasedReferral)).not.toMatch(/schoolcontact|Vader|Bongerd|schooloverleg/);
     // The approved minutes' frozen copy and the amendment about the item lose the text too; the
     // other item of that meeting keeps it.
     const minutes = await getMinutes(chair, meetingId, meta);

@@ -11,6 +11,8 @@
  * - A case: the organisation that brought it in, and the organisations that have been at a table
  *   for it in a published meeting.
  * - An action: followed up by the organisation that owns it.
+ * - A referral: the referring organisation; the region's triage (the chair or triage role) for a
+ *   referral; the meeting's chair for a proposal to her agenda or a referral triaged onto it.
  *
  * Where a hot read goes straight through the pool in SQL (`sqlQuery`), the rule it needs is here
  * as an SQL condition too (`…Sql`, on a table alias), next to its `where` twin.
@@ -261,6 +263,67 @@ export function ownsCase(viewer: Viewer, found: { organisationId: string }): boo
 }
 export function caseOwnedSql(viewer: Viewer, alias: string) {
   return Prisma.sql`${Prisma.raw(alias)}."organisationId" = ${viewer.organisation.id}`;
+}
+
+// ---- Referrals --------------------------------------------------------------------------------
+
+/** A viewer with what the referral rules read: their roles and their organisation's region. */
+export type RegionViewer = Viewer & { roles: readonly string[]; organisation: { id: string; region: string } };
+
+/** The chair role and the triage role work their region's referral queue. */
+export function mayTriage(viewer: { roles: readonly string[] }): boolean {
+  return viewer.roles.includes("CHAIR") || viewer.roles.includes("TRIAGE");
+}
+
+/**
+ * Who sees a referral (its question, the case's description, the outcome): the organisation that
+ * referred it; the region's triage, for a referral; the chair of the meeting it was proposed for or
+ * triaged onto. Nobody else learns that it exists.
+ */
+export function referralVisibleWhere(viewer: RegionViewer) {
+  const or: Prisma.ReferralWhereInput[] = [
+    { referringOrganisationId: viewer.organisation.id },
+    { meeting: meetingChairedWhere(viewer) },
+  ];
+  if (mayTriage(viewer)) or.push({ kind: "REFERRAL", region: viewer.organisation.region });
+  return { OR: or } satisfies Prisma.ReferralWhereInput;
+}
+
+/** `referralVisibleWhere`'s triage side in SQL, on a referral (`alias`): FALSE for someone who does not triage. */
+export function referralTriagedSql(viewer: RegionViewer, alias: string) {
+  if (!mayTriage(viewer)) return Prisma.sql`FALSE`;
+  return Prisma.sql`${Prisma.raw(alias)}.kind = 'REFERRAL' AND ${Prisma.raw(alias)}.region = ${viewer.organisation.region}`;
+}
+/** `referralVisibleWhere`'s own side in SQL: the referring organisation. */
+export function referralOwnSql(viewer: Viewer, alias: string) {
+  return Prisma.sql`${Prisma.raw(alias)}."referringOrganisationId" = ${viewer.organisation.id}`;
+}
+
+/** Who decides a referral (while it waits): the region's triage; for a proposal, the chair of its meeting. */
+export function referralDeciderWhere(viewer: RegionViewer) {
+  const or: Prisma.ReferralWhereInput[] = [{ kind: "PROPOSAL", meeting: meetingChairedWhere(viewer) }];
+  if (mayTriage(viewer)) or.push({ kind: "REFERRAL", region: viewer.organisation.region });
+  return { OR: or } satisfies Prisma.ReferralWhereInput;
+}
+export function decidesReferral(
+  viewer: RegionViewer,
+  referral: { kind: "REFERRAL" | "PROPOSAL"; region: string; status: string; meetingChairId: string | null },
+): boolean {
+  if (referral.status !== "PENDING") return false;
+  if (referral.kind === "PROPOSAL") return referral.meetingChairId === viewer.id;
+  return mayTriage(viewer) && referral.region === viewer.organisation.region;
+}
+
+/**
+ * The meetings triage may put a referral on: the region's meetings that have not started — the
+ * triager's own drafts, and published ones (their title and date are known in the region).
+ */
+export function triageMeetingsWhere(viewer: RegionViewer, now: Date) {
+  return {
+    region: viewer.organisation.region,
+    startsAt: { gte: now },
+    OR: [{ status: "PUBLISHED" as const }, { status: "DRAFT" as const, chairId: viewer.id }],
+  } satisfies Prisma.MeetingWhereInput;
 }
 
 // ---- Actions ----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { removeAgendaItem } from "~/domain/meetings/agenda-corrections.server";
 import { addAgendaItem, createMeeting, publishMeeting } from "~/domain/meetings/meetings.server";
 
 import { seedPastMeeting } from "./demo-past-meeting.server";
+import { seedDemoReferrals } from "./demo-referrals.server";
 
 export const DEMO_MEETING_TITLE = "Actie-overleg Westerduin (demo)";
 const DAY = 86_400_000;
@@ -107,6 +108,7 @@ export async function seedDemoMeeting(now = new Date()): Promise<boolean> {
   await seedDroppedCase(chair, meeting.id, org, meta);
   // The ex-partners were on a table four weeks ago: their actions come back on this agenda.
   if (references[1]) await seedPastMeeting(chair, org, references[1], pastStart);
+  await seedDemoReferrals(chair, org, now);
   return true;
 }
 

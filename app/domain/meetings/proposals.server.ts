@@ -1,16 +1,19 @@
-/** Partners propose their cases for a published agenda; the chair accepts or declines with a reason. */
+/**
+ * Partners propose their cases for a published agenda; the chair accepts or declines with a reason.
+ * A proposal is a referral of kind PROPOSAL (`domain/referrals`): the chair's answer is a triage
+ * decision — to her meeting, or back to the proposing organisation.
+ */
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma, sqlQuery } from "~/db.server";
 import type { VerifiedMeeting } from "~/domain/access/access.server";
-import { caseOwnedWhere, meetingChairedWhere, meetingVisibleWhere } from "~/domain/access/access.server";
+import { caseOwnedWhere, meetingVisibleWhere } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { ensure, notFound, ruleError } from "~/domain/errors.server";
+import { triageReferral } from "~/domain/referrals/triage.server";
 import { Prisma } from "~/generated/prisma/client";
-import type { ProposalStatus, RiskLevel } from "~/generated/prisma/enums";
+import type { ReferralStatus, RiskLevel } from "~/generated/prisma/enums";
 
-import { insertItem } from "./agenda.server";
-import { requireChairOf } from "./meeting-chair.server";
 import type { Proposal } from "./meeting.schema";
 
 /**
@@ -25,17 +28,20 @@ export async function proposeItem(user: SessionUser, meetingId: string, input: P
   ensure(meeting, notFound);
   const found = await prisma.case.findFirst({
     where: { reference: input.caseReference, ...caseOwnedWhere(user) },
-    select: { id: true },
+    select: { id: true, region: true },
   });
   if (!found) throw ruleError("meetings.errors.unknownCase");
-  const proposal = await prisma.agendaProposal.create({
+  const proposal = await prisma.referral.create({
     data: {
+      kind: "PROPOSAL",
+      region: found.region,
       meetingId,
       caseId: found.id,
       question: input.question,
       timeboxMinutes: input.timeboxMinutes,
-      proposingOrganisationId: user.organisation.id,
-      proposedById: user.id,
+      referringOrganisationId: user.organisation.id,
+      referredById: user.id,
+      createdAt: meta.now,
     },
     select: { id: true },
   });
@@ -55,8 +61,8 @@ type ProposalRow = {
   id: string;
   question: string;
   timeboxMinutes: number;
-  status: ProposalStatus;
-  declineReason: string | null;
+  status: ReferralStatus;
+  outcomeReason: string | null;
   case: { reference: string; riskLevel: RiskLevel };
   proposingOrganisation: { id: string; shortCode: string };
 };
@@ -73,33 +79,14 @@ export async function listProposals(user: SessionUser, meetingId: string, known?
   ensure(meeting, notFound);
   // Through the pool: the agenda page asks on every view.
   const mine =
-    meeting.chairId === user.id ? Prisma.sql`TRUE` : Prisma.sql`p."proposingOrganisationId" = ${user.organisation.id}`;
+    meeting.chairId === user.id ? Prisma.sql`TRUE` : Prisma.sql`p."referringOrganisationId" = ${user.organisation.id}`;
   return sqlQuery<ProposalRow>(Prisma.sql`
-    SELECT p.id, p.question, p."timeboxMinutes", p.status::text AS status, p."declineReason",
+    SELECT p.id, p.question, p."timeboxMinutes", p.status::text AS status, p."outcomeReason",
            json_build_object('reference', c.reference, 'riskLevel', c."riskLevel") AS "case",
            json_build_object('id', o.id, 'shortCode', o."shortCode") AS "proposingOrganisation"
-    FROM "AgendaProposal" p JOIN "Case" c ON c.id = p."caseId" JOIN "Organisation" o ON o.id = p."proposingOrganisationId"
-    WHERE p."meetingId" = ${meetingId} AND ${mine}
+    FROM "Referral" p JOIN "Case" c ON c.id = p."caseId" JOIN "Organisation" o ON o.id = p."referringOrganisationId"
+    WHERE p."meetingId" = ${meetingId} AND p.kind = 'PROPOSAL' AND ${mine}
     ORDER BY p."createdAt", p.id`);
-}
-
-async function requirePendingProposal(user: SessionUser, proposalId: string) {
-  const proposal = await prisma.agendaProposal.findFirst({
-    where: { id: proposalId, meeting: meetingChairedWhere(user) },
-    select: {
-      id: true,
-      meetingId: true,
-      caseId: true,
-      question: true,
-      timeboxMinutes: true,
-      status: true,
-      proposingOrganisationId: true,
-      case: { select: { reference: true } },
-    },
-  });
-  ensure(proposal, notFound);
-  if (proposal.status !== "PENDING") throw ruleError("meetings.errors.alreadyDecided");
-  return proposal;
 }
 
 /** The chair accepts: the case joins the agenda, asked by the proposing organisation. */
@@ -109,58 +96,22 @@ export async function acceptProposal(
   input: { tableOrganisationIds: string[] },
   meta: Acting,
 ) {
-  const proposal = await requirePendingProposal(user, proposalId);
-  const meeting = await requireChairOf(user, proposal.meetingId);
-  const now = meta.now ?? new Date();
-  const item = await prisma.$transaction(async (tx) => {
-    // Decide first, conditionally: two clicks on "accept" cannot add the case twice.
-    const decided = await tx.agendaProposal.updateMany({
-      where: { id: proposalId, status: "PENDING" },
-      data: { status: "ACCEPTED", decidedById: user.id, decidedAt: now },
-    });
-    if (decided.count !== 1) throw ruleError("meetings.errors.alreadyDecided");
-    const created = await insertItem(
-      meeting,
-      {
-        caseId: proposal.caseId,
-        question: proposal.question,
-        askingOrganisationId: proposal.proposingOrganisationId,
-        timeboxMinutes: proposal.timeboxMinutes,
-        tableOrganisationIds: input.tableOrganisationIds,
-      },
-      now,
-      tx,
-    );
-    await tx.agendaProposal.update({ where: { id: proposalId }, data: { agendaItemId: created.id } });
-    return created;
+  const proposal = await prisma.referral.findFirst({
+    where: { id: proposalId, kind: "PROPOSAL" },
+    select: { timeboxMinutes: true },
   });
-  await recordAudit({
-    actor: actorOf(user),
-    action: "meeting.proposal.accepted",
-    subjectType: "Meeting",
-    subjectId: proposal.meetingId,
-    clientAddress: meta.clientAddress,
-    details: { case: proposal.case.reference },
-    at: now,
-  });
-  return item;
+  ensure(proposal, notFound);
+  const tables = { tableOrganisationIds: input.tableOrganisationIds, timeboxMinutes: proposal.timeboxMinutes };
+  const decided = await triageReferral(
+    user,
+    proposalId,
+    { outcome: "TO_MEETING", meetingId: "", reason: "", ...tables },
+    meta,
+  );
+  return { id: decided.agendaItemId ?? "" };
 }
 
-/** The chair declines, with a reason the proposing organisation sees. */
+/** The chair declines, with a reason the proposing organisation sees: back to it. */
 export async function declineProposal(user: SessionUser, proposalId: string, input: { reason: string }, meta: Acting) {
-  const proposal = await requirePendingProposal(user, proposalId);
-  const decided = await prisma.agendaProposal.updateMany({
-    where: { id: proposalId, status: "PENDING" },
-    data: { status: "DECLINED", declineReason: input.reason, decidedById: user.id, decidedAt: meta.now ?? new Date() },
-  });
-  if (decided.count !== 1) throw ruleError("meetings.errors.alreadyDecided");
-  await recordAudit({
-    actor: actorOf(user),
-    action: "meeting.proposal.declined",
-    subjectType: "Meeting",
-    subjectId: proposal.meetingId,
-    clientAddress: meta.clientAddress,
-    details: { case: proposal.case.reference },
-    at: meta.now,
-  });
+  await triageReferral(user, proposalId, { outcome: "RETURNED", reason: input.reason }, meta);
 }

@@ -118,7 +118,10 @@ async function eraseCaseContent(tx: Prisma.TransactionClient, caseId: string) {
     where: { caseId: caseId },
     data: { description: ERASED, transferToOrganisationId: null },
   });
-  await tx.agendaProposal.updateMany({ where: { caseId: caseId }, data: { question: ERASED, declineReason: null } });
+  await tx.referral.updateMany({
+    where: { caseId: caseId },
+    data: { question: ERASED, outcomeReason: null, notInformedReason: "", otherTable: "" },
+  });
   await tx.agendaItem.updateMany({ where: { caseId: caseId }, data: { question: ERASED } });
   // Every earlier version of the description, and the reasons given for closing or reopening.
   await tx.caseRevision.updateMany({ where: { caseId }, data: { description: ERASED } });

@@ -4,7 +4,8 @@
  * and the open and overdue actions of every organisation from her meetings (read-only), per
  * meeting. A member: the organisation's actions due soon and overdue, the meetings it is invited
  * to, the items where its role card is still empty. An organisation admin: the profile's
- * freshness and which partners looked it up. Everything through the access module's rules.
+ * freshness and which partners looked it up. The organisation's referrals and what became of them;
+ * for triage, how many wait. Everything through the access module's rules.
  */
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
@@ -18,6 +19,7 @@ import {
 } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { amsterdamToday } from "~/domain/actions/actions.server";
+import { startReferrals } from "~/domain/referrals/referral-start.server";
 import { Prisma } from "~/generated/prisma/client";
 
 const DAY = 86_400_000;
@@ -74,7 +76,7 @@ async function chairMeetings(user: SessionUser, now: Date) {
   }>(Prisma.sql`
     SELECT m.id, m.title, ${isoOf('m."startsAt"')} AS "startsAt", m.status::text AS status,
       (SELECT count(*)::int FROM "AgendaItem" i WHERE i."meetingId" = m.id) AS items,
-      (SELECT count(*)::int FROM "AgendaProposal" p WHERE p."meetingId" = m.id AND p.status = 'PENDING') AS proposals,
+      (SELECT count(*)::int FROM "Referral" p WHERE p."meetingId" = m.id AND p.kind = 'PROPOSAL' AND p.status = 'PENDING') AS proposals,
       COALESCE((SELECT json_agg(json_build_object('id', i.id, 'position', i.position, 'reference', c.reference,
                                                   'missing', e.missing) ORDER BY i.position)
                 FROM "AgendaItem" i JOIN "Case" c ON c.id = i."caseId"
@@ -168,13 +170,14 @@ export async function startOverview(user: SessionUser, meta: Acting) {
   const today = isoDay(amsterdamToday(now));
   const chair = user.roles.includes("CHAIR");
   const admin = user.roles.includes("ORG_ADMIN");
-  const [meetings, chaired, mine, invited, cards, lookups] = await Promise.all([
+  const [meetings, chaired, mine, invited, cards, lookups, referrals] = await Promise.all([
     chair ? chairMeetings(user, now) : null,
     chair ? chairActions(user, today) : null,
     memberActions(user, now),
     invitedMeetings(user, now),
     emptyRoleCards(user),
     admin ? profileLookups(user, now) : null,
+    startReferrals(user, now),
   ]);
   const shown = [...(chaired ?? []).flatMap((g) => g.actions), ...mine];
   if (shown.length > 0) {
@@ -190,7 +193,8 @@ export async function startOverview(user: SessionUser, meta: Acting) {
   return {
     today,
     chair: chair ? { meetings: meetings ?? [], actions: chaired ?? [] } : null,
-    member: { actions: mine, invited, emptyRoleCards: cards },
+    member: { actions: mine, invited, emptyRoleCards: cards, referrals: referrals.own },
+    triage: referrals.triage.waiting > 0 ? referrals.triage : null,
     admin: lookups,
   };
 }

@@ -1,0 +1,43 @@
+import { Link } from "@remix-run/react";
+
+import type { startOverview } from "~/domain/start/start.server";
+import { useLocale } from "~/i18n/use-locale";
+
+type Overview = Awaited<ReturnType<typeof startOverview>>;
+
+/** For triage: how many referrals wait, and how many are past their deadline. */
+export function TriageNotice({ triage }: { triage: NonNullable<Overview["triage"]> }) {
+  const { t } = useLocale();
+  return (
+    <p className={triage.overdue > 0 ? "notice notice--warning" : "notice"} data-testid="start-triage">
+      {t("start.triageWaiting", { count: triage.waiting })}
+      {triage.overdue > 0 ? <> {t("start.triageOverdue", { count: triage.overdue })}</> : null}{" "}
+      <Link to="/aanmeldingen">{t("start.triageLink")}</Link>
+    </p>
+  );
+}
+
+/** The organisation's referrals that wait or were decided lately: the referrer sees the outcome here. */
+export function OwnReferrals({ referrals }: { referrals: Overview["member"]["referrals"] }) {
+  const { t } = useLocale();
+  return (
+    <>
+      <h3>{t("start.referralsTitle")}</h3>
+      {referrals.length === 0 ? <p className="hint">{t("start.noReferrals")}</p> : null}
+      <ul className="start-list" data-testid="start-referrals">
+        {referrals.map((r) => (
+          <li key={r.id}>
+            <Link to={`/aanmeldingen/${r.id}`}>{r.reference}</Link>{" "}
+            <span className="badge">{t(`referrals.status.${r.status}`)}</span>
+            {r.status !== "PENDING" ? (
+              <div className="hint">{[r.meetingTitle, r.otherTable, r.outcomeReason].filter(Boolean).join(" — ")}</div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/aanmeldingen/nieuw">{t("referrals.new")}</Link>
+      </p>
+    </>
+  );
+}
