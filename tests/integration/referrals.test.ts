@@ -5,13 +5,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/session.server";
 import { userSelect } from "~/auth/session.server";
 import { prisma } from "~/db.server";
-import { listVisibleCases } from "~/domain/cases/cases.server";
-import { createCase } from "~/domain/cases/cases.server";
+import { listVisibleCases, createCase } from "~/domain/cases/cases.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { getMeeting } from "~/domain/meetings/meetings.server";
 import { listProposals, proposeItem } from "~/domain/meetings/proposals.server";
-import type { ReferralInput } from "~/domain/referrals/referral.schema";
-import { referralSchema, triageSchema } from "~/domain/referrals/referral.schema";
 import {
   addCriterion,
   regionCriteria,
@@ -19,6 +16,8 @@ import {
   setCriterionActive,
 } from "~/domain/referrals/referral-settings.server";
 import { startReferrals } from "~/domain/referrals/referral-start.server";
+import type { ReferralInput } from "~/domain/referrals/referral.schema";
+import { referralSchema, triageSchema } from "~/domain/referrals/referral.schema";
 import { createReferral, getReferral, ownReferrals, triageQueue } from "~/domain/referrals/referrals.server";
 import { triageReferral } from "~/domain/referrals/triage.server";
 
