@@ -50,6 +50,8 @@ export const envSchema = z
       .optional(),
     /** A database statement running longer than this is cancelled and the request answers 503. */
     DATABASE_STATEMENT_TIMEOUT_SECONDS: positiveInt(10),
+    /** An action this many days past its due date is an escalation signal on its case (default 14). */
+    ESCALATION_OVERDUE_DAYS: positiveInt(14),
     /** Months after closing that a case's content is erased by the retention job (default 12). */
     RETENTION_MONTHS: positiveInt(12),
     /** How often the sessions behind open sockets are re-validated (expiry, idle, deleted). */

@@ -41,3 +41,31 @@ export function OwnReferrals({ referrals }: { referrals: Overview["member"]["ref
     </>
   );
 }
+
+/** The chair: cases of her meetings with escalation signals or an open escalation. */
+export function CaseSignalLines({ signals }: { signals: NonNullable<Overview["chair"]>["signals"] }) {
+  const { t } = useLocale();
+  return (
+    <>
+      <h3>{t("start.signalsTitle")}</h3>
+      {signals.length === 0 ? <p className="hint">{t("start.noSignals")}</p> : null}
+      <ul className="start-list" data-testid="start-signals">
+        {signals.map((s) => (
+          <li key={s.reference}>
+            <Link to={`/casussen/${s.reference}`}>{s.reference}</Link>
+            <div className="hint">
+              {[
+                s.escalation ? t("start.signalEscalated", { level: t(`cases.escalation.levels.${s.escalation}`) }) : "",
+                s.overdueActions > 0 ? t("start.signalOverdue", { count: s.overdueActions }) : "",
+                s.openNeeds > 0 ? t("start.signalOpenNeeds", { count: s.openNeeds }) : "",
+                s.dissents > 0 ? t("start.signalDissents", { count: s.dissents }) : "",
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

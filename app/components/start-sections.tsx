@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from "~/i18n/format";
 import { useLocale } from "~/i18n/use-locale";
 import { actionsUrl } from "~/utils/url-words";
 
-import { OwnReferrals } from "./start-referrals";
+import { CaseSignalLines, OwnReferrals } from "./start-referrals";
 
 type Overview = Awaited<ReturnType<typeof startOverview>>;
 type ActionItem = NonNullable<Overview["chair"]>["actions"][number]["actions"][number];
@@ -53,6 +53,7 @@ export function ChairSection({ chair }: { chair: NonNullable<Overview["chair"]> 
           </li>
         ))}
       </ul>
+      <CaseSignalLines signals={chair.signals} />
       <h3>{t("start.chairActionsTitle")}</h3>
       <p className="hint">{t("start.chairActionsHint")}</p>
       {chair.actions.length === 0 ? <p className="hint">{t("start.noOpenActions")}</p> : null}

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 
 import { requireUser } from "~/auth/guards.server";
 import { CloseCaseForm, EditCaseForm, EraseForm, ReopenCaseForm } from "~/components/case-corrections";
+import { CaseEscalation } from "~/components/case-escalation";
 import { CaseHistory } from "~/components/case-history";
 import { CaseRegie } from "~/components/case-regie";
 import { CaseTimeline } from "~/components/case-timeline";
@@ -10,12 +11,15 @@ import { ReferralTable } from "~/components/referral-list";
 import { ownsCase } from "~/domain/access/access.server";
 import { actingFrom } from "~/domain/acting.server";
 import { caseHistory, withinRetention } from "~/domain/cases/case-corrections.server";
+import { escalationsOf } from "~/domain/cases/case-escalations.server";
 import { handleCaseCorrection } from "~/domain/cases/case-form.server";
 import { regieOf } from "~/domain/cases/case-regie.server";
+import { caseSignals } from "~/domain/cases/case-signals";
 import { caseTimeline, currentLead } from "~/domain/cases/case-timeline.server";
 import { openCase } from "~/domain/cases/cases.server";
 import { listedReferral } from "~/domain/referrals/referral-views.server";
 import { caseReferrals } from "~/domain/referrals/referrals.server";
+import { amsterdamDate } from "~/domain/referrals/working-days.server";
 import { retentionEnd } from "~/domain/retention/retention.server";
 import { getEnv } from "~/env.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
@@ -37,13 +41,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const reopenable = !open && found.closedAt !== null && withinRetention(found.closedAt, new Date(), months);
   // The case's other reads do not depend on each other: together, once the case rule let the viewer in.
   const now = new Date();
-  const [history, timeline, lead, regie, referrals] = await Promise.all([
+  const [history, timeline, lead, regie, referrals, escalations] = await Promise.all([
     caseHistory(id),
-    caseTimeline(user, id),
+    caseTimeline(user, id, now),
     currentLead(id),
     regieOf(user, id),
     caseReferrals(user, id),
+    escalationsOf(user, id),
   ]);
+  const today = amsterdamDate(now);
   return {
     found: shown,
     history,
@@ -51,6 +57,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     lead,
     regie,
     referrals: referrals.map((r) => listedReferral(r, now)),
+    escalations,
+    signals: caseSignals(timeline, today, getEnv().ESCALATION_OVERDUE_DAYS),
     can: { edit: owner && open, erase: owner, close: owner && open, reopen: owner && reopenable },
     reopenUntil: found.closedAt ? retentionEnd(found.closedAt, months).toISOString() : null,
     retentionMonths: months,
@@ -65,7 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function CasePage() {
   const { t, locale } = useLocale();
-  const { found, history, timeline, lead, regie, referrals, can, reopenUntil, retentionMonths } =
+  const { found, history, timeline, lead, regie, referrals, escalations, signals, can, reopenUntil, retentionMonths } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -126,6 +134,12 @@ export default function CasePage() {
       {can.close ? <CloseCaseForm months={retentionMonths} result={result} /> : null}
       {can.reopen && reopenUntil ? <ReopenCaseForm until={formatDate(reopenUntil, locale)} result={result} /> : null}
       <CaseRegie regie={regie} atTable={lead} result={result} />
+      <CaseEscalation
+        signals={signals}
+        escalations={escalations}
+        caseOpen={found.status === "OPEN" && !found.anonymisedAt}
+        result={result}
+      />
       <CaseTimeline entries={timeline} />
       <CaseHistory revisions={history.revisions} events={history.events} />
     </article>

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 
 import { prisma } from "~/db.server";
+import { raiseEscalation } from "~/domain/cases/case-escalations.server";
 import { proposeRegie } from "~/domain/cases/case-regie.server";
 import { createCase } from "~/domain/cases/cases.server";
 import { addAction, addDecision, addNeed, endMeeting } from "~/domain/live/live.server";
@@ -165,6 +166,14 @@ export async function buildFixture() {
     meta,
   );
 
+  // Case A escalated by the police (at its table), still open.
+  const escalation = await raiseEscalation(
+    police,
+    itemA.case.reference,
+    { level: "OPERATIONAL", reason: "De afspraken van de vorige tafel lopen vast." },
+    meta,
+  );
+
   // Draft: only its chair sees it.
   const draft = await meetingWithTables({
     title: "Concept",
@@ -179,6 +188,7 @@ export async function buildFixture() {
     live: { meetingId: live.meetingId, itemA: live.itemIds.A, itemB: live.itemIds.B },
     caseA: itemA.case.reference,
     regie: { id: regie.id },
+    escalation: { id: escalation.id },
     policeCase,
     card: { id: card.id, version: card.version },
     need: { id: need.id, version: need.version },

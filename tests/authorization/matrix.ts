@@ -937,6 +937,28 @@ export const ROWS: Row[] = [
       }),
   },
 
+  {
+    area: "Casussen",
+    surface: "POST /casussen/:reference raiseEscalation",
+    on: "casus A, al opgeschaald door de politie (zonder reden)",
+    expect: only(...AT_TABLE_A),
+    http: (fx) => post(`/casussen/${fx.caseA}`, { intent: "raiseEscalation", level: "MANAGEMENT", reason: "" }),
+  },
+  {
+    area: "Casussen",
+    surface: "POST /casussen/:reference endEscalation",
+    on: "opschaling van casus A door de politie (naar hetzelfde niveau)",
+    expect: only(...POLICE, "chair"),
+    http: (fx) =>
+      post(`/casussen/${fx.caseA}`, {
+        intent: "endEscalation",
+        escalationId: fx.escalation.id,
+        version: "1",
+        next: "OPERATIONAL",
+        outcome: "Afgesproken.",
+      }),
+  },
+
   // ---- Last: changes that end something ----------------------------------------------------------
   {
     area: "Casussen",

@@ -54,6 +54,7 @@ const UNTOUCHED_BY_REFUSALS = [
   "AgendaItem",
   "AgendaItemTable",
   "Referral",
+  "CaseEscalation",
   "TriageSetting",
   "RoleCard",
   "Need",

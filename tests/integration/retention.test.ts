@@ -140,6 +140,16 @@ describe("retention", () => {
         proposedById: chair.id,
       },
     });
+    const escalation = await prisma.caseEscalation.create({
+      data: {
+        caseId,
+        level: "MANAGEMENT",
+        reason: "Schoolcontact loopt vast",
+        raisedById: chair.id,
+        outcome: "Leidinggevenden spraken af dat de Raad belt",
+        endedAt: closedAt,
+      },
+    });
     const referral = await prisma.referral.create({
       data: {
         region: "Westerduin",
@@ -181,6 +191,10 @@ describe("retention", () => {
     const erasedRegie = await prisma.caseRegie.findUniqueOrThrow({ where: { id: regie.id } });
     expect([erasedRegie.organisationId, erasedRegie.declineReason]).toEqual([chair.organisation.id, ""]);
     expect(erasedRegie.reason).not.toContain("schoolcontact");
+    // The escalation keeps its level and dates, not its texts.
+    const erasedEscalation = await prisma.caseEscalation.findUniqueOrThrow({ where: { id: escalation.id } });
+    expect(erasedEscalation.level).toBe("MANAGEMENT");
+    expect(JSON.stringify(erasedEscalation)).not.toMatch(/Schoolcontact|Leidinggevenden/);
     // The referral too: its outcome stays, every text of it goes.
     const erasedReferral = await prisma.referral.findUniqueOrThrow({ where: { id: referral.id } });
     expect(erasedReferral.status).toBe("OTHER_TABLE");

@@ -254,6 +254,19 @@ export function chairsCaseSql(viewer: Viewer, caseAlias: string) {
     WHERE chi."caseId" = ${Prisma.raw(caseAlias)}.id AND chm."chairId" = ${viewer.id})`;
 }
 
+/**
+ * Escalation of a case: any organisation that may see the case raises it (the case rule decides
+ * that); the organisation that raised it, or the chair of one of the case's meetings, moves it to
+ * another level or steps it back down.
+ */
+export function mayEndEscalation(
+  viewer: Viewer,
+  escalation: { raisedBy: { organisationId: string } },
+  chairsCase: boolean,
+): boolean {
+  return escalation.raisedBy.organisationId === viewer.organisation.id || chairsCase;
+}
+
 /** The organisation that brought a case in: it edits, closes and follows the case. */
 export function caseOwnedWhere(viewer: Viewer) {
   return { organisationId: viewer.organisation.id } satisfies Prisma.CaseWhereInput;

@@ -11,12 +11,16 @@ import type { FormErrors } from "~/utils/form-errors";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 
 import { closeCase, editCase, eraseFromCase, reopenCase, requireOwnedCase } from "./case-corrections.server";
-import { answerRegie, proposeRegie, requireVisibleCase } from "./case-regie.server";
+import { endEscalation, raiseEscalation } from "./case-escalations.server";
+import { requireVisibleCase } from "./case-lock.server";
+import { answerRegie, proposeRegie } from "./case-regie.server";
 import {
   caseCloseSchema,
   caseEditSchema,
   caseEraseSchema,
   caseReopenSchema,
+  escalationEndSchema,
+  escalationRaiseSchema,
   newCaseSchema,
   regieAnswerSchema,
   regieProposalSchema,
@@ -39,9 +43,10 @@ export async function handleNewCaseForm(user: SessionUser, formData: FormData, m
   throw redirect(`/casussen/${created.reference}?nieuw=1`);
 }
 
-export type CaseIntent = "edit" | "erase" | "close" | "reopen" | "proposeRegie" | "answerRegie";
-/** Regie is handed over by more than the bringing organisation (the access module says who). */
-const REGIE_INTENTS: readonly CaseIntent[] = ["proposeRegie", "answerRegie"];
+export type CaseIntent =
+  "edit" | "erase" | "close" | "reopen" | "proposeRegie" | "answerRegie" | "raiseEscalation" | "endEscalation";
+/** Regie and escalation involve more than the bringing organisation (the access module says who). */
+const VISIBLE_CASE_INTENTS: readonly CaseIntent[] = ["proposeRegie", "answerRegie", "raiseEscalation", "endEscalation"];
 
 export type CaseCorrectionData = {
   intent: CaseIntent;
@@ -61,6 +66,8 @@ const FIELDS: Record<CaseIntent, readonly string[]> = {
   reopen: ["note"],
   proposeRegie: ["kind", "organisationId", "reason"],
   answerRegie: ["regieId", "version", "answer", "declineReason"],
+  raiseEscalation: ["level", "reason"],
+  endEscalation: ["escalationId", "version", "next", "outcome"],
 };
 
 function isIntent(value: string): value is CaseIntent {
@@ -112,6 +119,18 @@ async function runCaseIntent(
             : "cases.regie.withdrawn",
     };
   }
+  if (intent === "raiseEscalation") {
+    const parsed = escalationRaiseSchema.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error.issues);
+    await raiseEscalation(user, reference, parsed.data, meta);
+    return { done: "cases.escalation.raised" };
+  }
+  if (intent === "endEscalation") {
+    const parsed = escalationEndSchema.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error.issues);
+    const { level } = await endEscalation(user, reference, parsed.data, meta);
+    return { done: level ? "cases.escalation.moved" : "cases.escalation.ended" };
+  }
   const parsed = caseReopenSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error.issues);
   await reopenCase(user, reference, parsed.data, { ...meta, retentionMonths: getEnv().RETENTION_MONTHS });
@@ -128,7 +147,7 @@ export async function handleCaseCorrection(user: SessionUser, reference: string,
   if (!isIntent(intent)) throw badRequest("errors.unknownIntent");
   // Who may not change the case hears it does not exist, before any field is read (regie: who may
   // not see it; the regie rules are checked on the locked case).
-  if (REGIE_INTENTS.includes(intent)) await requireVisibleCase(user, reference);
+  if (VISIBLE_CASE_INTENTS.includes(intent)) await requireVisibleCase(user, reference);
   else await requireOwnedCase(user, reference);
   const values = Object.fromEntries(FIELDS[intent].map((k) => [k, formText(formData.get(k)).slice(0, 10_000)]));
   const base = { intent, values };

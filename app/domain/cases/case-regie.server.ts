@@ -11,7 +11,6 @@ import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import {
   answersRegie,
-  caseVisibleWhere,
   chairsCaseSql,
   mayHandOverRegie,
   regieCandidatesSql,
@@ -22,31 +21,10 @@ import { conflict, ensure, fieldRule, forbidden, notFound, ruleError } from "~/d
 import { Prisma } from "~/generated/prisma/client";
 import type { RegieKind } from "~/generated/prisma/enums";
 
+import { lockVisibleCase } from "./case-lock.server";
 import type { RegieAnswerInput, RegieProposalInput } from "./case.schema";
 
 type Tx = Prisma.TransactionClient;
-
-type LockedCase = { id: string; reference: string; organisationId: string; status: string; chairsCase: boolean };
-
-/** The case, locked, if the viewer may see it (404 otherwise, as for a case that does not exist). */
-async function lockVisibleCase(tx: Tx, user: SessionUser, reference: string): Promise<LockedCase> {
-  const visible = await tx.case.findFirst({
-    where: { reference, ...caseVisibleWhere(user) },
-    select: { id: true },
-  });
-  ensure(visible, notFound);
-  const [found] = await tx.$queryRaw<LockedCase[]>(Prisma.sql`
-    SELECT c.id, c.reference, c."organisationId", c.status::text AS status, ${chairsCaseSql(user, "c")} AS "chairsCase"
-    FROM "Case" c WHERE c.id = ${visible.id} AND c."anonymisedAt" IS NULL FOR UPDATE OF c`);
-  ensure(found, notFound);
-  return found;
-}
-
-/** 404 unless the viewer may see the case (before a form is even parsed). */
-export async function requireVisibleCase(user: SessionUser, reference: string): Promise<void> {
-  const found = await prisma.case.findFirst({ where: { reference, ...caseVisibleWhere(user) }, select: { id: true } });
-  ensure(found, notFound);
-}
 
 async function holderOf(tx: Tx, caseId: string, kind: RegieKind) {
   return tx.caseRegie.findFirst({

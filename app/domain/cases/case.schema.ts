@@ -76,3 +76,22 @@ export const regieAnswerSchema = z
 
 export type RegieProposalInput = z.infer<typeof regieProposalSchema>;
 export type RegieAnswerInput = z.infer<typeof regieAnswerSchema>;
+
+export const ESCALATION_LEVELS = ["OPERATIONAL", "MANAGEMENT", "ADMINISTRATIVE"] as const;
+
+/** Escalating a case that got stuck: the level and why. */
+export const escalationRaiseSchema = z.object({
+  level: z.enum(ESCALATION_LEVELS, { error: "validation.choose" }),
+  reason: requiredGuardedText(500),
+});
+
+/** Ending an escalation: what came of it, and either back to normal ("") or another level. */
+export const escalationEndSchema = z.object({
+  escalationId: z.string().min(1).max(64),
+  version: z.coerce.number().int().min(1),
+  next: z.enum(["", ...ESCALATION_LEVELS], { error: "validation.choose" }),
+  outcome: requiredGuardedText(500),
+});
+
+export type EscalationRaiseInput = z.infer<typeof escalationRaiseSchema>;
+export type EscalationEndInput = z.infer<typeof escalationEndSchema>;

@@ -19,7 +19,9 @@ import {
 } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { amsterdamToday } from "~/domain/actions/actions.server";
+import { chairSignals } from "~/domain/cases/chair-signals.server";
 import { startReferrals } from "~/domain/referrals/referral-start.server";
+import { getEnv } from "~/env.server";
 import { Prisma } from "~/generated/prisma/client";
 
 const DAY = 86_400_000;
@@ -170,7 +172,7 @@ export async function startOverview(user: SessionUser, meta: Acting) {
   const today = isoDay(amsterdamToday(now));
   const chair = user.roles.includes("CHAIR");
   const admin = user.roles.includes("ORG_ADMIN");
-  const [meetings, chaired, mine, invited, cards, lookups, referrals] = await Promise.all([
+  const [meetings, chaired, mine, invited, cards, lookups, referrals, signals] = await Promise.all([
     chair ? chairMeetings(user, now) : null,
     chair ? chairActions(user, today) : null,
     memberActions(user, now),
@@ -178,6 +180,7 @@ export async function startOverview(user: SessionUser, meta: Acting) {
     emptyRoleCards(user),
     admin ? profileLookups(user, now) : null,
     startReferrals(user, now),
+    chair ? chairSignals(user, today, getEnv().ESCALATION_OVERDUE_DAYS) : null,
   ]);
   const shown = [...(chaired ?? []).flatMap((g) => g.actions), ...mine];
   if (shown.length > 0) {
@@ -192,7 +195,7 @@ export async function startOverview(user: SessionUser, meta: Acting) {
   }
   return {
     today,
-    chair: chair ? { meetings: meetings ?? [], actions: chaired ?? [] } : null,
+    chair: chair ? { meetings: meetings ?? [], actions: chaired ?? [], signals: signals ?? [] } : null,
     member: { actions: mine, invited, emptyRoleCards: cards, referrals: referrals.own },
     triage: referrals.triage.waiting > 0 ? referrals.triage : null,
     admin: lookups,
