@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 
 import type { CaseCorrectionData, CaseIntent } from "~/domain/cases/case-form.server";
 import type { RISK_LEVELS } from "~/domain/cases/case.schema";
-import { CLOSE_REASONS } from "~/domain/cases/case.schema";
+import { CLOSE_REASONS, MONITOR_MONTHS } from "~/domain/cases/case.schema";
 import { useLocale } from "~/i18n/use-locale";
 
 import { CaseContentFields } from "./case-fields";
@@ -100,7 +100,12 @@ export function EraseForm({ found, result }: { found: Shown; result: CaseCorrect
 export function CloseCaseForm({ months, result }: { months: number; result: CaseCorrectionData | undefined }) {
   const { t } = useLocale();
   const { mine, values, errors, busy } = useAnswer(result, "close");
-  const labels = { confirm: t("cases.closeTitle"), closeReason: t("cases.closeReason"), note: t("cases.closeNote") };
+  const labels = {
+    confirm: t("cases.closeTitle"),
+    closeReason: t("cases.closeReason"),
+    note: t("cases.closeNote"),
+    monitorMonths: t("cases.monitorMonths"),
+  };
   return (
     <details className="form-section" open={Boolean(mine)}>
       <summary>{t("cases.close")}</summary>
@@ -127,6 +132,17 @@ export function CloseCaseForm({ months, result }: { months: number; result: Case
           error={errors.note}
           rows={2}
           maxLength={500}
+        />
+        <SelectField
+          name="monitorMonths"
+          label={labels.monitorMonths}
+          hint={t("cases.monitorHint")}
+          defaultValue={values.monitorMonths ?? ""}
+          error={errors.monitorMonths}
+          options={MONITOR_MONTHS.map((m) => ({
+            value: m,
+            label: m ? t("cases.monitorFor", { count: Number(m) }) : t("cases.monitorNone"),
+          }))}
         />
         <CheckboxField
           name="confirm"

@@ -8,7 +8,7 @@ import type { Translate } from "~/i18n/keys";
 import { useLocale } from "~/i18n/use-locale";
 
 import { ChoiceList } from "./choice-lists";
-import { ErrorSummary, SelectField, TextAreaField } from "./forms";
+import { ErrorSummary, SelectField, TextAreaField, TextField } from "./forms";
 
 type Options = {
   cases: { reference: string; riskLevel: string }[];
@@ -51,7 +51,51 @@ function referralLabels(t: Translate) {
     urgency: t("referrals.fields.urgency"),
     informed: t("referrals.fields.informed"),
     notInformedReason: t("referrals.fields.notInformedReason"),
+    earlierCaseReference: t("referrals.fields.earlierCase"),
   };
+}
+
+/** Which case (one of the organisation's open ones), and an earlier closed one it follows on. */
+function CaseFields({
+  cases,
+  chosenCase,
+  value,
+  errors,
+  labels,
+}: {
+  cases: Options["cases"];
+  chosenCase: string;
+  value: (k: string) => string;
+  errors: Record<string, string>;
+  labels: Record<"caseReference" | "earlierCaseReference", string>;
+}) {
+  const { t } = useLocale();
+  return (
+    <>
+      <SelectField
+        name="caseReference"
+        label={labels.caseReference}
+        hint={t("referrals.fields.caseHint")}
+        defaultValue={value("caseReference") || chosenCase}
+        error={errors.caseReference}
+        options={[
+          { value: "", label: t("form.choose") },
+          ...cases.map((c) => ({
+            value: c.reference,
+            label: `${c.reference} — ${t(`cases.risk.${c.riskLevel as "HIGH"}`)}`,
+          })),
+        ]}
+      />
+      <TextField
+        name="earlierCaseReference"
+        label={labels.earlierCaseReference}
+        hint={t("referrals.fields.earlierCaseHint")}
+        defaultValue={value("earlierCaseReference")}
+        error={errors.earlierCaseReference}
+        maxLength={30}
+      />
+    </>
+  );
 }
 
 /** Whether the people concerned were told, or why not (the Wgs asks for it). */
@@ -116,20 +160,7 @@ export function ReferralForm({
     <Form method="post" noValidate className="form" key={JSON.stringify(mine ?? {})}>
       <ErrorSummary errors={errors} labels={labels} />
       <FormRefusal result={mine} />
-      <SelectField
-        name="caseReference"
-        label={labels.caseReference}
-        hint={t("referrals.fields.caseHint")}
-        defaultValue={value("caseReference") || chosenCase}
-        error={errors.caseReference}
-        options={[
-          { value: "", label: t("form.choose") },
-          ...options.cases.map((c) => ({
-            value: c.reference,
-            label: `${c.reference} — ${t(`cases.risk.${c.riskLevel as "HIGH"}`)}`,
-          })),
-        ]}
-      />
+      <CaseFields cases={options.cases} chosenCase={chosenCase} value={value} errors={errors} labels={labels} />
       <TextAreaField
         name="question"
         label={labels.question}

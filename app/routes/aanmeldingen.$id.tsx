@@ -18,7 +18,14 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const now = new Date();
-  const { referral: r, decides, criteria, organisations, meetings } = await getReferral(user, params.id ?? "", now);
+  const {
+    referral: r,
+    decides,
+    criteria,
+    organisations,
+    meetings,
+    earlierCase,
+  } = await getReferral(user, params.id ?? "", now);
   const named = new Map(organisations.map((o) => [o.id, o]));
   return {
     referral: {
@@ -31,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       notInformedReason: r.notInformedReason,
       timeboxMinutes: r.timeboxMinutes,
       ownCase: r.referringOrganisationId === user.organisation.id,
+      earlierCase,
     },
     decides,
     organisations,
@@ -44,8 +52,74 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return handleTriageForm(user, params.id ?? "", await request.formData(), actingFrom(context));
 }
 
-export default function ReferralPage() {
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** What was referred: the case, the question, why this table, who, and whether the people concerned were told. */
+function ReferralFacts({ referral: r }: { referral: Loaded["referral"] }) {
   const { t, locale } = useLocale();
+  return (
+    <dl className="facts" data-testid="referral-facts">
+      <dt>{t("referrals.state")}</dt>
+      <dd>
+        <ReferralState referral={r} />
+      </dd>
+      <dt>{t("referrals.from")}</dt>
+      <dd>{r.from}</dd>
+      <dt>{t("referrals.fields.urgency")}</dt>
+      <dd>{t(`referrals.urgency.${r.urgency}`)}</dd>
+      <dt>{t("cases.riskLevel")}</dt>
+      <dd>{t(`cases.risk.${r.riskLevel}`)}</dd>
+      <dt>{t("cases.description")}</dt>
+      <dd>{r.description}</dd>
+      <dt>{t("referrals.fields.question")}</dt>
+      <dd>{r.question}</dd>
+      {r.criteria.length > 0 ? (
+        <>
+          <dt>{t("referrals.fields.criteria")}</dt>
+          <dd>
+            <ul>
+              {r.criteria.map((c) => (
+                <li key={c.id}>{criterionLabel(c, locale, t)}</li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      ) : null}
+      {r.partners.length > 0 ? (
+        <>
+          <dt>{t("referrals.fields.partners")}</dt>
+          <dd>{r.partners.join(", ")}</dd>
+        </>
+      ) : null}
+      {r.informed !== null ? (
+        <>
+          <dt>{t("referrals.fields.informed")}</dt>
+          <dd>
+            {r.informed ? t("referrals.informed.yes") : t("referrals.informed.no")}
+            {!r.informed && r.notInformedReason ? `: ${r.notInformedReason}` : ""}
+          </dd>
+        </>
+      ) : null}
+      {r.earlierCase ? (
+        <>
+          <dt>{t("referrals.fields.earlierCase")}</dt>
+          <dd data-testid="referral-earlier">
+            {r.earlierCase.visible ? (
+              <Link to={`/casussen/${r.earlierCase.reference}`}>{r.earlierCase.reference}</Link>
+            ) : (
+              <>
+                {r.earlierCase.reference} <span className="hint">({t("referrals.earlierNotVisible")})</span>
+              </>
+            )}
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+export default function ReferralPage() {
+  const { t } = useLocale();
   const { referral: r, decides, organisations, proposedTable, meetings } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
@@ -59,49 +133,7 @@ export default function ReferralPage() {
       <div role="status" aria-live="polite">
         {done ? <p className="notice notice--success">{t(done)}</p> : null}
       </div>
-      <dl className="facts" data-testid="referral-facts">
-        <dt>{t("referrals.state")}</dt>
-        <dd>
-          <ReferralState referral={r} />
-        </dd>
-        <dt>{t("referrals.from")}</dt>
-        <dd>{r.from}</dd>
-        <dt>{t("referrals.fields.urgency")}</dt>
-        <dd>{t(`referrals.urgency.${r.urgency}`)}</dd>
-        <dt>{t("cases.riskLevel")}</dt>
-        <dd>{t(`cases.risk.${r.riskLevel}`)}</dd>
-        <dt>{t("cases.description")}</dt>
-        <dd>{r.description}</dd>
-        <dt>{t("referrals.fields.question")}</dt>
-        <dd>{r.question}</dd>
-        {r.criteria.length > 0 ? (
-          <>
-            <dt>{t("referrals.fields.criteria")}</dt>
-            <dd>
-              <ul>
-                {r.criteria.map((c) => (
-                  <li key={c.id}>{criterionLabel(c, locale, t)}</li>
-                ))}
-              </ul>
-            </dd>
-          </>
-        ) : null}
-        {r.partners.length > 0 ? (
-          <>
-            <dt>{t("referrals.fields.partners")}</dt>
-            <dd>{r.partners.join(", ")}</dd>
-          </>
-        ) : null}
-        {r.informed !== null ? (
-          <>
-            <dt>{t("referrals.fields.informed")}</dt>
-            <dd>
-              {r.informed ? t("referrals.informed.yes") : t("referrals.informed.no")}
-              {!r.informed && r.notInformedReason ? `: ${r.notInformedReason}` : ""}
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      <ReferralFacts referral={r} />
       {r.ownCase ? (
         <p>
           <Link to={`/casussen/${r.reference}`}>{t("referrals.toCase", { reference: r.reference })}</Link>

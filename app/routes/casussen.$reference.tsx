@@ -113,6 +113,12 @@ export default function CasePage() {
           <>
             <dt>{t("cases.closedAt")}</dt>
             <dd>{formatDateTime(found.closedAt, locale)}</dd>
+            {found.monitorUntil ? (
+              <>
+                <dt>{t("cases.monitorUntil")}</dt>
+                <dd data-testid="case-monitoring">{formatDate(found.monitorUntil, locale)}</dd>
+              </>
+            ) : null}
           </>
         ) : null}
       </dl>

@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/session.server";
 import { userSelect } from "~/auth/session.server";
 import { prisma } from "~/db.server";
-import { listVisibleCases, createCase } from "~/domain/cases/cases.server";
+import { closeCase, reopenCase } from "~/domain/cases/case-corrections.server";
+import { caseCloseSchema } from "~/domain/cases/case.schema";
+import { createCase, listVisibleCases } from "~/domain/cases/cases.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { getMeeting } from "~/domain/meetings/meetings.server";
 import { listProposals, proposeItem } from "~/domain/meetings/proposals.server";
@@ -291,6 +293,52 @@ describe("triage decides", () => {
     expect(await listProposals(police, meetingId)).toEqual([
       expect.objectContaining({ id, status: "RETURNED", outcomeReason: "Volgende keer." }),
     ]);
+  });
+});
+
+describe("closing with a watch, and a referral that follows on an earlier case", () => {
+  it("a transfer says to whom; monitoring runs from the closing; reopening ends it", async () => {
+    const base = { confirm: "yes", closeReason: "TRANSFERRED", note: "", monitorMonths: "6" };
+    const refused = caseCloseSchema.safeParse(base);
+    expect(refused.success ? [] : refused.error.issues.map((i) => i.message)).toEqual(["cases.errors.noteForTransfer"]);
+    const parsed = caseCloseSchema.parse({ ...base, note: "Overgedragen aan het Zorg- en Veiligheidshuis" });
+    expect(parsed.monitorMonths).toBe(6);
+    const { reference } = await policeCase();
+    await closeCase(police, reference, parsed, { ...meta, now: new Date("2026-12-08T10:00:00Z") });
+    const closed = await prisma.case.findUniqueOrThrow({ where: { reference } });
+    expect(closed.monitorUntil?.toISOString()).toBe("2027-06-08T10:00:00.000Z");
+    await reopenCase(police, reference, { note: "Nieuwe melding." }, { ...meta, retentionMonths: 12 });
+    expect((await prisma.case.findUniqueOrThrow({ where: { reference } })).monitorUntil).toBeNull();
+  });
+
+  it("names a closed case by its reference; each viewer sees of it what the case rule allows", async () => {
+    const earlier = await policeCase();
+    const later = await policeCase();
+    // Not closed yet: refused like a reference that does not exist.
+    expect(
+      await outcome(
+        createReferral(police, referral(later.reference, { earlierCaseReference: earlier.reference }), meta),
+      ),
+    ).toBe("rule:referrals.errors.unknownEarlierCase");
+    expect(
+      await outcome(createReferral(police, referral(later.reference, { earlierCaseReference: "AO-1999-9999" }), meta)),
+    ).toBe("rule:referrals.errors.unknownEarlierCase");
+    await closeCase(police, earlier.reference, { confirm: "yes", closeReason: "GOALS_MET", note: "" }, meta);
+    const { id } = await createReferral(
+      police,
+      referral(later.reference, { earlierCaseReference: earlier.reference }),
+      meta,
+    );
+    // The police brought the earlier case in: they may open it. The chair triages the referral and
+    // sees the reference, but she was at no table of the earlier case: no link.
+    expect((await getReferral(police, id, new Date())).earlierCase).toEqual({
+      reference: earlier.reference,
+      visible: true,
+    });
+    expect((await getReferral(chair, id, new Date())).earlierCase).toEqual({
+      reference: earlier.reference,
+      visible: false,
+    });
   });
 });
 

@@ -181,7 +181,12 @@ export async function closeCase(user: SessionUser, reference: string, input: Cas
     if (found.status === "CLOSED") return { closed: false as const };
     await tx.case.update({
       where: { id: found.id },
-      data: { status: "CLOSED", closedAt: now, version: { increment: 1 } },
+      data: {
+        status: "CLOSED",
+        closedAt: now,
+        monitorUntil: monitorEnd(now, input.monitorMonths),
+        version: { increment: 1 },
+      },
     });
     await tx.caseEvent.create({
       data: {
@@ -193,9 +198,27 @@ export async function closeCase(user: SessionUser, reference: string, input: Cas
         note: input.note || null,
       },
     });
-    await auditCase(tx, user, "case.closed", reference, { ...meta, now }, { closeReason: input.closeReason });
+    await auditCase(
+      tx,
+      user,
+      "case.closed",
+      reference,
+      { ...meta, now },
+      {
+        closeReason: input.closeReason,
+        monitorMonths: input.monitorMonths || 0,
+      },
+    );
     return { closed: true as const };
   });
+}
+
+/** The end of a monitoring period of `months` from `closedAt`; none without one. */
+export function monitorEnd(closedAt: Date, months: number | "" | undefined): Date | null {
+  if (!months) return null;
+  const end = new Date(closedAt);
+  end.setUTCMonth(end.getUTCMonth() + months);
+  return end;
 }
 
 /** Whether a case closed at `closedAt` is still within its retention period at `now`. */
@@ -218,7 +241,7 @@ export async function reopenCase(
       throw ruleError("cases.errors.retentionPassed");
     await tx.case.update({
       where: { id: found.id },
-      data: { status: "OPEN", closedAt: null, version: { increment: 1 } },
+      data: { status: "OPEN", closedAt: null, monitorUntil: null, version: { increment: 1 } },
     });
     await tx.caseEvent.create({
       data: { caseId: found.id, kind: "REOPENED", userId: user.id, at: now, note: input.note },

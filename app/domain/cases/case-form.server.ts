@@ -62,7 +62,7 @@ export type CaseCorrectionData = {
 const FIELDS: Record<CaseIntent, readonly string[]> = {
   edit: ["version", "description", "riskLevel"],
   erase: ["version", "text"],
-  close: ["confirm", "closeReason", "note"],
+  close: ["confirm", "closeReason", "note", "monitorMonths"],
   reopen: ["note"],
   proposeRegie: ["kind", "organisationId", "reason"],
   answerRegie: ["regieId", "version", "answer", "declineReason"],

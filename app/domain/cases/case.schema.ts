@@ -4,6 +4,7 @@ import { guardedText, requiredGuardedText } from "~/domain/privacy/guarded-text"
 
 export const RISK_LEVELS = ["ACUTE", "HIGH", "ELEVATED", "LOW"] as const;
 export const CLOSE_REASONS = ["GOALS_MET", "TRANSFERRED", "NO_LONGER_NEEDED", "OTHER"] as const;
+export const MONITOR_MONTHS = ["", "3", "6", "12"] as const;
 
 /** A new case: only the minimum the table needs, checked for direct identifiers. */
 export const newCaseSchema = z.object({
@@ -37,10 +38,17 @@ export const caseCloseSchema = z
     confirm: z.literal("yes", { error: "cases.errors.confirmClose" }),
     closeReason: z.enum(CLOSE_REASONS, { error: "validation.choose" }),
     note: guardedText(500),
+    /** A watch for recurrence after closing: none, or 3, 6 or 12 months. */
+    monitorMonths: z
+      .enum(MONITOR_MONTHS, { error: "validation.choose" })
+      .optional()
+      .transform((v) => (v ? Number(v) : ("" as const))),
   })
   .superRefine((value, ctx) => {
     if (value.closeReason === "OTHER" && !value.note)
       ctx.addIssue({ code: "custom", path: ["note"], message: "cases.errors.noteForOther" });
+    if (value.closeReason === "TRANSFERRED" && !value.note)
+      ctx.addIssue({ code: "custom", path: ["note"], message: "cases.errors.noteForTransfer" });
   });
 
 /** Reopening a closed case (within the retention period) says why. */
@@ -49,7 +57,7 @@ export const caseReopenSchema = z.object({ note: requiredGuardedText(500) });
 export type NewCase = z.infer<typeof newCaseSchema>;
 export type CaseEditInput = z.infer<typeof caseEditSchema>;
 export type CaseEraseInput = z.infer<typeof caseEraseSchema>;
-export type CaseCloseInput = z.infer<typeof caseCloseSchema>;
+export type CaseCloseInput = Omit<z.infer<typeof caseCloseSchema>, "monitorMonths"> & { monitorMonths?: number | "" };
 export type CaseReopenInput = z.infer<typeof caseReopenSchema>;
 
 export const REGIE_KINDS = ["PROCESS", "CONTENT"] as const;

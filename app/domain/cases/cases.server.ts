@@ -81,6 +81,7 @@ export async function openCase(viewer: SessionUser, reference: string, meta: Act
       version: true,
       createdAt: true,
       closedAt: true,
+      monitorUntil: true,
       anonymisedAt: true,
       organisationId: true,
       organisation: { select: { name: true, shortCode: true, slug: true } },

@@ -9,7 +9,7 @@ import { removeAgendaItem } from "~/domain/meetings/agenda-corrections.server";
 import { addAgendaItem, createMeeting, publishMeeting } from "~/domain/meetings/meetings.server";
 
 import { seedPastMeeting } from "./demo-past-meeting.server";
-import { seedDemoReferrals } from "./demo-referrals.server";
+import { seedDemoEscalation, seedDemoReferrals } from "./demo-referrals.server";
 
 export const DEMO_MEETING_TITLE = "Actie-overleg Westerduin (demo)";
 const DAY = 86_400_000;
@@ -107,7 +107,10 @@ export async function seedDemoMeeting(now = new Date()): Promise<boolean> {
     );
   await seedDroppedCase(chair, meeting.id, org, meta);
   // The ex-partners were on a table four weeks ago: their actions come back on this agenda.
-  if (references[1]) await seedPastMeeting(chair, org, references[1], pastStart);
+  if (references[1]) {
+    await seedPastMeeting(chair, org, references[1], pastStart);
+    await seedDemoEscalation(references[1]);
+  }
   await seedDemoReferrals(chair, org, now);
   return true;
 }
@@ -148,11 +151,17 @@ async function seedDroppedCase(
     { reason: "Het gezin is verhuisd; de tafel in de nieuwe regio neemt de casus over.", version: 1 },
     meta,
   );
-  // …and closed as handed over; it can be reopened while its retention period runs.
+  // …and closed as handed over, watched for three months; it can be reopened while its retention
+  // period runs.
   await closeCase(
     chair,
     reference,
-    { confirm: "yes", closeReason: "TRANSFERRED", note: "Overgedragen aan de tafel in de nieuwe regio." },
+    {
+      confirm: "yes",
+      closeReason: "TRANSFERRED",
+      note: "Overgedragen aan de tafel in de nieuwe regio.",
+      monitorMonths: 3,
+    },
     meta,
   );
 }

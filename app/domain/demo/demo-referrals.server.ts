@@ -1,6 +1,7 @@
 import { userSelect } from "~/auth/session.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { raiseEscalation } from "~/domain/cases/case-escalations.server";
 import { createCase } from "~/domain/cases/cases.server";
 import { regionCriteria } from "~/domain/referrals/referral-settings.server";
 import { createReferral } from "~/domain/referrals/referrals.server";
@@ -79,5 +80,20 @@ export async function seedDemoReferrals(chair: SessionUser, org: Record<string, 
       reason: "Geen veiligheidsvraag: schakel eerst de leerplichtambtenaar en de schuldhulp in via het wijkteam.",
     },
     { clientAddress: null, now: new Date(now.getTime() - 6 * DAY) },
+  );
+}
+
+/** Probation escalated the ex-partners' case after the last table: the chair can step it down. */
+export async function seedDemoEscalation(reference: string) {
+  const probation = await member("medewerker@reclassering.demo");
+  if (!probation) return;
+  await raiseEscalation(
+    probation,
+    reference,
+    {
+      level: "MANAGEMENT",
+      reason: "Het contactverbod wordt niet bewaakt; de leidinggevenden moeten afspreken wie dat doet.",
+    },
+    { clientAddress: null },
   );
 }

@@ -56,6 +56,7 @@ export async function handleReferralForm(user: SessionUser, formData: FormData, 
     urgency: text(formData, "urgency", 100),
     informed: text(formData, "informed", 100),
     notInformedReason: text(formData, "notInformedReason"),
+    earlierCaseReference: text(formData, "earlierCaseReference", 100),
   };
   let createdId = "";
   const result = await answer("refer", values, async () => {

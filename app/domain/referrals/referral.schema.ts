@@ -26,12 +26,22 @@ export const referralSchema = z
     urgency: z.enum(URGENCIES, { error: "validation.choose" }),
     informed: z.enum(["yes", "no"], { error: "referrals.errors.informedRequired" }),
     notInformedReason: guardedText(500),
+    /** A closed case this one follows on (optional; its reference, nothing else). */
+    earlierCaseReference: z
+      .string()
+      .trim()
+      .max(30, "validation.caseReference")
+      .refine((v) => v === "" || /^AO-\d{4}-\d{4,}$/.test(v), "validation.caseReference")
+      .optional()
+      .transform((v) => v ?? ""),
   })
   .superRefine((value, ctx) => {
     if (value.informed === "no" && !value.notInformedReason)
       ctx.addIssue({ code: "custom", path: ["notInformedReason"], message: "referrals.errors.notInformedReason" });
   });
-export type ReferralInput = z.infer<typeof referralSchema>;
+export type ReferralInput = Omit<z.infer<typeof referralSchema>, "earlierCaseReference"> & {
+  earlierCaseReference?: string;
+};
 
 const reason = requiredGuardedText(500);
 const timebox = z.coerce.number().int().min(5, "validation.tooShort").max(120, "validation.tooLong");

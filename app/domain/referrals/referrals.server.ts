@@ -8,6 +8,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import {
   caseOwnedWhere,
+  caseVisibleWhere,
   decidesReferral,
   mayTriage,
   referralDeciderWhere,
@@ -52,11 +53,21 @@ export async function createReferral(user: SessionUser, input: ReferralInput, me
     select: { id: true, region: true },
   });
   if (!found) throw fieldRule("caseReference", "referrals.errors.unknownCase");
-  const [criteria, partners, setting] = await Promise.all([
+  const [criteria, partners, setting, earlier] = await Promise.all([
     regionCriteria(found.region, { activeOnly: true }),
     prisma.organisation.findMany({ where: { id: { in: input.partnerOrganisationIds } }, select: { id: true } }),
     triageSetting(found.region),
+    // By reference only, any organisation's: a closed case, not this one. What the referrer may see
+    // of it is the case rule's, as for any case.
+    input.earlierCaseReference
+      ? prisma.case.findFirst({
+          where: { reference: input.earlierCaseReference, status: "CLOSED", id: { not: found.id } },
+          select: { id: true },
+        })
+      : Promise.resolve(null),
   ]);
+  if (input.earlierCaseReference && !earlier)
+    throw fieldRule("earlierCaseReference", "referrals.errors.unknownEarlierCase");
   const known = new Set(criteria.map((c) => c.id));
   if (!input.criterionIds.every((id) => known.has(id)))
     throw fieldRule("criterionIds", "referrals.errors.criterionRequired");
@@ -69,6 +80,7 @@ export async function createReferral(user: SessionUser, input: ReferralInput, me
         kind: "REFERRAL",
         region: found.region,
         caseId: found.id,
+        earlierCaseId: earlier?.id ?? null,
         question: input.question,
         referringOrganisationId: user.organisation.id,
         referredById: user.id,
@@ -175,9 +187,14 @@ export async function getReferral(user: SessionUser, referralId: string, now: Da
       agendaItemId: true,
       case: { select: { reference: true, riskLevel: true, description: true, status: true } },
       meeting: { select: { id: true, title: true, startsAt: true, chairId: true } },
+      earlierCase: { select: { id: true, reference: true } },
     },
   });
   ensure(referral, notFound);
+  // The earlier case: its reference for everyone who sees the referral; a link only for who may open it.
+  const earlierVisible = referral.earlierCase
+    ? (await prisma.case.count({ where: { id: referral.earlierCase.id, ...caseVisibleWhere(user) } })) > 0
+    : false;
   const decides = decidesReferral(user, { ...referral, meetingChairId: referral.meeting?.chairId ?? null });
   const [criteria, organisations, meetings] = await Promise.all([
     regionCriteria(referral.region),
@@ -199,5 +216,8 @@ export async function getReferral(user: SessionUser, referralId: string, now: Da
         })
       : Promise.resolve([]),
   ]);
-  return { referral, decides, criteria, organisations, meetings };
+  const earlierCase = referral.earlierCase
+    ? { reference: referral.earlierCase.reference, visible: earlierVisible }
+    : null;
+  return { referral, decides, criteria, organisations, meetings, earlierCase };
 }

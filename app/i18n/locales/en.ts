@@ -634,7 +634,13 @@ const en: Shape<Translation> = {
       OTHER: "Another reason",
     },
     closeNote: "Explanation",
-    closeNoteHint: "Required for another reason. No names or other identifying details.",
+    closeNoteHint: "Required for a transfer (to whom) or another reason. Without names or other identifying details.",
+    monitorMonths: "Monitoring after closing",
+    monitorHint: "The partners keep an eye on the case; a new referral can point to it.",
+    monitorNone: "No monitoring",
+    monitorFor_one: "{{count}} month",
+    monitorFor_other: "{{count}} months",
+    monitorUntil: "Monitoring until",
     closeConfirm:
       "I understand that the retention period starts now and that the case can no longer be put on an agenda.",
     reopen: "Reopen case",
@@ -666,6 +672,7 @@ const en: Shape<Translation> = {
       eraseTooShort: "Type at least 3 characters, so that no other text is erased by accident.",
       confirmClose: "Confirm that you want to close the case.",
       noteForOther: "Explain the other reason.",
+      noteForTransfer: "Write to whom the case was transferred (an organisation or table, not a person).",
       retentionPassed: "The retention period of this case has passed; it can no longer be reopened.",
     },
     current: "What it says now",
@@ -1247,6 +1254,7 @@ const en: Shape<Translation> = {
   },
   referrals: {
     referThis: "Refer to the meeting",
+    earlierNotVisible: "your organisation was not at a table of that case",
     title: "Referrals",
     intro:
       "Refer a case to the region's Actie-overleg. Triage (the chair or a triage officer) decides on every referral within the deadline and tells you what happens to it, always with a reason.",
@@ -1279,6 +1287,9 @@ const en: Shape<Translation> = {
     fields: {
       case: "Case",
       caseHint: "Only open cases of your own organisation.",
+      earlierCase: "Earlier case (optional)",
+      earlierCaseHint:
+        "Does this come back after a closed case? Enter its reference, for instance AO-2026-0142. You see of that case what your organisation may see.",
       question: "Question to the table",
       questionHint: "What should the table decide or arrange? Without names or other identifying details.",
       criteria: "Why this table",
@@ -1336,6 +1347,7 @@ const en: Shape<Translation> = {
       notInformedReason: "Record why the people concerned were not told.",
       meetingRequired: "Choose an upcoming meeting of the region.",
       unknownCase: "Choose an open case of your own organisation.",
+      unknownEarlierCase: "There is no closed case with this reference.",
       staleSettings: "Someone else changed the settings in the meantime. Look at them and save again.",
     },
     settings: {

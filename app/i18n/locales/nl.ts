@@ -635,7 +635,14 @@ const nl = {
       OTHER: "Andere reden",
     },
     closeNote: "Toelichting",
-    closeNoteHint: "Verplicht bij een andere reden. Zonder namen of andere identificerende gegevens.",
+    closeNoteHint:
+      "Verplicht bij een overdracht (aan wie) of een andere reden. Zonder namen of andere identificerende gegevens.",
+    monitorMonths: "Monitoring na sluiten",
+    monitorHint: "De partners houden de casus in het oog; een nieuwe aanmelding kan naar deze casus verwijzen.",
+    monitorNone: "Geen monitoring",
+    monitorFor_one: "{{count}} maand",
+    monitorFor_other: "{{count}} maanden",
+    monitorUntil: "Monitoring tot",
     closeConfirm: "Ik weet dat de bewaartermijn nu gaat lopen en dat de casus niet meer op een agenda kan.",
     reopen: "Casus heropenen",
     reopenHint: "Een gesloten casus kan heropend worden zolang de bewaartermijn loopt (tot {{date}}).",
@@ -666,6 +673,7 @@ const nl = {
       eraseTooShort: "Typ ten minste 3 tekens, zodat niet per ongeluk andere tekst gewist wordt.",
       confirmClose: "Bevestig dat je de casus wilt sluiten.",
       noteForOther: "Geef een toelichting bij een andere reden.",
+      noteForTransfer: "Schrijf aan wie de casus is overgedragen (een organisatie of tafel, geen persoon).",
       retentionPassed: "De bewaartermijn van deze casus is verstreken; hij kan niet meer heropend worden.",
     },
     current: "Wat er nu staat",
@@ -1250,6 +1258,7 @@ const nl = {
   },
   referrals: {
     referThis: "Aanmelden bij het overleg",
+    earlierNotVisible: "je organisatie zat niet aan een tafel van die casus",
     title: "Aanmeldingen",
     intro:
       "Meld een casus aan bij het Actie-overleg van de regio. De triage (de voorzitter of een triagist) beoordeelt elke aanmelding binnen de termijn en laat je weten wat ermee gebeurt, altijd met een reden.",
@@ -1283,6 +1292,9 @@ const nl = {
     fields: {
       case: "Casus",
       caseHint: "Alleen open casussen van je eigen organisatie.",
+      earlierCase: "Eerdere casus (niet verplicht)",
+      earlierCaseHint:
+        "Komt dit terug na een gesloten casus? Vul de referentie in, bijvoorbeeld AO-2026-0142. Je ziet van die casus wat je organisatie mag zien.",
       question: "Vraag aan de tafel",
       questionHint: "Wat moet de tafel besluiten of regelen? Zonder namen of andere herkenbare gegevens.",
       criteria: "Waarom deze tafel",
@@ -1341,6 +1353,7 @@ const nl = {
       notInformedReason: "Leg vast waarom de betrokkenen niet zijn geïnformeerd.",
       meetingRequired: "Kies een komend overleg van de regio.",
       unknownCase: "Kies een open casus van je eigen organisatie.",
+      unknownEarlierCase: "Er is geen gesloten casus met deze referentie.",
       staleSettings: "Iemand anders heeft de instellingen intussen gewijzigd. Bekijk ze en sla opnieuw op.",
     },
     settings: {
