@@ -67,6 +67,8 @@ export const AUDIT_ACTIONS = [
   "case.escalation.raised",
   "case.escalation.moved",
   "case.escalation.ended",
+  "case.goal.added",
+  "case.goal.updated",
   "referral.made",
   "referral.triaged",
   "referral.settings.saved",

@@ -29,7 +29,13 @@ function Signals({ signals }: { signals: CaseSignal[] }) {
               })
             : s.kind === "openNeed"
               ? t("cases.signals.openNeed", { text: s.text, organisation: s.organisation, count: s.meetings })
-              : t("cases.signals.dissent", { text: s.text, organisations: s.organisations.join(", ") })}
+              : s.kind === "dissent"
+                ? t("cases.signals.dissent", { text: s.text, organisations: s.organisations.join(", ") })
+                : t("cases.signals.goalReview", {
+                    text: s.text,
+                    organisation: s.organisation,
+                    date: formatDate(`${s.reviewDate}T12:00:00Z`, locale),
+                  })}
         </li>
       ))}
     </ul>
@@ -54,12 +60,17 @@ function Open({ escalation: e, result }: { escalation: EscalationView; result: R
       </p>
       {e.mayEnd ? (
         <Form method="post" noValidate className="form" aria-label={t("cases.escalation.endTitle")}>
-          <ErrorSummary errors={errors} labels={labels} />
+          <ErrorSummary
+            errors={errors}
+            labels={labels}
+            ids={{ next: "escalation-next", outcome: "escalation-outcome" }}
+          />
           <Refusal mine={mine} />
           <input type="hidden" name="intent" value="endEscalation" />
           <input type="hidden" name="escalationId" value={e.id} />
           <input type="hidden" name="version" value={e.version} />
           <SelectField
+            id="escalation-next"
             name="next"
             label={labels.next}
             defaultValue={values.next ?? ""}
@@ -73,6 +84,7 @@ function Open({ escalation: e, result }: { escalation: EscalationView; result: R
             ]}
           />
           <TextAreaField
+            id="escalation-outcome"
             name="outcome"
             label={labels.outcome}
             hint={t("cases.escalation.outcomeHint")}
@@ -97,10 +109,15 @@ function RaiseForm({ result }: { result: Result }) {
     <details className="form-section" open={Boolean(mine)}>
       <summary>{t("cases.escalation.raise")}</summary>
       <Form method="post" noValidate className="form" aria-label={t("cases.escalation.raise")}>
-        <ErrorSummary errors={errors} labels={labels} />
+        <ErrorSummary
+          errors={errors}
+          labels={labels}
+          ids={{ level: "escalation-level", reason: "escalation-reason" }}
+        />
         <Refusal mine={mine} />
         <input type="hidden" name="intent" value="raiseEscalation" />
         <SelectField
+          id="escalation-level"
           name="level"
           label={labels.level}
           defaultValue={values.level ?? "OPERATIONAL"}
@@ -108,6 +125,7 @@ function RaiseForm({ result }: { result: Result }) {
           options={ESCALATION_LEVELS.map((l) => ({ value: l, label: t(`cases.escalation.levels.${l}`) }))}
         />
         <TextAreaField
+          id="escalation-reason"
           name="reason"
           label={labels.reason}
           hint={t("cases.escalation.reasonHint")}

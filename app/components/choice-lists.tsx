@@ -1,6 +1,7 @@
 /** A group of checkboxes or radio buttons in a fieldset: legend, hint and error wired to the group. */
 export function ChoiceList({
   name,
+  id = name,
   type,
   legend,
   hint,
@@ -9,6 +10,8 @@ export function ChoiceList({
   checked,
 }: {
   name: string;
+  /** When the same field appears in several forms on one page. */
+  id?: string;
   type: "checkbox" | "radio";
   legend: string;
   hint?: string;
@@ -16,22 +19,22 @@ export function ChoiceList({
   options: { value: string; label: string }[];
   checked: ReadonlySet<string>;
 }) {
-  const described = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ");
+  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
     <fieldset
       className={error ? "form-item field--invalid" : "form-item"}
-      id={name}
+      id={id}
       tabIndex={-1}
       aria-describedby={described || undefined}
     >
       <legend className="form-item__title">{legend}</legend>
       {hint ? (
-        <p id={`${name}-hint`} className="field__hint">
+        <p id={`${id}-hint`} className="field__hint">
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={`${name}-error`} className="field__error">
+        <p id={`${id}-error`} className="field__error">
           {error}
         </p>
       ) : null}

@@ -9,7 +9,16 @@ export type FieldErrors = Record<string, string | undefined>;
  * Lists every field error at the top of a form, with links to the fields. It takes focus when it
  * appears so that keyboard and screen-reader users learn at once that the form was not accepted.
  */
-export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: Record<string, string> }) {
+export function ErrorSummary({
+  errors,
+  labels,
+  ids = {},
+}: {
+  errors: FieldErrors;
+  labels: Record<string, string>;
+  /** Where a field's control has an id other than its name (a form shown more than once on a page). */
+  ids?: Record<string, string>;
+}) {
   const { t } = useLocale();
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
@@ -27,7 +36,7 @@ export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: 
       <ul>
         {entries.map(([field, message]) => (
           <li key={field}>
-            <a href={`#${field}`}>
+            <a href={`#${ids[field] ?? field}`}>
               {labels[field] ?? field}: {message}
             </a>
           </li>

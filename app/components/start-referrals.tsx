@@ -45,8 +45,19 @@ export function OwnReferrals({ referrals }: { referrals: Overview["member"]["ref
 /** The chair: cases of her meetings with escalation signals or an open escalation. */
 export function CaseSignalLines({ signals }: { signals: NonNullable<Overview["chair"]>["signals"] }) {
   const { t } = useLocale();
+  const back = signals.filter((s) => s.goalsDue > 0);
   return (
     <>
+      <h3>{t("start.backOnAgendaTitle")}</h3>
+      {back.length === 0 ? <p className="hint">{t("start.noneBackOnAgenda")}</p> : null}
+      <ul className="start-list" data-testid="start-back-on-agenda">
+        {back.map((s) => (
+          <li key={s.reference}>
+            <Link to={`/casussen/${s.reference}`}>{s.reference}</Link>
+            <div className="hint">{t("start.goalsDue", { count: s.goalsDue })}</div>
+          </li>
+        ))}
+      </ul>
       <h3>{t("start.signalsTitle")}</h3>
       {signals.length === 0 ? <p className="hint">{t("start.noSignals")}</p> : null}
       <ul className="start-list" data-testid="start-signals">

@@ -5,6 +5,7 @@ import { requireUser } from "~/auth/guards.server";
 import { CloseCaseForm, EditCaseForm, EraseForm, ReopenCaseForm } from "~/components/case-corrections";
 import { CaseEscalation } from "~/components/case-escalation";
 import { CaseHistory } from "~/components/case-history";
+import { CasePlan } from "~/components/case-plan";
 import { CaseRegie } from "~/components/case-regie";
 import { CaseTimeline } from "~/components/case-timeline";
 import { ReferralTable } from "~/components/referral-list";
@@ -13,6 +14,7 @@ import { actingFrom } from "~/domain/acting.server";
 import { caseHistory, withinRetention } from "~/domain/cases/case-corrections.server";
 import { escalationsOf } from "~/domain/cases/case-escalations.server";
 import { handleCaseCorrection } from "~/domain/cases/case-form.server";
+import { planOf } from "~/domain/cases/case-plan.server";
 import { regieOf } from "~/domain/cases/case-regie.server";
 import { caseSignals } from "~/domain/cases/case-signals";
 import { caseTimeline, currentLead } from "~/domain/cases/case-timeline.server";
@@ -41,15 +43,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const reopenable = !open && found.closedAt !== null && withinRetention(found.closedAt, new Date(), months);
   // The case's other reads do not depend on each other: together, once the case rule let the viewer in.
   const now = new Date();
-  const [history, timeline, lead, regie, referrals, escalations] = await Promise.all([
+  const today = amsterdamDate(now);
+  const [history, timeline, lead, regie, referrals, escalations, plan] = await Promise.all([
     caseHistory(id),
     caseTimeline(user, id, now),
     currentLead(id),
     regieOf(user, id),
     caseReferrals(user, id),
     escalationsOf(user, id),
+    planOf(user, id, today),
   ]);
-  const today = amsterdamDate(now);
   return {
     found: shown,
     history,
@@ -58,7 +61,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     regie,
     referrals: referrals.map((r) => listedReferral(r, now)),
     escalations,
-    signals: caseSignals(timeline, today, getEnv().ESCALATION_OVERDUE_DAYS),
+    plan,
+    signals: caseSignals(timeline, today, getEnv().ESCALATION_OVERDUE_DAYS, plan.goals),
     can: { edit: owner && open, erase: owner, close: owner && open, reopen: owner && reopenable },
     reopenUntil: found.closedAt ? retentionEnd(found.closedAt, months).toISOString() : null,
     retentionMonths: months,
@@ -71,10 +75,58 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return handleCaseCorrection(user, params.reference ?? "", await request.formData(), actingFrom(context));
 }
 
+type Found = ReturnType<typeof useLoaderData<typeof loader>>["found"];
+
+function CaseFacts({ found }: { found: Found }) {
+  const { t, locale } = useLocale();
+  return (
+    <dl className="facts">
+      <dt>{t("cases.description")}</dt>
+      <dd data-testid="case-description">{found.description || "—"}</dd>
+      <dt>{t("cases.riskLevel")}</dt>
+      <dd>{t(`cases.risk.${found.riskLevel}`)}</dd>
+      <dt>{t("cases.status")}</dt>
+      <dd>{t(`cases.statuses.${found.status}`)}</dd>
+      <dt>{t("cases.broughtBy")}</dt>
+      <dd>
+        <Link to={`/organisaties/${found.organisation.slug}`}>{found.organisation.name}</Link>
+      </dd>
+      <dt>{t("cases.region")}</dt>
+      <dd>{found.region}</dd>
+      <dt>{t("cases.created")}</dt>
+      <dd>{formatDateTime(found.createdAt, locale)}</dd>
+      {found.closedAt ? (
+        <>
+          <dt>{t("cases.closedAt")}</dt>
+          <dd>{formatDateTime(found.closedAt, locale)}</dd>
+          {found.monitorUntil ? (
+            <>
+              <dt>{t("cases.monitorUntil")}</dt>
+              <dd data-testid="case-monitoring">{formatDate(found.monitorUntil, locale)}</dd>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
 export default function CasePage() {
   const { t, locale } = useLocale();
-  const { found, history, timeline, lead, regie, referrals, escalations, signals, can, reopenUntil, retentionMonths } =
-    useLoaderData<typeof loader>();
+  const {
+    found,
+    history,
+    timeline,
+    lead,
+    regie,
+    referrals,
+    escalations,
+    plan,
+    signals,
+    can,
+    reopenUntil,
+    retentionMonths,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -94,34 +146,7 @@ export default function CasePage() {
       {found.anonymisedAt ? (
         <p className="notice">{t("cases.anonymised", { date: formatDateTime(found.anonymisedAt, locale) })}</p>
       ) : null}
-      <dl className="facts">
-        <dt>{t("cases.description")}</dt>
-        <dd data-testid="case-description">{found.description || "—"}</dd>
-        <dt>{t("cases.riskLevel")}</dt>
-        <dd>{t(`cases.risk.${found.riskLevel}`)}</dd>
-        <dt>{t("cases.status")}</dt>
-        <dd>{t(`cases.statuses.${found.status}`)}</dd>
-        <dt>{t("cases.broughtBy")}</dt>
-        <dd>
-          <Link to={`/organisaties/${found.organisation.slug}`}>{found.organisation.name}</Link>
-        </dd>
-        <dt>{t("cases.region")}</dt>
-        <dd>{found.region}</dd>
-        <dt>{t("cases.created")}</dt>
-        <dd>{formatDateTime(found.createdAt, locale)}</dd>
-        {found.closedAt ? (
-          <>
-            <dt>{t("cases.closedAt")}</dt>
-            <dd>{formatDateTime(found.closedAt, locale)}</dd>
-            {found.monitorUntil ? (
-              <>
-                <dt>{t("cases.monitorUntil")}</dt>
-                <dd data-testid="case-monitoring">{formatDate(found.monitorUntil, locale)}</dd>
-              </>
-            ) : null}
-          </>
-        ) : null}
-      </dl>
+      <CaseFacts found={found} />
       {can.edit ? (
         <p>
           <Link to={`/aanmeldingen/nieuw?casus=${found.reference}`} className="button">
@@ -140,6 +165,7 @@ export default function CasePage() {
       {can.close ? <CloseCaseForm months={retentionMonths} result={result} /> : null}
       {can.reopen && reopenUntil ? <ReopenCaseForm until={formatDate(reopenUntil, locale)} result={result} /> : null}
       <CaseRegie regie={regie} atTable={lead} result={result} />
+      <CasePlan plan={plan} caseOpen={found.status === "OPEN" && !found.anonymisedAt} result={result} />
       <CaseEscalation
         signals={signals}
         escalations={escalations}

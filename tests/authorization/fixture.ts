@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 
 import { prisma } from "~/db.server";
 import { raiseEscalation } from "~/domain/cases/case-escalations.server";
+import { addGoal } from "~/domain/cases/case-plan.server";
 import { proposeRegie } from "~/domain/cases/case-regie.server";
 import { createCase } from "~/domain/cases/cases.server";
 import { addAction, addDecision, addNeed, endMeeting } from "~/domain/live/live.server";
@@ -174,6 +175,21 @@ export async function buildFixture() {
     meta,
   );
 
+  // Case A's plan: one goal, led by the police, set by Veilig Thuis (which brought the case in).
+  const goal = await addGoal(
+    caseOwner,
+    itemA.case.reference,
+    {
+      phase: "IMMEDIATE_SAFETY",
+      text: "Het gezin is veilig thuis.",
+      leadOrganisationId: org.POL as string,
+      contributorOrganisationIds: [],
+      reviewDate: "",
+      actionIds: [],
+    },
+    meta,
+  );
+
   // Draft: only its chair sees it.
   const draft = await meetingWithTables({
     title: "Concept",
@@ -189,6 +205,7 @@ export async function buildFixture() {
     caseA: itemA.case.reference,
     regie: { id: regie.id },
     escalation: { id: escalation.id },
+    goal: { id: goal.id },
     policeCase,
     card: { id: card.id, version: card.version },
     need: { id: need.id, version: need.version },

@@ -959,6 +959,42 @@ export const ROWS: Row[] = [
       }),
   },
 
+  {
+    area: "Casussen",
+    surface: "POST /casussen/:reference addGoal",
+    on: "plan van casus A (leidende organisatie kent de casus niet)",
+    expect: only("caseOwner", "chair"),
+    http: (fx) =>
+      post(`/casussen/${fx.caseA}`, {
+        intent: "addGoal",
+        phase: "IMMEDIATE_SAFETY",
+        text: "De kinderen gaan naar school.",
+        leadOrganisationId: fx.org.WT as string,
+        contributorOrganisationIds: [],
+        reviewDate: "",
+        actionIds: [],
+      }),
+  },
+  {
+    area: "Casussen",
+    surface: "POST /casussen/:reference editGoal",
+    on: "doel van casus A, geleid door de politie (leidende organisatie kent de casus niet)",
+    expect: only(...AT_TABLE_A),
+    http: (fx) =>
+      post(`/casussen/${fx.caseA}`, {
+        intent: "editGoal",
+        goalId: fx.goal.id,
+        version: "1",
+        status: "IN_PROGRESS",
+        phase: "IMMEDIATE_SAFETY",
+        text: "Het gezin is veilig thuis.",
+        leadOrganisationId: fx.org.WT as string,
+        contributorOrganisationIds: [],
+        reviewDate: "",
+        actionIds: [],
+      }),
+  },
+
   // ---- Last: changes that end something ----------------------------------------------------------
   {
     area: "Casussen",

@@ -110,3 +110,47 @@ test("the platform admin keeps the region's criteria and triage deadlines", asyn
   await expect(page.getByLabel("Reguliere aanmelding: werkdagen")).toHaveValue("0");
   await expectNoAxeViolations(page);
 });
+
+test("Veilig Thuis sets a plan for its case, escalates it and steps it down; the page passes axe at 390 px", async ({
+  page,
+}) => {
+  await login(page, "medewerker@veiligthuis.demo");
+  await bringInCase(page, "Gezin, 3 kinderen; hulp loopt vast na verhuizing.");
+  const plan = page.getByTestId("case-plan");
+  await expect(plan).toContainText("Er is nog geen plan");
+  await plan.getByText("Doel toevoegen", { exact: true }).first().click();
+  await plan.getByLabel("Doel", { exact: true }).fill("De kinderen gaan weer naar school.");
+  await plan.getByLabel("Fase").selectOption("STABLE_SAFETY");
+  await plan.getByLabel("Leidende organisatie").selectOption({ label: "Veilig Thuis Westerduin" });
+  await plan.getByLabel("Evalueren op").fill("2027-04-01");
+  await plan.getByRole("button", { name: "Doel toevoegen" }).click();
+  await expect(page.getByTestId("case-notice")).toContainText("Het doel is aan het plan toegevoegd.");
+  await expect(page.getByTestId("plan-goal")).toContainText("De kinderen gaan weer naar school.");
+  await expect(page.getByTestId("plan-goal")).toContainText("Geleid door VT");
+  await expectNoAxeViolations(page);
+
+  // Escalated without a reason: refused, the choice kept; with one, it is on the page.
+  await page.getByText("Opschalen", { exact: true }).first().click();
+  const raise = page.getByRole("form", { name: "Opschalen" });
+  await raise.getByLabel("Niveau").selectOption("MANAGEMENT");
+  await raise.getByRole("button", { name: "Opschalen" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Er is een probleem" })).toBeFocused();
+  await expect(page.getByRole("form", { name: "Opschalen" }).getByLabel("Niveau")).toHaveValue("MANAGEMENT");
+  await page
+    .getByRole("form", { name: "Opschalen" })
+    .getByLabel("Waarom opschalen")
+    .fill("School en wijkteam krijgen geen afspraak rond.");
+  await page.getByRole("form", { name: "Opschalen" }).getByRole("button", { name: "Opschalen" }).click();
+  await expect(page.getByTestId("escalation-open")).toContainText("Opgeschaald (leidinggevend)");
+  await expectNoAxeViolations(page);
+  await expectLayoutHolds(page);
+
+  const stepDown = page.getByRole("form", { name: "Afschalen of naar een ander niveau" });
+  await stepDown
+    .getByLabel("Wat is eruit gekomen")
+    .fill("De leidinggevenden hebben een vaste contactpersoon afgesproken.");
+  await stepDown.getByRole("button", { name: "Vastleggen" }).click();
+  await expect(page.getByTestId("case-notice")).toContainText("De casus is afgeschaald.");
+  await expect(page.getByTestId("escalation-history")).toContainText("Afgeschaald: De leidinggevenden hebben");
+  await expectNoAxeViolations(page);
+});

@@ -106,6 +106,7 @@ describe("escalation signals from the data, per viewer", () => {
       reference,
       overdueActions: 0,
       openNeeds: 1,
+      goalsDue: 0,
       dissents: 1,
       escalation: null,
     });

@@ -55,6 +55,8 @@ const UNTOUCHED_BY_REFUSALS = [
   "AgendaItemTable",
   "Referral",
   "CaseEscalation",
+  "CaseGoal",
+  "CaseGoalAction",
   "TriageSetting",
   "RoleCard",
   "Need",

@@ -10,7 +10,13 @@ import { periodSchema } from "~/audit/audit-log.server";
 import { loginFormSchema } from "~/auth/login-form.server";
 import { passwordPolicy } from "~/auth/password-policy";
 import { actionQuerySchema, actionUpdateSchema } from "~/domain/actions/action.schema";
-import { newCaseSchema } from "~/domain/cases/case.schema";
+import {
+  escalationEndSchema,
+  escalationRaiseSchema,
+  goalEditSchema,
+  goalSchema,
+  newCaseSchema,
+} from "~/domain/cases/case.schema";
 import * as live from "~/domain/live/live.schema";
 import * as meetings from "~/domain/meetings/meeting.schema";
 import { amendmentSchema } from "~/domain/minutes/minutes.schema";
@@ -28,6 +34,10 @@ const schemas: Record<string, z.ZodType> = {
   actionQuerySchema,
   actionUpdateSchema,
   newCaseSchema,
+  escalationRaiseSchema,
+  escalationEndSchema,
+  goalSchema,
+  goalEditSchema,
   newMeetingSchema: meetings.newMeetingSchema,
   newAgendaItemSchema: meetings.newAgendaItemSchema,
   proposalSchema: meetings.proposalSchema,

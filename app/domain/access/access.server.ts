@@ -267,6 +267,25 @@ export function mayEndEscalation(
   return escalation.raisedBy.organisationId === viewer.organisation.id || chairsCase;
 }
 
+/**
+ * The plan van aanpak of a case: every organisation that may see the case reads it (the case
+ * rule); the organisation that brought the case in, the holders of its regie and the chair of one
+ * of its meetings add and change goals; a goal's leading organisation updates that goal.
+ */
+export function mayEditPlan(
+  viewer: Viewer,
+  facts: { ownerOrganisationId: string; regieHolderIds: readonly string[]; chairsCase: boolean },
+): boolean {
+  return (
+    facts.ownerOrganisationId === viewer.organisation.id ||
+    facts.regieHolderIds.includes(viewer.organisation.id) ||
+    facts.chairsCase
+  );
+}
+export function mayUpdateGoal(viewer: Viewer, goal: { leadOrganisationId: string }, editsPlan: boolean): boolean {
+  return editsPlan || goal.leadOrganisationId === viewer.organisation.id;
+}
+
 /** The organisation that brought a case in: it edits, closes and follows the case. */
 export function caseOwnedWhere(viewer: Viewer) {
   return { organisationId: viewer.organisation.id } satisfies Prisma.CaseWhereInput;

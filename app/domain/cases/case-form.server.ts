@@ -13,6 +13,7 @@ import { fieldErrorsFrom } from "~/utils/form-errors";
 import { closeCase, editCase, eraseFromCase, reopenCase, requireOwnedCase } from "./case-corrections.server";
 import { endEscalation, raiseEscalation } from "./case-escalations.server";
 import { requireVisibleCase } from "./case-lock.server";
+import { addGoal, editGoal } from "./case-plan.server";
 import { answerRegie, proposeRegie } from "./case-regie.server";
 import {
   caseCloseSchema,
@@ -21,6 +22,8 @@ import {
   caseReopenSchema,
   escalationEndSchema,
   escalationRaiseSchema,
+  goalEditSchema,
+  goalSchema,
   newCaseSchema,
   regieAnswerSchema,
   regieProposalSchema,
@@ -44,9 +47,34 @@ export async function handleNewCaseForm(user: SessionUser, formData: FormData, m
 }
 
 export type CaseIntent =
-  "edit" | "erase" | "close" | "reopen" | "proposeRegie" | "answerRegie" | "raiseEscalation" | "endEscalation";
-/** Regie and escalation involve more than the bringing organisation (the access module says who). */
-const VISIBLE_CASE_INTENTS: readonly CaseIntent[] = ["proposeRegie", "answerRegie", "raiseEscalation", "endEscalation"];
+  | "edit"
+  | "erase"
+  | "close"
+  | "reopen"
+  | "proposeRegie"
+  | "answerRegie"
+  | "raiseEscalation"
+  | "endEscalation"
+  | "addGoal"
+  | "editGoal";
+/** Regie, escalation and the plan involve more than the bringing organisation (the access module says who). */
+const VISIBLE_CASE_INTENTS: readonly CaseIntent[] = [
+  "proposeRegie",
+  "answerRegie",
+  "raiseEscalation",
+  "endEscalation",
+  "addGoal",
+  "editGoal",
+];
+/** Fields that carry several values (checkboxes): kept comma-joined in the echo, parsed as lists. */
+const LIST_FIELDS = new Set(["contributorOrganisationIds", "actionIds"]);
+const GOAL_FIELDS = ["phase", "text", "leadOrganisationId", "contributorOrganisationIds", "reviewDate", "actionIds"];
+const listOf = (value: string | undefined) => (value ? value.split(",").filter(Boolean) : []);
+const goalValues = (values: Record<string, string>) => ({
+  ...values,
+  contributorOrganisationIds: listOf(values.contributorOrganisationIds),
+  actionIds: listOf(values.actionIds),
+});
 
 export type CaseCorrectionData = {
   intent: CaseIntent;
@@ -68,10 +96,31 @@ const FIELDS: Record<CaseIntent, readonly string[]> = {
   answerRegie: ["regieId", "version", "answer", "declineReason"],
   raiseEscalation: ["level", "reason"],
   endEscalation: ["escalationId", "version", "next", "outcome"],
+  addGoal: GOAL_FIELDS,
+  editGoal: ["goalId", "version", "status", ...GOAL_FIELDS],
 };
 
 function isIntent(value: string): value is CaseIntent {
   return Object.hasOwn(FIELDS, value);
+}
+
+async function runGoalIntent(
+  user: SessionUser,
+  reference: string,
+  intent: "addGoal" | "editGoal",
+  values: Record<string, string>,
+  meta: Acting,
+): Promise<{ errors: FormErrors } | { done: TranslationKey }> {
+  if (intent === "addGoal") {
+    const parsed = goalSchema.safeParse(goalValues(values));
+    if (!parsed.success) return { errors: fieldErrorsFrom(parsed.error.issues) };
+    await addGoal(user, reference, parsed.data, meta);
+    return { done: "cases.plan.added" };
+  }
+  const parsed = goalEditSchema.safeParse(goalValues(values));
+  if (!parsed.success) return { errors: fieldErrorsFrom(parsed.error.issues) };
+  await editGoal(user, reference, parsed.data, meta);
+  return { done: "cases.plan.updated" };
 }
 
 async function runCaseIntent(
@@ -119,6 +168,7 @@ async function runCaseIntent(
             : "cases.regie.withdrawn",
     };
   }
+  if (intent === "addGoal" || intent === "editGoal") return runGoalIntent(user, reference, intent, values, meta);
   if (intent === "raiseEscalation") {
     const parsed = escalationRaiseSchema.safeParse(values);
     if (!parsed.success) return invalid(parsed.error.issues);
@@ -149,7 +199,18 @@ export async function handleCaseCorrection(user: SessionUser, reference: string,
   // not see it; the regie rules are checked on the locked case).
   if (VISIBLE_CASE_INTENTS.includes(intent)) await requireVisibleCase(user, reference);
   else await requireOwnedCase(user, reference);
-  const values = Object.fromEntries(FIELDS[intent].map((k) => [k, formText(formData.get(k)).slice(0, 10_000)]));
+  const values = Object.fromEntries(
+    FIELDS[intent].map((k) => [
+      k,
+      LIST_FIELDS.has(k)
+        ? formData
+            .getAll(k)
+            .map((v) => formText(v).slice(0, 100).replaceAll(",", ""))
+            .slice(0, 100)
+            .join(",")
+        : formText(formData.get(k)).slice(0, 10_000),
+    ]),
+  );
   const base = { intent, values };
   try {
     const result = await runCaseIntent(user, reference, intent, values, meta);

@@ -72,4 +72,20 @@ describe("escalation signals of a case", () => {
       { kind: "dissent", id: "d1", text: "De Raad start een onderzoek.", organisations: ["POL", "OM"] },
     ]);
   });
+
+  it("a goal of the plan whose review date has come, unless it was met or dropped", () => {
+    const goal = {
+      id: "g1",
+      text: "Kinderen veilig thuis",
+      status: "IN_PROGRESS",
+      reviewDate: "2027-03-01",
+      lead: { shortCode: "VT" },
+    };
+    expect(caseSignals([], "2027-02-28", 14, [goal])).toEqual([]);
+    expect(caseSignals([], "2027-03-01", 14, [goal])).toEqual([
+      { kind: "goalReview", id: "g1", text: "Kinderen veilig thuis", organisation: "VT", reviewDate: "2027-03-01" },
+    ]);
+    expect(caseSignals([], "2027-03-05", 14, [{ ...goal, status: "MET" }])).toEqual([]);
+    expect(caseSignals([], "2027-03-05", 14, [{ ...goal, reviewDate: null }])).toEqual([]);
+  });
 });

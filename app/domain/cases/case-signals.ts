@@ -1,7 +1,8 @@
 /**
  * Escalation signals, computed from what the viewer may see of a case (its timeline, which the
  * access module already trimmed to the tables they were at): an action more than N days past its
- * due date, a need still open after two meetings, a decision someone disagreed with. Pure: the same
+ * due date, a need still open after two meetings, a decision someone disagreed with, a goal of the
+ * plan past its review date. Pure: the same
  * timeline and day give the same signals.
  */
 type Timeline = readonly {
@@ -15,13 +16,22 @@ type Timeline = readonly {
 export type CaseSignal =
   | { kind: "overdueAction"; id: string; text: string; organisation: string; dueDate: string; daysOverdue: number }
   | { kind: "openNeed"; id: string; text: string; organisation: string; meetings: number }
-  | { kind: "dissent"; id: string; text: string; organisations: string[] };
+  | { kind: "dissent"; id: string; text: string; organisations: string[] }
+  | { kind: "goalReview"; id: string; text: string; organisation: string; reviewDate: string };
+
+type Goals = readonly {
+  id: string;
+  text: string;
+  status: string;
+  reviewDate: string | null;
+  lead: { shortCode: string };
+}[];
 
 const DAY = 86_400_000;
 const HELD = new Set(["LIVE", "FINISHED"]);
 
 /** `today` as YYYY-MM-DD (Amsterdam); an action is a signal once it is more than `overdueDays` late. */
-export function caseSignals(timeline: Timeline, today: string, overdueDays: number): CaseSignal[] {
+export function caseSignals(timeline: Timeline, today: string, overdueDays: number, goals: Goals = []): CaseSignal[] {
   const signals: CaseSignal[] = [];
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   timeline.forEach((entry, index) => {
@@ -46,5 +56,15 @@ export function caseSignals(timeline: Timeline, today: string, overdueDays: numb
       if (d.dissents.length > 0)
         signals.push({ kind: "dissent", id: d.id, text: d.text, organisations: d.dissents.map((x) => x.organisation) });
   });
+  // A goal of the plan (not met, not dropped) whose review date has come.
+  for (const g of goals)
+    if (g.reviewDate !== null && g.reviewDate <= today && (g.status === "OPEN" || g.status === "IN_PROGRESS"))
+      signals.push({
+        kind: "goalReview",
+        id: g.id,
+        text: g.text,
+        organisation: g.lead.shortCode,
+        reviewDate: g.reviewDate,
+      });
   return signals;
 }

@@ -103,3 +103,38 @@ export const escalationEndSchema = z.object({
 
 export type EscalationRaiseInput = z.infer<typeof escalationRaiseSchema>;
 export type EscalationEndInput = z.infer<typeof escalationEndSchema>;
+
+export const PLAN_PHASES = ["IMMEDIATE_SAFETY", "STABLE_SAFETY", "RECOVERY"] as const;
+export const GOAL_STATUSES = ["OPEN", "IN_PROGRESS", "MET", "DROPPED"] as const;
+
+const organisationId = z.string().min(1, "validation.choose").max(64);
+/** YYYY-MM-DD that names a real day (not 30 February). */
+function isCalendarDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+const reviewDate = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || isCalendarDate(v), "validation.date");
+
+/** A goal of the plan: its phase, what, who leads, who contributes, when to review it, and the actions towards it. */
+export const goalSchema = z.object({
+  phase: z.enum(PLAN_PHASES, { error: "validation.choose" }),
+  text: requiredGuardedText(300),
+  leadOrganisationId: organisationId,
+  contributorOrganisationIds: z.array(organisationId).max(30, "validation.tooMany"),
+  reviewDate,
+  actionIds: z.array(z.string().min(1).max(64)).max(50, "validation.tooMany"),
+});
+
+/** A change to a goal, on the version the form showed; its state too. */
+export const goalEditSchema = goalSchema.extend({
+  goalId: z.string().min(1).max(64),
+  version: z.coerce.number().int().min(1),
+  status: z.enum(GOAL_STATUSES, { error: "validation.choose" }),
+});
+
+export type GoalInput = z.infer<typeof goalSchema>;
+export type GoalEditInput = z.infer<typeof goalEditSchema>;

@@ -1,7 +1,7 @@
 /**
  * The chair's start page: the open cases of her meetings that show escalation signals (an action
- * more than N days late, a need still open after two held meetings, a decision with dissent) or an
- * open escalation — counted only from items whose content she may see (the access module's item
+ * more than N days late, a need still open after two held meetings, a decision with dissent, a goal
+ * past its review date — "terug op de agenda") or an open escalation — counted only from items whose content she may see (the access module's item
  * rule in SQL), in one statement through the pool.
  */
 import type { SessionUser } from "~/auth/session.server";
@@ -14,6 +14,8 @@ type Row = {
   overdueActions: number;
   openNeeds: number;
   dissents: number;
+  /** Goals of the plan (not met, not dropped) whose review date has come: back on the agenda. */
+  goalsDue: number;
   escalation: "OPERATIONAL" | "MANAGEMENT" | "ADMINISTRATIVE" | null;
 };
 
@@ -38,8 +40,10 @@ export async function chairSignals(user: SessionUser, today: string, overdueDays
                  AND (${meetingChairedSql(user, "hm")} OR ${itemAtTableSql(user, "hi")})) >= 2) AS "openNeeds",
       (SELECT count(*)::int FROM "Decision" d JOIN ${items} ON si.id = d."agendaItemId"
         WHERE si."caseId" = k.id AND ${seen} AND EXISTS (SELECT 1 FROM "DecisionDissent" x WHERE x."decisionId" = d.id)) AS dissents,
+      (SELECT count(*)::int FROM "CaseGoal" g WHERE g."caseId" = k.id AND g.status IN ('OPEN', 'IN_PROGRESS')
+        AND g."reviewDate" <= ${today}::date) AS "goalsDue",
       (SELECT e.level::text FROM "CaseEscalation" e WHERE e."caseId" = k.id AND e."endedAt" IS NULL LIMIT 1) AS escalation
     FROM cases k
     ORDER BY k.reference`);
-  return rows.filter((r) => r.overdueActions + r.openNeeds + r.dissents > 0 || r.escalation !== null);
+  return rows.filter((r) => r.overdueActions + r.openNeeds + r.dissents + r.goalsDue > 0 || r.escalation !== null);
 }

@@ -8,8 +8,8 @@ import { createCase } from "~/domain/cases/cases.server";
 import { removeAgendaItem } from "~/domain/meetings/agenda-corrections.server";
 import { addAgendaItem, createMeeting, publishMeeting } from "~/domain/meetings/meetings.server";
 
+import { seedDemoEscalation, seedDemoReferrals } from "./demo-case-over-time.server";
 import { seedPastMeeting } from "./demo-past-meeting.server";
-import { seedDemoEscalation, seedDemoReferrals } from "./demo-referrals.server";
 
 export const DEMO_MEETING_TITLE = "Actie-overleg Westerduin (demo)";
 const DAY = 86_400_000;
@@ -109,7 +109,7 @@ export async function seedDemoMeeting(now = new Date()): Promise<boolean> {
   // The ex-partners were on a table four weeks ago: their actions come back on this agenda.
   if (references[1]) {
     await seedPastMeeting(chair, org, references[1], pastStart);
-    await seedDemoEscalation(references[1]);
+    await seedDemoEscalation(chair, org, references[1], now);
   }
   await seedDemoReferrals(chair, org, now);
   return true;

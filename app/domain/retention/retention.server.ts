@@ -128,6 +128,7 @@ async function eraseCaseContent(tx: Prisma.TransactionClient, caseId: string) {
   await tx.caseEvent.updateMany({ where: { caseId }, data: { note: null } });
   await tx.caseRegie.updateMany({ where: { caseId }, data: { reason: ERASED, declineReason: "" } });
   await tx.caseEscalation.updateMany({ where: { caseId }, data: { reason: ERASED, outcome: "" } });
+  await tx.caseGoal.updateMany({ where: { caseId }, data: { text: ERASED } });
   await tx.removedAgendaItem.updateMany({ where: { caseId: caseId }, data: { reason: ERASED } });
 }
 

@@ -2,6 +2,7 @@ import { userSelect } from "~/auth/session.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { raiseEscalation } from "~/domain/cases/case-escalations.server";
+import { addGoal } from "~/domain/cases/case-plan.server";
 import { createCase } from "~/domain/cases/cases.server";
 import { regionCriteria } from "~/domain/referrals/referral-settings.server";
 import { createReferral } from "~/domain/referrals/referrals.server";
@@ -83,10 +84,47 @@ export async function seedDemoReferrals(chair: SessionUser, org: Record<string, 
   );
 }
 
-/** Probation escalated the ex-partners' case after the last table: the chair can step it down. */
-export async function seedDemoEscalation(reference: string) {
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * The ex-partners' case after the last table: a plan with two goals (the safety goal's review date
+ * has passed, so the case is back on the chair's list), and probation escalated it to the managers.
+ */
+export async function seedDemoEscalation(
+  chair: SessionUser,
+  org: Record<string, string>,
+  reference: string,
+  now: Date,
+) {
   const probation = await member("medewerker@reclassering.demo");
   if (!probation) return;
+  const meta = { clientAddress: null };
+  await addGoal(
+    chair,
+    reference,
+    {
+      phase: "IMMEDIATE_SAFETY",
+      text: "Het contactverbod wordt nageleefd en bewaakt.",
+      leadOrganisationId: org.POL as string,
+      contributorOrganisationIds: [org.RECL as string, org.OM as string],
+      reviewDate: isoDay(new Date(now.getTime() - DAY)),
+      actionIds: [],
+    },
+    meta,
+  );
+  await addGoal(
+    chair,
+    reference,
+    {
+      phase: "RECOVERY",
+      text: "Beide ouders hebben een vaste hulpverlener en de omgang is geregeld.",
+      leadOrganisationId: org.VT as string,
+      contributorOrganisationIds: [org.RECL as string],
+      reviewDate: isoDay(new Date(now.getTime() + 60 * DAY)),
+      actionIds: [],
+    },
+    meta,
+  );
   await raiseEscalation(
     probation,
     reference,
