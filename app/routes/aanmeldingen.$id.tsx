@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const named = new Map(organisations.map((o) => [o.id, o]));
   return {
     referral: {
-      ...listedReferral(r, now),
+      ...listedReferral(r, now, user),
       description: r.case.description,
       caseOpen: r.case.status === "OPEN",
       criteria: criteria.filter((c) => r.criterionIds.includes(c.id)),

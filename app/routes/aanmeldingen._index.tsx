@@ -18,9 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     triages: mayTriage(user) || queue.length > 0,
     organisation: user.organisation.name,
-    own: own.map((r) => listedReferral(r, now)),
-    queue: queue.map((r) => listedReferral(r, now)),
-    recent: recent.map((r) => listedReferral(r, now)),
+    own: own.map((r) => listedReferral(r, now, user)),
+    queue: queue.map((r) => listedReferral(r, now, user)),
+    recent: recent.map((r) => listedReferral(r, now, user)),
   };
 }
 

@@ -59,7 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     timeline,
     lead,
     regie,
-    referrals: referrals.map((r) => listedReferral(r, now)),
+    referrals: referrals.map((r) => listedReferral(r, now, user)),
     escalations,
     plan,
     signals: caseSignals(timeline, today, getEnv().ESCALATION_OVERDUE_DAYS, plan.goals),

@@ -149,6 +149,8 @@ describe("an escalation as a record", () => {
     const [, moved] = await escalationsOf(chair, caseId);
     if (!moved) throw new Error("not moved");
     expect([moved.level, moved.mayEnd, moved.reason]).toEqual(["MANAGEMENT", true, "Leidinggevenden spreken het af."]);
+    // Still the Board's escalation, at the new level: the Board may end it too.
+    expect((await escalationsOf(rvdk, caseId)).at(-1)?.mayEnd).toBe(true);
     await endEscalation(
       chair,
       reference,

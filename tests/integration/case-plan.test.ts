@@ -92,6 +92,7 @@ describe("the plan van aanpak", () => {
     const { reference, caseId, actions } = await caseWithTwoTables();
     expect(goalSchema.safeParse(goal({ text: "Moeder (geb. 12-03-1985) krijgt hulp" })).success).toBe(false);
     expect(goalSchema.safeParse(goal({ reviewDate: "2027-02-30" })).success).toBe(false);
+    expect(goalSchema.safeParse(goal({ reviewDate: "0000-01-01" })).success).toBe(false);
     // Probation was invited but never at a table of the case: 404, as for a case that does not exist.
     expect(await thrownStatus(addGoal(recl, reference, goal(), meta))).toBe(404);
     // The police sit at the tables but neither brought the case nor hold regie.

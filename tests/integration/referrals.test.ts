@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/session.server";
 import { userSelect } from "~/auth/session.server";
 import { prisma } from "~/db.server";
-import { closeCase, reopenCase } from "~/domain/cases/case-corrections.server";
+import { closeCase, monitorEnd, reopenCase } from "~/domain/cases/case-corrections.server";
 import { caseCloseSchema } from "~/domain/cases/case.schema";
 import { createCase, listVisibleCases } from "~/domain/cases/cases.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
@@ -18,6 +18,7 @@ import {
   setCriterionActive,
 } from "~/domain/referrals/referral-settings.server";
 import { startReferrals } from "~/domain/referrals/referral-start.server";
+import { listedReferral } from "~/domain/referrals/referral-views.server";
 import type { ReferralInput } from "~/domain/referrals/referral.schema";
 import { referralSchema, triageSchema } from "~/domain/referrals/referral.schema";
 import { createReferral, getReferral, ownReferrals, triageQueue } from "~/domain/referrals/referrals.server";
@@ -103,11 +104,15 @@ describe("referring a case", () => {
   });
 
   it("counts the deadline in working days from the referral: 5 for routine, 1 for urgent, across Christmas", async () => {
-    const { reference } = await policeCase();
+    const [first, second] = [await policeCase(), await policeCase()];
     // Wednesday 23 December 2026, 10:00 in Amsterdam.
     const at = { ...meta, now: new Date("2026-12-23T09:00:00Z") };
-    const routine = await createReferral(police, referral(reference), at);
-    const urgent = await createReferral(police, referral(reference, { urgency: "URGENT" }), at);
+    const routine = await createReferral(police, referral(first.reference), at);
+    const urgent = await createReferral(police, referral(second.reference, { urgency: "URGENT" }), at);
+    // One referral waits per case.
+    expect(await outcome(createReferral(police, referral(first.reference), at))).toBe(
+      "rule:referrals.errors.alreadyWaiting",
+    );
     const deadlines = await prisma.referral.findMany({
       where: { id: { in: [routine.id, urgent.id] } },
       select: { id: true, deadlineAt: true },
@@ -163,10 +168,10 @@ describe("who sees a referral", () => {
   });
 
   it("the queue puts the nearest deadline first: an urgent referral of today before a routine one of yesterday", async () => {
-    const { reference } = await policeCase();
+    const [first, second] = [await policeCase(), await policeCase()];
     const yesterday = { ...meta, now: new Date(Date.now() - 86_400_000) };
-    const older = await createReferral(police, referral(reference), yesterday);
-    const urgent = await createReferral(police, referral(reference, { urgency: "URGENT" }), meta);
+    const older = await createReferral(police, referral(first.reference), yesterday);
+    const urgent = await createReferral(police, referral(second.reference, { urgency: "URGENT" }), meta);
     const order = (await triageQueue(chair)).map((r) => r.id).filter((id) => id === older.id || id === urgent.id);
     expect(order).toEqual([urgent.id, older.id]);
   });
@@ -303,10 +308,13 @@ describe("closing with a watch, and a referral that follows on an earlier case",
     expect(refused.success ? [] : refused.error.issues.map((i) => i.message)).toEqual(["cases.errors.noteForTransfer"]);
     const parsed = caseCloseSchema.parse({ ...base, note: "Overgedragen aan het Zorg- en Veiligheidshuis" });
     expect(parsed.monitorMonths).toBe(6);
+    // Calendar months in Amsterdam: the last day of August plus six months is the last of February.
+    expect(monitorEnd(new Date("2026-08-31T10:00:00Z"), 6)?.toISOString()).toBe("2027-02-28T11:00:00.000Z");
     const { reference } = await policeCase();
     await closeCase(police, reference, parsed, { ...meta, now: new Date("2026-12-08T10:00:00Z") });
     const closed = await prisma.case.findUniqueOrThrow({ where: { reference } });
-    expect(closed.monitorUntil?.toISOString()).toBe("2027-06-08T10:00:00.000Z");
+    // 11:00 in Amsterdam in winter, 11:00 in Amsterdam in summer.
+    expect(closed.monitorUntil?.toISOString()).toBe("2027-06-08T09:00:00.000Z");
     await reopenCase(police, reference, { note: "Nieuwe melding." }, { ...meta, retentionMonths: 12 });
     expect((await prisma.case.findUniqueOrThrow({ where: { reference } })).monitorUntil).toBeNull();
   });
@@ -329,6 +337,25 @@ describe("closing with a watch, and a referral that follows on an earlier case",
       referral(later.reference, { earlierCaseReference: earlier.reference }),
       meta,
     );
+    // The Board never sat at a table of the police's case: to it, the reference is unknown — trying
+    // references tells nobody which cases of other organisations exist.
+    const boardCase = await createCase(
+      rvdk,
+      { region: "Westerduin", description: "Gezin, zorgen.", riskLevel: "LOW" },
+      meta,
+    );
+    expect(
+      await outcome(
+        createReferral(
+          rvdk,
+          referral(boardCase.reference, {
+            earlierCaseReference: earlier.reference,
+            partnerOrganisationIds: [org.RvdK as string],
+          }),
+          meta,
+        ),
+      ),
+    ).toBe("rule:referrals.errors.unknownEarlierCase");
     // The police brought the earlier case in: they may open it. The chair triages the referral and
     // sees the reference, but she was at no table of the earlier case: no link.
     expect((await getReferral(police, id, new Date())).earlierCase).toEqual({
@@ -339,6 +366,88 @@ describe("closing with a watch, and a referral that follows on an earlier case",
       reference: earlier.reference,
       visible: false,
     });
+  });
+});
+
+describe("what triage may not do", () => {
+  it("put a closed case on an agenda, seat an organisation from outside the region, or give a proposal another outcome", async () => {
+    const { reference } = await policeCase();
+    const { id } = await createReferral(police, referral(reference), meta);
+    const { meetingId } = await meetingWithTables({
+      items: {},
+      invited: ["POL", "VT"],
+      startsAt: new Date(Date.now() + 86_400_000),
+    });
+    const elsewhere = await prisma.organisation.create({
+      data: {
+        name: "Team Elders",
+        shortCode: `EL${randomUUID().slice(0, 6)}`,
+        slug: `elders-${randomUUID()}`,
+        kind: "OTHER",
+        region: "Elders",
+      },
+    });
+    const toMeeting = { outcome: "TO_MEETING" as const, meetingId, timeboxMinutes: 10, reason: "Past." };
+    expect(await outcome(triageReferral(chair, id, { ...toMeeting, tableOrganisationIds: [elsewhere.id] }, meta))).toBe(
+      "rule:referrals.errors.tableOutsideRegion",
+    );
+    await closeCase(police, reference, { confirm: "yes", closeReason: "NO_LONGER_NEEDED", note: "" }, meta);
+    expect(
+      await outcome(triageReferral(chair, id, { ...toMeeting, tableOrganisationIds: [org.POL as string] }, meta)),
+    ).toBe("rule:referrals.errors.caseClosed");
+    // Nothing was written: the referral still waits, and can be closed with "no action".
+    expect((await prisma.referral.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
+    expect((await getMeeting(chair, meetingId, meta)).items).toEqual([]);
+    await triageReferral(chair, id, { outcome: "NO_ACTION", reason: "De casus is gesloten." }, meta);
+
+    const proposed = await policeCase();
+    const proposal = await proposeItem(
+      police,
+      meetingId,
+      { caseReference: proposed.reference, question: "Wie?", timeboxMinutes: 10 },
+      meta,
+    );
+    expect(await outcome(triageReferral(chair, proposal.id, { outcome: "NO_ACTION", reason: "Nee." }, meta))).toBe(
+      "rule:referrals.errors.proposalOutcome",
+    );
+    // Accepted from the referral's own page: no meeting to choose, its own.
+    await triageReferral(
+      chair,
+      proposal.id,
+      { ...toMeeting, meetingId: "", tableOrganisationIds: [org.POL as string] },
+      meta,
+    );
+    expect((await getMeeting(chair, meetingId, meta)).items.map((i) => i.reference)).toEqual([proposed.reference]);
+  });
+
+  it("the referrer reads that its case is scheduled, not the title of a meeting still in preparation", async () => {
+    const { reference } = await policeCase();
+    const { id } = await createReferral(police, referral(reference), meta);
+    const draft = await meetingWithTables({
+      title: `Concept ${randomUUID().slice(0, 6)}`,
+      items: {},
+      invited: ["POL"],
+      state: "draft",
+      startsAt: new Date(Date.now() + 86_400_000),
+    });
+    await triageReferral(
+      chair,
+      id,
+      {
+        outcome: "TO_MEETING",
+        meetingId: draft.meetingId,
+        tableOrganisationIds: [org.POL as string],
+        timeboxMinutes: 10,
+        reason: "Volgende keer.",
+      },
+      meta,
+    );
+    const own = (await startReferrals(police, new Date())).own.find((r) => r.id === id);
+    expect([own?.status, own?.meetingTitle]).toEqual(["TO_MEETING", null]);
+    const [listed] = (await ownReferrals(police)).filter((r) => r.id === id);
+    if (!listed) throw new Error("not listed");
+    expect(listedReferral(listed, new Date(), police).meeting).toBeNull();
+    expect(listedReferral(listed, new Date(), chair).meeting?.id).toBe(draft.meetingId);
   });
 });
 

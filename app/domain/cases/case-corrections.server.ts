@@ -4,6 +4,9 @@
  * slipped through from every version (the erasure is recorded, the erased text nowhere), closes
  * it with a confirmation and a reason, and reopens it while its content still exists.
  */
+import { TZDate } from "@date-fns/tz";
+import { addMonths } from "date-fns";
+
 import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
@@ -216,9 +219,8 @@ export async function closeCase(user: SessionUser, reference: string, input: Cas
 /** The end of a monitoring period of `months` from `closedAt`; none without one. */
 export function monitorEnd(closedAt: Date, months: number | "" | undefined): Date | null {
   if (!months) return null;
-  const end = new Date(closedAt);
-  end.setUTCMonth(end.getUTCMonth() + months);
-  return end;
+  // Calendar months in Amsterdam; the 31st of August plus six months is the 28th of February.
+  return new Date(addMonths(new TZDate(closedAt.getTime(), "Europe/Amsterdam"), months).getTime());
 }
 
 /** Whether a case closed at `closedAt` is still within its retention period at `now`. */

@@ -64,10 +64,18 @@ export async function endEscalation(user: SessionUser, reference: string, input:
     const found = await lockVisibleCase(tx, user, reference);
     const open = await tx.caseEscalation.findFirst({
       where: { id: input.escalationId, caseId: found.id, endedAt: null },
-      select: { id: true, level: true, version: true, raisedBy: { select: { organisationId: true } } },
+      select: {
+        id: true,
+        level: true,
+        version: true,
+        raisedById: true,
+        raisedBy: { select: { organisationId: true } },
+      },
     });
-    if (!open || open.version !== input.version) throw conflict("cases.escalation.errors.stale");
+    if (!open) throw conflict("cases.escalation.errors.stale");
+    // Who may not end it hears so before whether their copy is stale.
     if (!mayEndEscalation(user, open, found.chairsCase)) throw forbidden("cases.escalation.errors.notYours");
+    if (open.version !== input.version) throw conflict("cases.escalation.errors.stale");
     const next = input.next || null;
     if (next === open.level) throw fieldRule("next", "cases.escalation.errors.sameLevel");
     if (next && found.status !== "OPEN") throw ruleError("cases.escalation.errors.caseClosed");
@@ -78,7 +86,8 @@ export async function endEscalation(user: SessionUser, reference: string, input:
     if (ended.count !== 1) throw conflict("cases.escalation.errors.stale");
     if (next)
       await tx.caseEscalation.create({
-        data: { caseId: found.id, level: next, reason: input.outcome, raisedById: user.id, raisedAt: now },
+        // The escalation goes on at another level: still the one who raised it, who may end it.
+        data: { caseId: found.id, level: next, reason: input.outcome, raisedById: open.raisedById, raisedAt: now },
       });
     const action = next ? "case.escalation.moved" : "case.escalation.ended";
     await audit(tx, user, action, reference, meta, now, { from: open.level, to: next });

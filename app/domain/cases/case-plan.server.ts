@@ -112,6 +112,7 @@ export async function addGoal(user: SessionUser, reference: string, input: GoalI
 export async function editGoal(user: SessionUser, reference: string, input: GoalEditInput, meta: Acting) {
   return prisma.$transaction(async (tx) => {
     const found = await lockVisibleCase(tx, user, reference);
+    if (found.status !== "OPEN") throw ruleError("cases.plan.errors.caseClosed");
     const goal = await tx.caseGoal.findFirst({
       where: { id: input.goalId, caseId: found.id },
       select: { id: true, version: true, leadOrganisationId: true, actions: { select: { actionId: true } } },

@@ -108,11 +108,12 @@ export const PLAN_PHASES = ["IMMEDIATE_SAFETY", "STABLE_SAFETY", "RECOVERY"] as 
 export const GOAL_STATUSES = ["OPEN", "IN_PROGRESS", "MET", "DROPPED"] as const;
 
 const organisationId = z.string().min(1, "validation.choose").max(64);
-/** YYYY-MM-DD that names a real day (not 30 February). */
+/** YYYY-MM-DD that names a real day (not 30 February), in a year this product can mean (2000–2100). */
 function isCalendarDate(v: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const year = Number(v.slice(0, 4));
   const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  return year >= 2000 && year <= 2100 && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 const reviewDate = z
   .string()

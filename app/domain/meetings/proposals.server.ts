@@ -113,5 +113,7 @@ export async function acceptProposal(
 
 /** The chair declines, with a reason the proposing organisation sees: back to it. */
 export async function declineProposal(user: SessionUser, proposalId: string, input: { reason: string }, meta: Acting) {
+  const proposal = await prisma.referral.count({ where: { id: proposalId, kind: "PROPOSAL" } });
+  ensure(proposal > 0, notFound);
   await triageReferral(user, proposalId, { outcome: "RETURNED", reason: input.reason }, meta);
 }

@@ -31,7 +31,8 @@ export async function startReferrals(user: SessionUser, now: Date) {
     SELECT
       (SELECT coalesce(json_agg(o ORDER BY o."sortAt" DESC), '[]'::json) FROM (
          SELECT r.id, r.kind::text AS kind, r.status::text AS status, c.reference, r."outcomeReason", r."otherTable",
-                m.title AS "meetingTitle", ${isoOf('r."decidedAt"')} AS "decidedAt",
+                -- A meeting in preparation is its chair's: the referrer reads only that it is scheduled.
+                CASE WHEN m.status <> 'DRAFT' OR m."chairId" = ${user.id} THEN m.title END AS "meetingTitle", ${isoOf('r."decidedAt"')} AS "decidedAt",
                 coalesce(r."decidedAt", r."createdAt") AS "sortAt"
          FROM "Referral" r JOIN "Case" c ON c.id = r."caseId" LEFT JOIN "Meeting" m ON m.id = r."meetingId"
          WHERE ${referralOwnSql(user, "r")}

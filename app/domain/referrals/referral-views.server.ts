@@ -23,11 +23,15 @@ type Listed = {
   otherTable: string;
   case: { reference: string; riskLevel: string };
   referringOrganisation: { shortCode: string };
-  meeting: { id: string; title: string; startsAt: Date } | null;
+  meeting: { id: string; title: string; startsAt: Date; status: string; chairId: string } | null;
 };
 
-/** One row of a referral list, as the pages show it. */
-export function listedReferral(r: Listed, now: Date) {
+/**
+ * One row of a referral list, as the pages show it to `viewer`. A meeting still in preparation is
+ * its chair's: the others read that the case is scheduled, not which meeting.
+ */
+export function listedReferral(r: Listed, now: Date, viewer: { id: string }) {
+  const meetingShown = r.meeting && (r.meeting.status !== "DRAFT" || r.meeting.chairId === viewer.id);
   const pending = r.status === "PENDING";
   return {
     id: r.id,
@@ -42,9 +46,10 @@ export function listedReferral(r: Listed, now: Date) {
     decidedAt: r.decidedAt?.toISOString() ?? null,
     outcomeReason: r.outcomeReason ?? "",
     otherTable: r.otherTable,
-    meeting: r.meeting
-      ? { id: r.meeting.id, title: r.meeting.title, startsAt: r.meeting.startsAt.toISOString() }
-      : null,
+    meeting:
+      r.meeting && meetingShown
+        ? { id: r.meeting.id, title: r.meeting.title, startsAt: r.meeting.startsAt.toISOString() }
+        : null,
     due: pending ? dueOf(r.deadlineAt, now) : null,
   };
 }

@@ -52,7 +52,8 @@ export const triageSchema = z.discriminatedUnion(
   [
     z.object({
       outcome: z.literal("TO_MEETING"),
-      meetingId: z.string().min(1, "referrals.errors.meetingRequired").max(64),
+      /** Empty for a proposal (its meeting is known); a referral without one is refused by triage. */
+      meetingId: z.string().max(64),
       tableOrganisationIds: z.array(id).min(1, "validation.required").max(30, "validation.tooMany"),
       timeboxMinutes: timebox,
       reason,

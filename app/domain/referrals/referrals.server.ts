@@ -44,7 +44,7 @@ export async function referralFormOptions(user: SessionUser) {
 
 /**
  * Refers one of the organisation's open cases. The criteria must be the case region's active ones
- * and the partners organisations of that region; the deadline is counted from now in working days.
+ * and the partners organisations of that region or the referrer's; the deadline is counted from now in working days.
  */
 export async function createReferral(user: SessionUser, input: ReferralInput, meta: Acting) {
   const now = meta.now ?? new Date();
@@ -55,13 +55,22 @@ export async function createReferral(user: SessionUser, input: ReferralInput, me
   if (!found) throw fieldRule("caseReference", "referrals.errors.unknownCase");
   const [criteria, partners, setting, earlier] = await Promise.all([
     regionCriteria(found.region, { activeOnly: true }),
-    prisma.organisation.findMany({ where: { id: { in: input.partnerOrganisationIds } }, select: { id: true } }),
+    prisma.organisation.findMany({
+      // Of the case's region, or the referrer's own (a case referred to another region's table).
+      where: { id: { in: input.partnerOrganisationIds }, region: { in: [found.region, user.organisation.region] } },
+      select: { id: true },
+    }),
     triageSetting(found.region),
-    // By reference only, any organisation's: a closed case, not this one. What the referrer may see
-    // of it is the case rule's, as for any case.
+    // By reference: a closed case the referrer may see (its own, or one it sat at a table for) —
+    // so that trying references tells nobody what other organisations' cases exist.
     input.earlierCaseReference
       ? prisma.case.findFirst({
-          where: { reference: input.earlierCaseReference, status: "CLOSED", id: { not: found.id } },
+          where: {
+            reference: input.earlierCaseReference,
+            status: "CLOSED",
+            id: { not: found.id },
+            ...caseVisibleWhere(user),
+          },
           select: { id: true },
         })
       : Promise.resolve(null),
@@ -75,6 +84,11 @@ export async function createReferral(user: SessionUser, input: ReferralInput, me
     throw fieldRule("partnerOrganisationIds", "referrals.errors.partnerRequired");
   const days = input.urgency === "URGENT" ? setting.urgentWorkingDays : setting.routineWorkingDays;
   const referral = await prisma.$transaction(async (tx) => {
+    // One referral waits per case at a time (a proposal for one agenda is the chair's, apart): the
+    // case row is locked while this one is added.
+    await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${found.id} FOR UPDATE`;
+    const waiting = await tx.referral.count({ where: { caseId: found.id, kind: "REFERRAL", status: "PENDING" } });
+    if (waiting > 0) throw fieldRule("caseReference", "referrals.errors.alreadyWaiting");
     const created = await tx.referral.create({
       data: {
         kind: "REFERRAL",
@@ -124,7 +138,7 @@ const listSelect = {
   otherTable: true,
   case: { select: { reference: true, riskLevel: true } },
   referringOrganisation: { select: { shortCode: true } },
-  meeting: { select: { id: true, title: true, startsAt: true } },
+  meeting: { select: { id: true, title: true, startsAt: true, status: true, chairId: true } },
 } as const;
 
 /** The organisation's own referrals and proposals, newest first: what became of each. */
@@ -186,7 +200,7 @@ export async function getReferral(user: SessionUser, referralId: string, now: Da
       referringOrganisationId: true,
       agendaItemId: true,
       case: { select: { reference: true, riskLevel: true, description: true, status: true } },
-      meeting: { select: { id: true, title: true, startsAt: true, chairId: true } },
+      meeting: { select: { id: true, title: true, startsAt: true, status: true, chairId: true } },
       earlierCase: { select: { id: true, reference: true } },
     },
   });

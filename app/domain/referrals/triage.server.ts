@@ -28,6 +28,8 @@ export async function requireDecidable(user: SessionUser, referralId: string) {
       question: true,
       timeboxMinutes: true,
       referringOrganisationId: true,
+      region: true,
+      partnerOrganisationIds: true,
       case: { select: { reference: true } },
     },
   });
@@ -39,18 +41,28 @@ export async function requireDecidable(user: SessionUser, referralId: string) {
 
 type Decidable = Awaited<ReturnType<typeof requireDecidable>>;
 
-/** The meeting a referral goes to: a proposal's own; for a referral, one triage may put it on. */
-async function targetMeeting(user: SessionUser, referral: Decidable, meetingId: string, now: Date) {
+/**
+ * The meeting a referral goes to: a proposal's own; for a referral, one triage may put it on. Read
+ * in the decision's transaction with the meeting locked, so its invitations cannot change meanwhile.
+ */
+async function targetMeeting(
+  user: SessionUser,
+  referral: Decidable,
+  meetingId: string,
+  now: Date,
+  tx: Prisma.TransactionClient,
+) {
   const where: Prisma.MeetingWhereInput =
     referral.kind === "PROPOSAL"
       ? { id: referral.meetingId ?? "", chairId: user.id }
       : { id: meetingId, ...triageMeetingsWhere(user, now) };
-  const meeting = await prisma.meeting.findFirst({
-    where,
+  const found = await tx.meeting.findFirst({ where, select: { id: true } });
+  if (!found) throw fieldRule("meetingId", "referrals.errors.meetingRequired");
+  await tx.$queryRaw`SELECT id FROM "Meeting" WHERE id = ${found.id} FOR UPDATE`;
+  return tx.meeting.findUniqueOrThrow({
+    where: { id: found.id },
     select: { id: true, status: true, invitations: { select: { organisationId: true } } },
   });
-  if (!meeting) throw fieldRule("meetingId", "referrals.errors.meetingRequired");
-  return meeting;
 }
 
 async function toMeeting(
@@ -60,15 +72,25 @@ async function toMeeting(
   now: Date,
   tx: Prisma.TransactionClient,
 ) {
-  const meeting = await targetMeeting(user, referral, input.meetingId, now);
+  // A case closed (or erased) since it was referred goes on no agenda.
+  const [open] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Case" WHERE id = ${referral.caseId} AND status = 'OPEN' AND "anonymisedAt" IS NULL FOR UPDATE`;
+  if (!open) throw ruleError("referrals.errors.caseClosed");
+  const meeting = await targetMeeting(user, referral, input.meetingId, now, tx);
   // The table the referral asked for sits at it: invite who is not invited yet (a referral only;
   // a proposal's chair chose from her invitees).
   const invited = new Set(meeting.invitations.map((i) => i.organisationId));
   const table = [...new Set([...input.tableOrganisationIds, referral.referringOrganisationId])];
   const missing = table.filter((id) => !invited.has(id));
   if (missing.length > 0 && referral.kind === "REFERRAL") {
-    const known = await tx.organisation.count({ where: { id: { in: missing } } });
-    if (known !== missing.length) throw fieldRule("tableOrganisationIds", "validation.invalid");
+    // Only the referral's region, or the partners the referrer named, are brought to the table.
+    const known = await tx.organisation.count({
+      where: {
+        id: { in: missing },
+        OR: [{ region: referral.region }, { id: { in: referral.partnerOrganisationIds } }],
+      },
+    });
+    if (known !== missing.length) throw fieldRule("tableOrganisationIds", "referrals.errors.tableOutsideRegion");
     await tx.meetingInvitation.createMany({
       data: missing.map((organisationId) => ({ meetingId: meeting.id, organisationId })),
       skipDuplicates: true,
@@ -101,6 +123,9 @@ async function toMeeting(
  */
 export async function triageReferral(user: SessionUser, referralId: string, input: TriageInput, meta: Acting) {
   const referral = await requireDecidable(user, referralId);
+  // A proposal for an agenda is accepted onto it or sent back; the other outcomes are triage's.
+  if (referral.kind === "PROPOSAL" && input.outcome !== "TO_MEETING" && input.outcome !== "RETURNED")
+    throw fieldRule("outcome", "referrals.errors.proposalOutcome");
   const now = meta.now ?? new Date();
   const result = await prisma.$transaction(async (tx) => {
     // Decide first, conditionally: two triagers at once (or a double click) decide it once.

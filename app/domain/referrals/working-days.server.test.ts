@@ -48,6 +48,17 @@ describe("triage deadlines in working days (Amsterdam)", () => {
     expect(due.toISOString()).toBe("2027-04-28T22:00:00.000Z");
   });
 
+  it("Good Friday and Liberation Day (5 May) do not count either (Algemene termijnenwet)", () => {
+    // Thu 2027-03-25 → (Fri 26 Good Friday, weekend, Mon 29 Easter Monday) Tue 30: one working day.
+    expect(amsterdamDate(new Date(workingDeadline(amsterdam("2027-03-25T10:00:00"), 1).getTime() - 1))).toBe(
+      "2027-03-30",
+    );
+    // Tue 2027-05-04 → (Wed 5 May) Thu 6 May is Ascension → Fri 7 May.
+    expect(amsterdamDate(new Date(workingDeadline(amsterdam("2027-05-04T10:00:00", "+02:00"), 1).getTime() - 1))).toBe(
+      "2027-05-07",
+    );
+  });
+
   it("counts the working days between two moments", () => {
     expect(workingDaysBetween(amsterdam("2026-11-20T16:00:00"), amsterdam("2026-11-20T17:00:00"))).toBe(0);
     expect(workingDaysBetween(amsterdam("2026-11-20T16:00:00"), amsterdam("2026-11-23T09:00:00"))).toBe(1);

@@ -1,7 +1,7 @@
 /**
- * Triage deadlines in working days, Amsterdam time: Saturdays, Sundays and the Netherlands' public
- * holidays (New Year's Day, Easter and Whit Mondays, King's Day, Ascension, Christmas — from the
- * `date-holidays` library, not a list of our own) are not counted.
+ * Triage deadlines in working days, Amsterdam time: Saturdays, Sundays and the days the Algemene
+ * termijnenwet does not count (New Year's Day, Good Friday, Easter and Whit Mondays, King's Day,
+ * Liberation Day, Ascension, Christmas — from the `date-holidays` library, not a list of our own).
  */
 import { TZDate } from "@date-fns/tz";
 import Holidays from "date-holidays";
@@ -16,7 +16,9 @@ function publicHolidays(year: number): Set<string> {
     days = new Set(
       holidays
         .getHolidays(year)
-        .filter((h) => h.type === "public")
+        // "public", plus the two the Algemene termijnenwet also does not count and the library
+        // lists as "school" days for NL: Good Friday and Liberation Day (5 May).
+        .filter((h) => h.type === "public" || h.type === "school")
         .map((h) => h.date.slice(0, 10)),
     );
     byYear.set(year, days);

@@ -1392,7 +1392,11 @@ const en: Shape<Translation> = {
       notInformedReason: "Record why the people concerned were not told.",
       meetingRequired: "Choose an upcoming meeting of the region.",
       unknownCase: "Choose an open case of your own organisation.",
-      unknownEarlierCase: "There is no closed case with this reference.",
+      unknownEarlierCase: "Your organisation knows no closed case with this reference.",
+      alreadyWaiting: "This case has already been referred and is waiting for triage.",
+      caseClosed: "The case has been closed in the meantime; it goes on no agenda any more.",
+      tableOutsideRegion: "Choose organisations of the region, or ones the referrer proposed for the table.",
+      proposalOutcome: "An agenda proposal is accepted or given back.",
       staleSettings: "Someone else changed the settings in the meantime. Look at them and save again.",
     },
     settings: {

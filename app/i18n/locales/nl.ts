@@ -1397,7 +1397,11 @@ const nl = {
       notInformedReason: "Leg vast waarom de betrokkenen niet zijn geïnformeerd.",
       meetingRequired: "Kies een komend overleg van de regio.",
       unknownCase: "Kies een open casus van je eigen organisatie.",
-      unknownEarlierCase: "Er is geen gesloten casus met deze referentie.",
+      unknownEarlierCase: "Je organisatie kent geen gesloten casus met deze referentie.",
+      alreadyWaiting: "Deze casus is al aangemeld en wacht op de triage.",
+      caseClosed: "De casus is intussen gesloten; zet hem niet meer op een agenda.",
+      tableOutsideRegion: "Kies organisaties uit de regio, of die de aanmelder voor de tafel voorstelde.",
+      proposalOutcome: "Een voorstel voor de agenda wordt geaccepteerd of teruggegeven.",
       staleSettings: "Iemand anders heeft de instellingen intussen gewijzigd. Bekijk ze en sla opnieuw op.",
     },
     settings: {
