@@ -13,6 +13,7 @@ import { createCase } from "~/domain/cases/cases.server";
 import { chairSignals } from "~/domain/cases/chair-signals.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { addAction } from "~/domain/live/live.server";
+import { startReferrals } from "~/domain/referrals/referral-start.server";
 
 import { meetingWithTables, organisationIds } from "../support/live-meeting";
 import { outcome, thrownStatus } from "../support/responses";
@@ -169,5 +170,11 @@ describe("the plan van aanpak", () => {
     const line = async (today: string) => (await chairSignals(chair, today, 14)).find((r) => r.reference === reference);
     expect(await line("2027-03-14")).toBeUndefined();
     expect((await line("2027-03-15"))?.goalsDue).toBe(1);
+    // The start page reads the same within its referrals statement.
+    const start = await startReferrals(chair, new Date("2027-03-15T09:00:00Z"), {
+      today: "2027-03-15",
+      overdueDays: 14,
+    });
+    expect(start.signals?.find((r) => r.reference === reference)?.goalsDue).toBe(1);
   });
 });

@@ -19,11 +19,16 @@ type Row = {
   escalation: "OPERATIONAL" | "MANAGEMENT" | "ADMINISTRATIVE" | null;
 };
 
-/** `today` as YYYY-MM-DD (Amsterdam). */
-export async function chairSignals(user: SessionUser, today: string, overdueDays: number) {
+export type ChairSignal = Row;
+
+/**
+ * The statement as SQL, one row per case (`today` as YYYY-MM-DD, Amsterdam): on its own in
+ * `chairSignals`, or inside the start page's one statement for referrals and signals.
+ */
+export function chairSignalsSql(user: SessionUser, today: string, overdueDays: number) {
   const seen = Prisma.sql`(${meetingChairedSql(user, "sm")} OR ${itemAtTableSql(user, "si")})`;
   const items = Prisma.sql`"AgendaItem" si JOIN "Meeting" sm ON sm.id = si."meetingId"`;
-  const rows = await sqlQuery<Row>(Prisma.sql`
+  return Prisma.sql`
     WITH cases AS (
       SELECT DISTINCT c.id, c.reference FROM "Case" c JOIN "AgendaItem" i ON i."caseId" = c.id
         JOIN "Meeting" m ON m.id = i."meetingId"
@@ -44,6 +49,14 @@ export async function chairSignals(user: SessionUser, today: string, overdueDays
         AND g."reviewDate" <= ${today}::date) AS "goalsDue",
       (SELECT e.level::text FROM "CaseEscalation" e WHERE e."caseId" = k.id AND e."endedAt" IS NULL LIMIT 1) AS escalation
     FROM cases k
-    ORDER BY k.reference`);
+    ORDER BY k.reference`;
+}
+
+/** Only the cases that show something. */
+export function withSignals(rows: readonly Row[]): Row[] {
   return rows.filter((r) => r.overdueActions + r.openNeeds + r.dissents + r.goalsDue > 0 || r.escalation !== null);
+}
+
+export async function chairSignals(user: SessionUser, today: string, overdueDays: number) {
+  return withSignals(await sqlQuery<Row>(chairSignalsSql(user, today, overdueDays)));
 }

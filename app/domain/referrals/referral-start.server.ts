@@ -6,6 +6,8 @@
 import type { SessionUser } from "~/auth/session.server";
 import { isoOf, sqlQuery } from "~/db.server";
 import { referralOwnSql, referralTriagedSql } from "~/domain/access/access.server";
+import type { ChairSignal } from "~/domain/cases/chair-signals.server";
+import { chairSignalsSql, withSignals } from "~/domain/cases/chair-signals.server";
 import { Prisma } from "~/generated/prisma/client";
 
 const DAY = 86_400_000;
@@ -23,9 +25,21 @@ type Row = {
   }[];
   waiting: number;
   overdue: number;
+  signals: ChairSignal[] | null;
 };
 
-export async function startReferrals(user: SessionUser, now: Date) {
+/**
+ * `signals`: for a chair, her cases' escalation signals are read in the same statement
+ * (`chairSignalsSql`), so the start page stays within its statement budget.
+ */
+export async function startReferrals(
+  user: SessionUser,
+  now: Date,
+  signals: { today: string; overdueDays: number } | null = null,
+) {
+  const signalsSql = signals
+    ? Prisma.sql`(SELECT coalesce(json_agg(s), '[]'::json) FROM (${chairSignalsSql(user, signals.today, signals.overdueDays)}) s)`
+    : Prisma.sql`NULL::json`;
   const since = new Date(now.getTime() - 30 * DAY).toISOString();
   const [row] = await sqlQuery<Row>(Prisma.sql`
     SELECT
@@ -40,7 +54,8 @@ export async function startReferrals(user: SessionUser, now: Date) {
          ORDER BY coalesce(r."decidedAt", r."createdAt") DESC LIMIT 5) o) AS own,
       (SELECT count(*)::int FROM "Referral" t WHERE t.status = 'PENDING' AND ${referralTriagedSql(user, "t")}) AS waiting,
       (SELECT count(*)::int FROM "Referral" t WHERE t.status = 'PENDING' AND ${referralTriagedSql(user, "t")}
-         AND t."deadlineAt" <= ${now.toISOString()}::timestamp) AS overdue`);
+         AND t."deadlineAt" <= ${now.toISOString()}::timestamp) AS overdue,
+      ${signalsSql} AS signals`);
   return {
     own: (row?.own ?? []).map(({ id, kind, status, reference, outcomeReason, otherTable, meetingTitle }) => ({
       id,
@@ -52,5 +67,6 @@ export async function startReferrals(user: SessionUser, now: Date) {
       meetingTitle,
     })),
     triage: { waiting: row?.waiting ?? 0, overdue: row?.overdue ?? 0 },
+    signals: row?.signals ? withSignals(row.signals) : null,
   };
 }

@@ -19,7 +19,6 @@ import {
 } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { amsterdamToday } from "~/domain/actions/actions.server";
-import { chairSignals } from "~/domain/cases/chair-signals.server";
 import { startReferrals } from "~/domain/referrals/referral-start.server";
 import { getEnv } from "~/env.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -172,15 +171,15 @@ export async function startOverview(user: SessionUser, meta: Acting) {
   const today = isoDay(amsterdamToday(now));
   const chair = user.roles.includes("CHAIR");
   const admin = user.roles.includes("ORG_ADMIN");
-  const [meetings, chaired, mine, invited, cards, lookups, referrals, signals] = await Promise.all([
+  const [meetings, chaired, mine, invited, cards, lookups, referrals] = await Promise.all([
     chair ? chairMeetings(user, now) : null,
     chair ? chairActions(user, today) : null,
     memberActions(user, now),
     invitedMeetings(user, now),
     emptyRoleCards(user),
     admin ? profileLookups(user, now) : null,
-    startReferrals(user, now),
-    chair ? chairSignals(user, today, getEnv().ESCALATION_OVERDUE_DAYS) : null,
+    // The chair's case signals ride along in the referrals' statement (one statement, not two).
+    startReferrals(user, now, chair ? { today, overdueDays: getEnv().ESCALATION_OVERDUE_DAYS } : null),
   ]);
   const shown = [...(chaired ?? []).flatMap((g) => g.actions), ...mine];
   if (shown.length > 0) {
@@ -195,7 +194,7 @@ export async function startOverview(user: SessionUser, meta: Acting) {
   }
   return {
     today,
-    chair: chair ? { meetings: meetings ?? [], actions: chaired ?? [], signals: signals ?? [] } : null,
+    chair: chair ? { meetings: meetings ?? [], actions: chaired ?? [], signals: referrals.signals ?? [] } : null,
     member: { actions: mine, invited, emptyRoleCards: cards, referrals: referrals.own },
     triage: referrals.triage.waiting > 0 ? referrals.triage : null,
     admin: lookups,
