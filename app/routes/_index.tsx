@@ -5,7 +5,6 @@ import { requireSession } from "~/auth/guards.server";
 import { TriageNotice } from "~/components/start-referrals";
 import { AdminSection, ChairSection, MemberSection } from "~/components/start-sections";
 import { actingFrom } from "~/domain/acting.server";
-import { overdueActionCount } from "~/domain/actions/actions.server";
 import { profileReminder } from "~/domain/organisations/role-profiles.server";
 import { startOverview } from "~/domain/start/start.server";
 import { getEnv } from "~/env.server";
@@ -23,7 +22,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     overview: await startOverview(user, actingFrom(context)),
     organisationSlug: user.organisation.slug,
     reminder: await profileReminder(user),
-    overdueActions: await overdueActionCount(user),
     reviewMonths: getEnv().PROFILE_REVIEW_MONTHS,
     session: {
       createdAt: createdAt.toISOString(),
@@ -42,8 +40,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function StartPage() {
   const { t } = useLocale();
-  const { user, session, reminder, reviewMonths, overdueActions, overview, organisationSlug } =
-    useLoaderData<typeof loader>();
+  const { user, session, reminder, reviewMonths, overview, organisationSlug } = useLoaderData<typeof loader>();
+  const { overdueActions } = overview;
   return (
     <section className="page" aria-labelledby="start-title">
       <h1 id="start-title">{t("home.title", { name: user.name })}</h1>

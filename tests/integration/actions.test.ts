@@ -6,12 +6,13 @@ import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { actionsCalendar, actionsCsv } from "~/domain/actions/action-exports.server";
 import { actionQuerySchema, actionUpdateSchema } from "~/domain/actions/action.schema";
-import { listActions, overdueActionCount, updateAction } from "~/domain/actions/actions.server";
+import { amsterdamToday, listActions, overdueActionCount, updateAction } from "~/domain/actions/actions.server";
 import { actionsForAgenda } from "~/domain/actions/agenda-actions.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
 import { DomainError } from "~/domain/errors.server";
 import { actionSchema, earlierActionSchema } from "~/domain/live/live.schema";
 import { addAction, endMeeting, loadBoard, updateEarlierAction } from "~/domain/live/live.server";
+import { startReferrals } from "~/domain/referrals/referral-start.server";
 import { translator } from "~/i18n/translate.server";
 import { fieldErrorsFrom } from "~/utils/form-errors";
 import { actionsUrl } from "~/utils/url-words";
@@ -173,6 +174,15 @@ describe("/acties: my organisation's actions", () => {
     // 4 Dec 23:30 UTC is already 5 December in Amsterdam: "this week" (due 4 Dec) is now overdue too.
     expect(await overdueActionCount(rvdk, new Date("2026-12-04T23:30:00Z"))).toBeGreaterThan(before);
     expect(await overdueActionCount(police, NOW)).toBe(0);
+    // The start page counts the same inside its one statement.
+    const startCount = async (user: SessionUser, now: Date) =>
+      (await startReferrals(user, now, amsterdamToday(now).toISOString().slice(0, 10))).overdueActions;
+    for (const [user, now] of [
+      [rvdk, NOW],
+      [rvdk, new Date("2026-12-04T23:30:00Z")],
+      [police, NOW],
+    ] as const)
+      expect(await startCount(user, now)).toBe(await overdueActionCount(user, now));
   });
 });
 

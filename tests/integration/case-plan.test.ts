@@ -171,10 +171,7 @@ describe("the plan van aanpak", () => {
     expect(await line("2027-03-14")).toBeUndefined();
     expect((await line("2027-03-15"))?.goalsDue).toBe(1);
     // The start page reads the same within its referrals statement.
-    const start = await startReferrals(chair, new Date("2027-03-15T09:00:00Z"), {
-      today: "2027-03-15",
-      overdueDays: 14,
-    });
+    const start = await startReferrals(chair, new Date("2027-03-15T09:00:00Z"), "2027-03-15", { overdueDays: 14 });
     expect(start.signals?.find((r) => r.reference === reference)?.goalsDue).toBe(1);
   });
 });

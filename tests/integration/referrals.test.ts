@@ -203,7 +203,7 @@ describe("triage decides", () => {
     expect([...(item?.content?.tables ?? [])].sort()).toEqual(["POL", "RvdK"]);
     expect(agenda.invitations.map((i) => i.organisation.shortCode).sort()).toEqual(["POL", "RvdK", "VT"]);
     // The referrer reads the outcome on its start page.
-    const start = await startReferrals(police, new Date());
+    const start = await startReferrals(police, new Date(), "2026-12-08");
     expect(start.own).toContainEqual(
       expect.objectContaining({
         id,
@@ -442,7 +442,7 @@ describe("what triage may not do", () => {
       },
       meta,
     );
-    const own = (await startReferrals(police, new Date())).own.find((r) => r.id === id);
+    const own = (await startReferrals(police, new Date(), "2026-12-08")).own.find((r) => r.id === id);
     expect([own?.status, own?.meetingTitle]).toEqual(["TO_MEETING", null]);
     const [listed] = (await ownReferrals(police)).filter((r) => r.id === id);
     if (!listed) throw new Error("not listed");

@@ -5,7 +5,7 @@
  */
 import type { SessionUser } from "~/auth/session.server";
 import { isoOf, sqlQuery } from "~/db.server";
-import { referralOwnSql, referralTriagedSql } from "~/domain/access/access.server";
+import { actionOwnedSql, referralOwnSql, referralTriagedSql } from "~/domain/access/access.server";
 import type { ChairSignal } from "~/domain/cases/chair-signals.server";
 import { chairSignalsSql, withSignals } from "~/domain/cases/chair-signals.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -25,20 +25,23 @@ type Row = {
   }[];
   waiting: number;
   overdue: number;
+  overdueActions: number;
   signals: ChairSignal[] | null;
 };
 
 /**
- * `signals`: for a chair, her cases' escalation signals are read in the same statement
+ * `today`: YYYY-MM-DD in Amsterdam. The organisation's overdue action count (the start page's
+ * banner) rides along too. `signals`: for a chair, her cases' escalation signals are read in the same statement
  * (`chairSignalsSql`), so the start page stays within its statement budget.
  */
 export async function startReferrals(
   user: SessionUser,
   now: Date,
-  signals: { today: string; overdueDays: number } | null = null,
+  today: string,
+  signals: { overdueDays: number } | null = null,
 ) {
   const signalsSql = signals
-    ? Prisma.sql`(SELECT coalesce(json_agg(s), '[]'::json) FROM (${chairSignalsSql(user, signals.today, signals.overdueDays)}) s)`
+    ? Prisma.sql`(SELECT coalesce(json_agg(s), '[]'::json) FROM (${chairSignalsSql(user, today, signals.overdueDays)}) s)`
     : Prisma.sql`NULL::json`;
   const since = new Date(now.getTime() - 30 * DAY).toISOString();
   const [row] = await sqlQuery<Row>(Prisma.sql`
@@ -55,6 +58,8 @@ export async function startReferrals(
       (SELECT count(*)::int FROM "Referral" t WHERE t.status = 'PENDING' AND ${referralTriagedSql(user, "t")}) AS waiting,
       (SELECT count(*)::int FROM "Referral" t WHERE t.status = 'PENDING' AND ${referralTriagedSql(user, "t")}
          AND t."deadlineAt" <= ${now.toISOString()}::timestamp) AS overdue,
+      (SELECT count(*)::int FROM "Action" x WHERE ${actionOwnedSql(user, "x")} AND x.status <> 'DONE'
+         AND x."dueDate" < ${today}::date) AS "overdueActions",
       ${signalsSql} AS signals`);
   return {
     own: (row?.own ?? []).map(({ id, kind, status, reference, outcomeReason, otherTable, meetingTitle }) => ({
@@ -68,5 +73,6 @@ export async function startReferrals(
     })),
     triage: { waiting: row?.waiting ?? 0, overdue: row?.overdue ?? 0 },
     signals: row?.signals ? withSignals(row.signals) : null,
+    overdueActions: row?.overdueActions ?? 0,
   };
 }

@@ -179,7 +179,7 @@ export async function startOverview(user: SessionUser, meta: Acting) {
     emptyRoleCards(user),
     admin ? profileLookups(user, now) : null,
     // The chair's case signals ride along in the referrals' statement (one statement, not two).
-    startReferrals(user, now, chair ? { today, overdueDays: getEnv().ESCALATION_OVERDUE_DAYS } : null),
+    startReferrals(user, now, today, chair ? { overdueDays: getEnv().ESCALATION_OVERDUE_DAYS } : null),
   ]);
   const shown = [...(chaired ?? []).flatMap((g) => g.actions), ...mine];
   if (shown.length > 0) {
@@ -197,6 +197,7 @@ export async function startOverview(user: SessionUser, meta: Acting) {
     chair: chair ? { meetings: meetings ?? [], actions: chaired ?? [], signals: referrals.signals ?? [] } : null,
     member: { actions: mine, invited, emptyRoleCards: cards, referrals: referrals.own },
     triage: referrals.triage.waiting > 0 ? referrals.triage : null,
+    overdueActions: referrals.overdueActions,
     admin: lookups,
   };
 }
