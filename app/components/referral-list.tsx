@@ -16,6 +16,7 @@ export function ReferralState({ referral: r }: { referral: ListedReferral }) {
     return (
       <>
         {t("referrals.status.PENDING")} ·{" "}
+        {r.caseClosed ? <strong>{t("referrals.caseClosedMeanwhile")} · </strong> : null}
         <span className={r.due.overdue ? "referral-due referral-due--overdue" : "referral-due"}>
           {r.due.overdue
             ? t("referrals.due.overdue", { date: day })
@@ -30,6 +31,7 @@ export function ReferralState({ referral: r }: { referral: ListedReferral }) {
       {r.meeting ? (
         <> — {t("referrals.toMeeting", { title: r.meeting.title, date: formatDate(r.meeting.startsAt, locale) })}</>
       ) : null}
+      {r.offAgenda ? <> ({t("referrals.offAgenda")})</> : null}
       {r.otherTable ? <> — {r.otherTable}</> : null}
       {r.outcomeReason ? <>: {r.outcomeReason}</> : null}
     </>

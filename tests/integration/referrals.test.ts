@@ -9,6 +9,7 @@ import { closeCase, monitorEnd, reopenCase } from "~/domain/cases/case-correctio
 import { caseCloseSchema } from "~/domain/cases/case.schema";
 import { createCase, listVisibleCases } from "~/domain/cases/cases.server";
 import { seedDemoData } from "~/domain/demo/seed.server";
+import { removeAgendaItem } from "~/domain/meetings/agenda-corrections.server";
 import { getMeeting } from "~/domain/meetings/meetings.server";
 import { listProposals, proposeItem } from "~/domain/meetings/proposals.server";
 import {
@@ -197,6 +198,9 @@ describe("triage decides", () => {
     });
     await triageReferral(chair, id, input, meta);
     const agenda = await getMeeting(chair, meetingId, meta);
+    const placed = (await ownReferrals(police)).find((r) => r.id === id);
+    if (!placed) throw new Error("not listed");
+    expect(listedReferral(placed, new Date(), police).offAgenda).toBe(false);
     const item = agenda.items.find((i) => i.reference === reference);
     expect(item?.content?.question).toBe("Wie pakt de zorg op naast de strafrechtelijke aanpak?");
     expect(item?.content?.askingOrganisation).toBe("POL");
@@ -211,6 +215,12 @@ describe("triage decides", () => {
         outcomeReason: "Veiligheid en zorg moeten samen: de Raad aan tafel.",
       }),
     );
+    // The chair takes the item off the agenda again: the referral says so.
+    const itemId = (await prisma.referral.findUniqueOrThrow({ where: { id } })).agendaItemId as string;
+    await removeAgendaItem(chair, meetingId, itemId, { reason: "Eerst de school.", version: 1 }, meta);
+    const removed = (await ownReferrals(police)).find((r) => r.id === id);
+    if (!removed) throw new Error("not listed");
+    expect([removed.status, listedReferral(removed, new Date(), police).offAgenda]).toEqual(["TO_MEETING", true]);
     // Deciding again is refused; so is a second decision at the same moment.
     expect(await outcome(triageReferral(chair, id, { outcome: "NO_ACTION", reason: "Toch niet." }, meta))).toBe(
       "rule:meetings.errors.alreadyDecided",
@@ -395,8 +405,12 @@ describe("what triage may not do", () => {
     expect(
       await outcome(triageReferral(chair, id, { ...toMeeting, tableOrganisationIds: [org.POL as string] }, meta)),
     ).toBe("rule:referrals.errors.caseClosed");
-    // Nothing was written: the referral still waits, and can be closed with "no action".
+    // Nothing was written: the referral still waits (the queue says its case was closed), and can
+    // be closed with "no action".
     expect((await prisma.referral.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
+    const queued = (await triageQueue(chair)).find((r) => r.id === id);
+    if (!queued) throw new Error("not queued");
+    expect(listedReferral(queued, new Date(), chair).caseClosed).toBe(true);
     expect((await getMeeting(chair, meetingId, meta)).items).toEqual([]);
     await triageReferral(chair, id, { outcome: "NO_ACTION", reason: "De casus is gesloten." }, meta);
 

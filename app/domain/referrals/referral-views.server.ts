@@ -21,7 +21,8 @@ type Listed = {
   decidedAt: Date | null;
   outcomeReason: string | null;
   otherTable: string;
-  case: { reference: string; riskLevel: string };
+  agendaItemId: string | null;
+  case: { reference: string; riskLevel: string; status: string };
   referringOrganisation: { shortCode: string };
   meeting: { id: string; title: string; startsAt: Date; status: string; chairId: string } | null;
 };
@@ -51,6 +52,10 @@ export function listedReferral(r: Listed, now: Date, viewer: { id: string }) {
         ? { id: r.meeting.id, title: r.meeting.title, startsAt: r.meeting.startsAt.toISOString() }
         : null,
     due: pending ? dueOf(r.deadlineAt, now) : null,
+    /** Waiting while its case was closed meanwhile: triage can only give it back or take no action. */
+    caseClosed: pending && r.case.status !== "OPEN",
+    /** It went onto an agenda and the chair took the item off again. */
+    offAgenda: r.status === "TO_MEETING" && r.agendaItemId === null,
   };
 }
 export type ListedReferral = ReturnType<typeof listedReferral>;

@@ -136,7 +136,8 @@ const listSelect = {
   decidedAt: true,
   outcomeReason: true,
   otherTable: true,
-  case: { select: { reference: true, riskLevel: true } },
+  agendaItemId: true,
+  case: { select: { reference: true, riskLevel: true, status: true } },
   referringOrganisation: { select: { shortCode: true } },
   meeting: { select: { id: true, title: true, startsAt: true, status: true, chairId: true } },
 } as const;

@@ -1298,6 +1298,8 @@ const en: Shape<Translation> = {
     },
   },
   referrals: {
+    caseClosedMeanwhile: "case closed meanwhile",
+    offAgenda: "later taken off the agenda",
     referThis: "Refer to the meeting",
     earlierNotVisible: "your organisation was not at a table of that case",
     title: "Referrals",

@@ -1301,6 +1301,8 @@ const nl = {
     },
   },
   referrals: {
+    caseClosedMeanwhile: "casus intussen gesloten",
+    offAgenda: "daarna van de agenda gehaald",
     referThis: "Aanmelden bij het overleg",
     earlierNotVisible: "je organisatie zat niet aan een tafel van die casus",
     title: "Aanmeldingen",
