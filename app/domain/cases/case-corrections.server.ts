@@ -7,7 +7,6 @@
 import { TZDate } from "@date-fns/tz";
 import { addMonths } from "date-fns";
 
-import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { caseOwnedWhere, ownsCase } from "~/domain/access/access.server";
@@ -17,32 +16,10 @@ import { retentionCutoff } from "~/domain/retention/retention.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { RiskLevel } from "~/generated/prisma/enums";
 
+import { auditCase } from "./case-lock.server";
 import type { CaseCloseInput, CaseEditInput, CaseEraseInput, CaseReopenInput } from "./case.schema";
 
 type Tx = Prisma.TransactionClient;
-
-/** Each change to a case is one audit row, in the change's transaction; never the case's words. */
-function auditCase(
-  tx: Tx,
-  user: SessionUser,
-  action: "case.edited" | "case.identifier.erased" | "case.closed" | "case.reopened",
-  reference: string,
-  meta: Acting & { now: Date },
-  details?: Prisma.InputJsonValue,
-) {
-  return recordAudit(
-    {
-      actor: actorOf(user),
-      action,
-      subjectType: "Case",
-      subjectId: reference,
-      ...(details === undefined ? {} : { details }),
-      clientAddress: meta.clientAddress,
-      at: meta.now,
-    },
-    tx,
-  );
-}
 
 /** What stands where an erased identifier was: visibly something, in no language. */
 export const ERASED_MARK = "███";

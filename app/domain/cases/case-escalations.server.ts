@@ -4,7 +4,6 @@
  * (afgeschaald) with what came of it, by the organisation that raised it or a chair of the case.
  * At most one is open per case (the case row is locked while it changes). Every step is audited.
  */
-import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { chairsCaseSql, mayEndEscalation } from "~/domain/access/access.server";
@@ -12,34 +11,8 @@ import type { Acting } from "~/domain/acting.server";
 import { conflict, fieldRule, forbidden, ruleError } from "~/domain/errors.server";
 import { Prisma } from "~/generated/prisma/client";
 
-import { lockVisibleCase } from "./case-lock.server";
+import { auditCase, lockVisibleCase } from "./case-lock.server";
 import type { EscalationEndInput, EscalationRaiseInput } from "./case.schema";
-
-type Tx = Prisma.TransactionClient;
-type EscalationAudit = "case.escalation.raised" | "case.escalation.moved" | "case.escalation.ended";
-
-function audit(
-  tx: Tx,
-  user: SessionUser,
-  action: EscalationAudit,
-  reference: string,
-  meta: Acting,
-  now: Date,
-  details: Prisma.InputJsonValue,
-) {
-  return recordAudit(
-    {
-      actor: actorOf(user),
-      action,
-      subjectType: "Case",
-      subjectId: reference,
-      details,
-      clientAddress: meta.clientAddress,
-      at: now,
-    },
-    tx,
-  );
-}
 
 export async function raiseEscalation(user: SessionUser, reference: string, input: EscalationRaiseInput, meta: Acting) {
   const now = meta.now ?? new Date();
@@ -52,7 +25,7 @@ export async function raiseEscalation(user: SessionUser, reference: string, inpu
       data: { caseId: found.id, level: input.level, reason: input.reason, raisedById: user.id, raisedAt: now },
       select: { id: true },
     });
-    await audit(tx, user, "case.escalation.raised", reference, meta, now, { level: input.level });
+    await auditCase(tx, user, "case.escalation.raised", reference, { ...meta, now }, { level: input.level });
     return created;
   });
 }
@@ -90,7 +63,7 @@ export async function endEscalation(user: SessionUser, reference: string, input:
         data: { caseId: found.id, level: next, reason: input.outcome, raisedById: open.raisedById, raisedAt: now },
       });
     const action = next ? "case.escalation.moved" : "case.escalation.ended";
-    await audit(tx, user, action, reference, meta, now, { from: open.level, to: next });
+    await auditCase(tx, user, action, reference, { ...meta, now }, { from: open.level, to: next });
     return { level: next };
   });
 }

@@ -4,22 +4,15 @@
  * actions towards it. Who reads and who changes it: the access module (`mayEditPlan`,
  * `mayUpdateGoal`). A change names the version it started from; a stale one is refused. Audited.
  */
-import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
-import {
-  chairsCaseSql,
-  itemContentWhere,
-  mayEditPlan,
-  mayUpdateGoal,
-  regieCandidatesSql,
-} from "~/domain/access/access.server";
+import { chairsCaseSql, itemContentWhere, mayEditPlan, mayUpdateGoal } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
 import { conflict, fieldRule, forbidden, ruleError } from "~/domain/errors.server";
 import { Prisma } from "~/generated/prisma/client";
 
 import type { LockedCase } from "./case-lock.server";
-import { lockVisibleCase } from "./case-lock.server";
+import { auditCase, lockVisibleCase, organisationsKnowingCase } from "./case-lock.server";
 import type { GoalEditInput, GoalInput } from "./case.schema";
 
 type Tx = Prisma.TransactionClient;
@@ -30,16 +23,9 @@ async function regieHolders(db: Db, caseId: string): Promise<string[]> {
   return rows.map((r) => r.organisationId);
 }
 
-async function candidates(db: Db, caseId: string) {
-  return db.$queryRaw<{ id: string; shortCode: string; name: string }[]>(Prisma.sql`
-    SELECT o.id, o."shortCode", o.name FROM "Case" c CROSS JOIN ${regieCandidatesSql("c")} k
-      JOIN "Organisation" o ON o.id = k.id
-    WHERE c.id = ${caseId} ORDER BY o.name`);
-}
-
 /** The lead and contributors may see the case; linked actions are the case's, from tables the viewer sat at. */
 async function checkGoal(tx: Tx, user: SessionUser, found: LockedCase, input: GoalInput) {
-  const allowed = new Set((await candidates(tx, found.id)).map((o) => o.id));
+  const allowed = new Set((await organisationsKnowingCase(tx, found.id)).map((o) => o.id));
   if (!allowed.has(input.leadOrganisationId)) throw fieldRule("leadOrganisationId", "cases.plan.errors.notACandidate");
   if (!input.contributorOrganisationIds.every((id) => allowed.has(id)))
     throw fieldRule("contributorOrganisationIds", "cases.plan.errors.notACandidate");
@@ -59,28 +45,6 @@ async function checkGoal(tx: Tx, user: SessionUser, found: LockedCase, input: Go
     ),
     reviewDate: input.reviewDate ? new Date(`${input.reviewDate}T00:00:00Z`) : null,
   };
-}
-
-function audit(
-  tx: Tx,
-  user: SessionUser,
-  action: "case.goal.added" | "case.goal.updated",
-  reference: string,
-  meta: Acting,
-  details: Prisma.InputJsonValue,
-) {
-  return recordAudit(
-    {
-      actor: actorOf(user),
-      action,
-      subjectType: "Case",
-      subjectId: reference,
-      details,
-      clientAddress: meta.clientAddress,
-      at: meta.now,
-    },
-    tx,
-  );
 }
 
 export async function addGoal(user: SessionUser, reference: string, input: GoalInput, meta: Acting) {
@@ -104,7 +68,7 @@ export async function addGoal(user: SessionUser, reference: string, input: GoalI
       },
       select: { id: true },
     });
-    await audit(tx, user, "case.goal.added", reference, meta, { goal: created.id, phase: input.phase });
+    await auditCase(tx, user, "case.goal.added", reference, meta, { goal: created.id, phase: input.phase });
     return created;
   });
 }
@@ -150,7 +114,7 @@ export async function editGoal(user: SessionUser, reference: string, input: Goal
       data: input.actionIds.map((actionId) => ({ goalId: goal.id, actionId })),
       skipDuplicates: true,
     });
-    await audit(tx, user, "case.goal.updated", reference, meta, { goal: goal.id, status: input.status });
+    await auditCase(tx, user, "case.goal.updated", reference, meta, { goal: goal.id, status: input.status });
   });
 }
 
@@ -190,7 +154,7 @@ export async function planOf(user: SessionUser, caseId: string, today: string) {
         ownerOrganisation: { select: { shortCode: true } },
       },
     }),
-    candidates(prisma, caseId),
+    organisationsKnowingCase(prisma, caseId),
   ]);
   const editsPlan = mayEditPlan(user, {
     ownerOrganisationId: owner.organisationId,

@@ -6,7 +6,6 @@
  * or declines with a reason; the proposer may withdraw it. One handover per kind waits at a time.
  * Every step is kept (from, to, when, why) and audited; the rules are the access module's.
  */
-import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import {
@@ -21,7 +20,7 @@ import { conflict, ensure, fieldRule, forbidden, notFound, ruleError } from "~/d
 import { Prisma } from "~/generated/prisma/client";
 import type { RegieKind } from "~/generated/prisma/enums";
 
-import { lockVisibleCase } from "./case-lock.server";
+import { auditCase, lockVisibleCase, organisationsKnowingCase } from "./case-lock.server";
 import type { RegieAnswerInput, RegieProposalInput } from "./case.schema";
 
 type Tx = Prisma.TransactionClient;
@@ -32,30 +31,6 @@ async function holderOf(tx: Tx, caseId: string, kind: RegieKind) {
     select: { id: true, organisationId: true },
   });
 }
-
-function audit(
-  tx: Tx,
-  user: SessionUser,
-  action: RegieAuditAction,
-  reference: string,
-  meta: Acting,
-  now: Date,
-  details: Prisma.InputJsonValue,
-) {
-  return recordAudit(
-    {
-      actor: actorOf(user),
-      action,
-      subjectType: "Case",
-      subjectId: reference,
-      details,
-      clientAddress: meta.clientAddress,
-      at: now,
-    },
-    tx,
-  );
-}
-type RegieAuditAction = "case.regie.proposed" | "case.regie.accepted" | "case.regie.declined" | "case.regie.withdrawn";
 
 /** Proposes a handover of one kind of regie. */
 export async function proposeRegie(user: SessionUser, reference: string, input: RegieProposalInput, meta: Acting) {
@@ -88,7 +63,14 @@ export async function proposeRegie(user: SessionUser, reference: string, input: 
       },
       select: { id: true },
     });
-    await audit(tx, user, "case.regie.proposed", reference, meta, now, { kind: input.kind, to: input.organisationId });
+    await auditCase(
+      tx,
+      user,
+      "case.regie.proposed",
+      reference,
+      { ...meta, now },
+      { kind: input.kind, to: input.organisationId },
+    );
     return created;
   });
 }
@@ -133,7 +115,14 @@ export async function answerRegie(user: SessionUser, reference: string, input: R
     });
     const action =
       `case.regie.${status === "ACCEPTED" ? "accepted" : status === "DECLINED" ? "declined" : "withdrawn"}` as const;
-    await audit(tx, user, action, reference, meta, now, { kind: proposal.kind, to: proposal.organisationId });
+    await auditCase(
+      tx,
+      user,
+      action,
+      reference,
+      { ...meta, now },
+      { kind: proposal.kind, to: proposal.organisationId },
+    );
     return { status };
   });
 }
@@ -162,9 +151,7 @@ export async function regieOf(viewer: SessionUser, caseId: string) {
     }),
     prisma.$queryRaw<{ organisationId: string; chairsCase: boolean }[]>(Prisma.sql`
       SELECT c."organisationId", ${chairsCaseSql(viewer, "c")} AS "chairsCase" FROM "Case" c WHERE c.id = ${caseId}`),
-    prisma.$queryRaw<{ id: string; name: string; shortCode: string }[]>(Prisma.sql`
-      SELECT o.id, o.name, o."shortCode" FROM "Case" c CROSS JOIN ${regieCandidatesSql("c")} k JOIN "Organisation" o ON o.id = k.id
-      WHERE c.id = ${caseId} ORDER BY o.name`),
+    organisationsKnowingCase(prisma, caseId),
   ]);
   const entries = rows.map((r) => ({
     ...r,

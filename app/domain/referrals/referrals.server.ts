@@ -3,7 +3,6 @@
  * (`triage.server.ts`) decides. A proposal for one published meeting's agenda is a referral of kind
  * PROPOSAL (`meetings/proposals.server.ts`). Who sees which referral: the access module.
  */
-import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import {
@@ -16,6 +15,7 @@ import {
   triageMeetingsWhere,
 } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
+import { auditCase } from "~/domain/cases/case-lock.server";
 import { ensure, fieldRule, notFound } from "~/domain/errors.server";
 
 import { regionCriteria, triageSetting } from "./referral-settings.server";
@@ -108,17 +108,16 @@ export async function createReferral(user: SessionUser, input: ReferralInput, me
       },
       select: { id: true },
     });
-    await recordAudit(
-      {
-        actor: actorOf(user),
-        action: "referral.made",
-        subjectType: "Case",
-        subjectId: input.caseReference,
-        clientAddress: meta.clientAddress,
-        details: { referral: created.id, urgency: input.urgency },
-        at: now,
-      },
+    await auditCase(
       tx,
+      user,
+      "referral.made",
+      input.caseReference,
+      { ...meta, now },
+      {
+        referral: created.id,
+        urgency: input.urgency,
+      },
     );
     return created;
   });

@@ -4,11 +4,11 @@
  * invited), to another table, back to the referrer with advice, or no action. The same decision
  * answers a proposal for a meeting's agenda (accepted: to that meeting; declined: back).
  */
-import { actorOf, recordAudit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { referralDeciderWhere, triageMeetingsWhere } from "~/domain/access/access.server";
 import type { Acting } from "~/domain/acting.server";
+import { auditCase } from "~/domain/cases/case-lock.server";
 import { ensure, fieldRule, notFound, ruleError } from "~/domain/errors.server";
 import { insertItem } from "~/domain/meetings/agenda.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -146,21 +146,17 @@ export async function triageReferral(user: SessionUser, referralId: string, inpu
         where: { id: referralId },
         data: { meetingId: placed.meetingId, agendaItemId: placed.agendaItemId, timeboxMinutes: placed.timeboxMinutes },
       });
-    await recordAudit(
-      {
-        actor: actorOf(user),
-        action: "referral.triaged",
-        subjectType: "Case",
-        subjectId: referral.case.reference,
-        clientAddress: meta.clientAddress,
-        details: {
-          referral: referralId,
-          outcome: input.outcome,
-          ...(placed ? { meetingId: placed.meetingId, invited: placed.invited } : {}),
-        },
-        at: now,
-      },
+    await auditCase(
       tx,
+      user,
+      "referral.triaged",
+      referral.case.reference,
+      { ...meta, now },
+      {
+        referral: referralId,
+        outcome: input.outcome,
+        ...(placed ? { meetingId: placed.meetingId, invited: placed.invited } : {}),
+      },
     );
     return placed;
   });
